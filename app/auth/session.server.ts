@@ -1,0 +1,126 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { eq, lt } from "drizzle-orm";
+import { residentAccounts, sessions, settings, staffUsers } from "../../db/schema";
+import { getDb } from "../db.server";
+import { getEnv } from "../env.server";
+
+export type Role = "resident" | "staff" | "admin";
+
+export type Principal =
+  | {
+      role: "resident";
+      sessionIdHash: string;
+      resident: typeof residentAccounts.$inferSelect;
+    }
+  | {
+      role: "staff" | "admin";
+      sessionIdHash: string;
+      staff: Pick<typeof staffUsers.$inferSelect, "id" | "username" | "displayName" | "role" | "duty">;
+    };
+
+const SESSION_COOKIE = "madoguchi_session";
+
+/**
+ * Cookie secrets, newest first: a new secret signs, all of them verify, so secrets rotate without signing
+ * everybody out. In demo mode without SESSION_SECRET, a random secret is generated once and kept in the database.
+ */
+function getSecrets(): string[] {
+  const env = getEnv();
+  if (env.SESSION_SECRET?.length) return env.SESSION_SECRET;
+  const db = getDb();
+  const row = db.select().from(settings).where(eq(settings.key, "demo_session_secret")).get();
+  if (row) return [row.value];
+  const secret = randomBytes(32).toString("base64url");
+  db.insert(settings).values({ key: "demo_session_secret", value: secret }).onConflictDoNothing().run();
+  return [db.select().from(settings).where(eq(settings.key, "demo_session_secret")).get()!.value];
+}
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  cookie ??= createCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: getEnv().COOKIE_SECURE,
+    path: "/",
+    secrets: getSecrets(),
+  });
+  return cookie;
+}
+
+const hashId = (id: string) => createHash("sha256").update(id).digest("base64url");
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+type NewSession = { role: "resident"; residentAccountId: string } | { role: Role; staffUserId: string };
+
+/**
+ * Starts a session and returns the Set-Cookie value. Any session the request already carried is ended first,
+ * so every sign-in gets a fresh id (no session fixation).
+ */
+export async function createSession(request: Request, who: NewSession): Promise<string> {
+  await endSession(request);
+  const id = randomBytes(32).toString("base64url");
+  const ttlMs = getEnv().SESSION_TTL_HOURS * 3600_000;
+  getDb()
+    .insert(sessions)
+    .values({
+      idHash: hashId(id),
+      role: who.role,
+      staffUserId: "staffUserId" in who ? who.staffUserId : null,
+      residentAccountId: "residentAccountId" in who ? who.residentAccountId : null,
+      expiresAt: new Date(Date.now() + ttlMs),
+    })
+    .run();
+  return sessionCookie().serialize(id, { maxAge: Math.floor(ttlMs / 1000) });
+}
+
+/** Ends the request's session (if any) in the database and returns the Set-Cookie value that clears it. */
+export async function endSession(request: Request): Promise<string> {
+  const id = await readSessionId(request);
+  if (id) getDb().delete(sessions).where(eq(sessions.idHash, hashId(id))).run();
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/** Ends every session of a staff member (used when an account is disabled or its password changes). */
+export function revokeStaffSessions(staffUserId: string) {
+  getDb().delete(sessions).where(eq(sessions.staffUserId, staffUserId)).run();
+}
+
+export async function getPrincipal(request: Request): Promise<Principal | null> {
+  const id = await readSessionId(request);
+  if (!id) return null;
+  const db = getDb();
+  const idHash = hashId(id);
+  const session = db.select().from(sessions).where(eq(sessions.idHash, idHash)).get();
+  if (!session) return null;
+  if (session.expiresAt.getTime() <= Date.now()) {
+    db.delete(sessions).where(lt(sessions.expiresAt, new Date())).run();
+    return null;
+  }
+  if (session.role === "resident" && session.residentAccountId) {
+    const resident = db.select().from(residentAccounts).where(eq(residentAccounts.id, session.residentAccountId)).get();
+    return resident ? { role: "resident", sessionIdHash: idHash, resident } : null;
+  }
+  if (session.staffUserId) {
+    const staff = db
+      .select({
+        id: staffUsers.id,
+        username: staffUsers.username,
+        displayName: staffUsers.displayName,
+        role: staffUsers.role,
+        duty: staffUsers.duty,
+        disabled: staffUsers.disabled,
+      })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, session.staffUserId))
+      .get();
+    if (!staff || staff.disabled) return null;
+    // The role comes from the account, not the session row, so a demotion takes effect at once.
+    return { role: staff.role, sessionIdHash: idHash, staff };
+  }
+  return null;
+}

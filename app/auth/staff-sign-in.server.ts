@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { staffUsers } from "../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import { getDb } from "../db.server";
+import { getDummyHash, verifyPassword } from "./password.server";
+import { clearSignInFailures, isSignInLocked, recordSignInFailure } from "./rate-limit.server";
+import { createSession } from "./session.server";
+
+export const staffSignInSchema = z.object({
+  username: z.string().trim().min(1, "staffLogin.errors.usernameRequired").max(100, "staffLogin.errors.invalid"),
+  password: z.string().min(1, "staffLogin.errors.passwordRequired").max(1000, "staffLogin.errors.invalid"),
+});
+
+export type StaffSignInResult =
+  | { ok: true; setCookie: string; role: "staff" | "admin" }
+  | { ok: false; reason: "locked" | "invalid" };
+
+/**
+ * Checks a staff password. A locked account or address is refused before the password is even looked at, and
+ * unknown usernames cost the same scrypt time as known ones, so timing does not reveal which accounts exist.
+ */
+export async function signInStaff(
+  request: Request,
+  credentials: z.infer<typeof staffSignInSchema>,
+  ip: string,
+): Promise<StaffSignInResult> {
+  const username = credentials.username.toLowerCase();
+  if (isSignInLocked(username, ip)) {
+    recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_locked", details: { username, ip } });
+    return { ok: false, reason: "locked" };
+  }
+  const user = getDb().select().from(staffUsers).where(eq(staffUsers.username, username)).get();
+  const valid = await verifyPassword(credentials.password, user?.passwordHash ?? (await getDummyHash()));
+  if (!user || !valid || user.disabled) {
+    recordSignInFailure(username, ip);
+    recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_failed", details: { username, ip } });
+    return { ok: false, reason: "invalid" };
+  }
+  clearSignInFailures(username);
+  recordAudit({ actor: { role: user.role, id: user.id }, action: "auth.sign_in", details: { ip } });
+  const setCookie = await createSession(request, { role: user.role, staffUserId: user.id });
+  return { ok: true, setCookie, role: user.role };
+}

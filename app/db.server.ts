@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../db/schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Migrations live in db/migrations at the project root; every npm script runs from there. */
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), "db/migrations");
+
+/**
+ * Opens (creating if needed) the SQLite file with the settings a receipt-issuing system needs:
+ * WAL for concurrent readers, synchronous=FULL so a committed submission survives a power cut,
+ * foreign keys enforced, and a busy timeout so concurrent writers wait instead of failing.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function migrateDatabase(db: Db) {
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+}
+
+let current: Db | undefined;
+
+/** The process-wide connection. The server calls `initDatabase` once at start-up. */
+export function initDatabase(file: string): Db {
+  current = openDatabase(file);
+  migrateDatabase(current);
+  return current;
+}
+
+export function getDb(): Db {
+  if (!current) throw new Error("Database not initialised: call initDatabase() at start-up");
+  return current;
+}
+
+/** For tests: use this connection as the process-wide one. */
+export function setDb(db: Db) {
+  current = db;
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+/** "on"/"off" style switches, as people write them in shell environments. */
+const onOff = z
+  .enum(["on", "off", "true", "false", "1", "0", "yes", "no"], {
+    error: () => "must be one of on, off, true, false, 1, 0, yes, no",
+  })
+  .transform((v) => ["on", "true", "1", "yes"].includes(v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_PATH: z.string().min(1).default("./data/madoguchi.sqlite"),
+  DEMO: onOff.default(true),
+  SESSION_SECRET: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((v) => v === undefined || v.every((s) => s.length >= 32), {
+      message: "every comma-separated secret must be at least 32 characters",
+    }),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  COOKIE_SECURE: onOff.optional(),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+});
+
+export type Env = z.infer<typeof envSchema> & { COOKIE_SECURE: boolean };
+
+export class EnvError extends Error {}
+
+/** Parses the environment; the message names each wrong variable so an operator can fix it at once. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset: `PORT= npm start` should fall back to the default.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (!env.DEMO && !env.SESSION_SECRET?.length) {
+    throw new EnvError(
+      "Invalid environment configuration:\n  SESSION_SECRET: required when DEMO=off (comma-separated, newest first, 32+ characters each)",
+    );
+  }
+  return { ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production" };
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

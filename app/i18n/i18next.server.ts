@@ -1,0 +1,28 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { fallbackLanguage, i18nConfig, supportedLanguages } from "./config";
+import { resources } from "./resources";
+
+/** The language a person chose with the language switch; remembered for a year. */
+export const languageCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+const i18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLanguages],
+    fallbackLanguage,
+    cookie: languageCookie,
+    // A chosen language wins over the browser's Accept-Language.
+    order: ["cookie", "header"],
+  },
+  i18next: { ...i18nConfig, resources },
+});
+
+export default i18next;
+
+/** The translation function for the request's language (loaders and actions). */
+export const getT = (request: Request) => i18next.getFixedT(request);

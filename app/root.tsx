@@ -1,0 +1,120 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { getPrincipal } from "./auth/session.server";
+import { getEnv } from "./env.server";
+import { fallbackLanguage } from "./i18n/config";
+import i18nServer from "./i18n/i18next.server";
+import styles from "./styles/app.css";
+import { SiteFooter, SiteHeader } from "./ui/site-chrome";
+import { useDocumentTitle } from "./ui/document-title";
+import { useNonce } from "./ui/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, principal] = await Promise.all([i18nServer.getLocale(request), getPrincipal(request)]);
+  const user = principal
+    ? {
+        role: principal.role,
+        name: principal.role === "resident" ? principal.resident.name : principal.staff.displayName,
+      }
+    : null;
+  return { locale, user, demo: getEnv().DEMO };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export const handle = { i18n: "common" };
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? fallbackLanguage;
+  const { i18n } = useTranslation();
+  const nonce = useNonce();
+  const error = useRouteError();
+  const title = useDocumentTitle();
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>
+          {error
+            ? i18n.t("title.format", { page: i18n.t(`errors.${errorKind(error)}.title`), site: i18n.t("site.name") })
+            : (title ?? i18n.t("site.name"))}
+        </title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Page({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("skipLink")}
+      </a>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="main">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  // Keeps the browser's i18next in step after the language switch (the server already rendered the new language).
+  useChangeLanguage(data?.locale ?? fallbackLanguage);
+  return (
+    <Page>
+      <Outlet />
+    </Page>
+  );
+}
+
+function errorKind(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return status === 403 ? "forbidden" : status === 404 ? "notFound" : "server";
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const kind = errorKind(error);
+  if (kind === "server") console.error(error);
+  return (
+    <Page>
+      <h1>{t(`errors.${kind}.title`)}</h1>
+      <p>{t(`errors.${kind}.body`)}</p>
+      <p>
+        <a href={kind === "server" ? location.pathname : "/"}>{t(`errors.${kind}.action`)}</a>
+      </p>
+    </Page>
+  );
+}

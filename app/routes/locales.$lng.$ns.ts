@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isSupportedLanguage } from "../i18n/config";
+import { resources } from "../i18n/resources";
+
+/** Translations for the browser's i18next (i18next-http-backend). */
+export function loader({ params }: LoaderFunctionArgs) {
+  const lng = params.lng;
+  if (!isSupportedLanguage(lng)) throw new Response("Not Found", { status: 404 });
+  const namespaces: Record<string, unknown> = resources[lng];
+  const ns = params.ns ?? "";
+  if (!(ns in namespaces)) throw new Response("Not Found", { status: 404 });
+  return Response.json(namespaces[ns], { headers: { "Cache-Control": "public, max-age=300" } });
+}

@@ -1,0 +1,40 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { safeRedirectPath } from "../auth/guards.server";
+import { getEnabledProvider } from "../auth/identity/registry.server";
+import { signInResident } from "../auth/resident-sign-in.server";
+import { getT } from "../i18n/i18next.server";
+import { pageTitle } from "../i18n/title";
+
+/** The return from any identity provider: GET for redirect-based providers (OIDC), POST for form-based ones. */
+async function complete(request: Request, providerId: string | undefined) {
+  const provider = providerId ? getEnabledProvider(providerId) : undefined;
+  if (!provider) throw new Response("Not Found", { status: 404 });
+  const result = await provider.complete(request);
+  if (result.ok) {
+    const setCookie = await signInResident(request, result.identity);
+    throw redirect(safeRedirectPath(result.redirectTo, "/mypage"), { headers: { "Set-Cookie": setCookie } });
+  }
+  const t = await getT(request);
+  return { title: pageTitle(t, t("login.failedTitle"), { error: true }), errorKey: result.errorKey };
+}
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => complete(request, params.provider);
+export const action = ({ request, params }: ActionFunctionArgs) => complete(request, params.provider);
+
+export default function LoginCallback() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const loaderData = useLoaderData<typeof loader>();
+  const result = actionData ?? loaderData;
+  return (
+    <div className="narrow">
+      <h1>{t("login.failedTitle")}</h1>
+      <p>{t(result.errorKey)}</p>
+      <p>
+        <Link to="/login">{t("login.tryAgain")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The HTTP server: Express in front of Remix for what must happen on every request before any route runs
+ * (security headers, the same-origin check, static files). Compiled with the app (remix.config.js `server`).
+ */
+import { randomBytes } from "node:crypto";
+import * as build from "@remix-run/dev/server-build";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import { seedDemoData } from "../db/seed";
+import { initDatabase } from "./db.server";
+import { EnvError, getEnv } from "./env.server";
+import { checkSameOrigin } from "./security/csrf.server";
+import { securityHeaders } from "./security/headers.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+    clientIp: string;
+  }
+}
+
+async function main() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const db = initDatabase(env.DATABASE_PATH);
+  if (env.DEMO) await seedDemoData(db);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(securityHeaders({ production: env.COOKIE_SECURE }));
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.use((req, res, next) => {
+    const verdict = checkSameOrigin(req.method, { get: (n) => req.get(n) }, `${req.protocol}://${req.get("host")}`);
+    if (verdict.ok) return next();
+    console.warn(`Refused ${req.method} ${req.path}: ${verdict.reason}`);
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send(
+        "この操作は受け付けられませんでした。ページを開き直してからもう一度お試しください。\n" +
+          "This request was refused. Reload the page and try again.",
+      );
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    console.log(`madoguchi listening on http://localhost:${env.PORT} (database ${env.DATABASE_PATH}${env.DEMO ? ", demo data" : ""})`);
+  });
+
+  const shutdown = () => {
+    server.close(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+    // Keep-alive connections would hold the process open; give them a moment, then leave.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+void main();

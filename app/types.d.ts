@@ -1,0 +1,10 @@
+/// <reference types="@remix-run/dev" />
+/// <reference types="@remix-run/node" />
+import "@remix-run/node";
+
+// Single Fetch is on (remix.config.js); this makes loader/action types follow it.
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

@@ -1,0 +1,31 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+
+export type SummaryError = { /** id of the input to move to */ target: string; message: string };
+
+/**
+ * The error summary at the top of main (GOV.UK pattern). It takes focus on page load through the HTML
+ * `autofocus` attribute, so it works without JavaScript, and again after every client-side submit.
+ */
+export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length > 0) ref.current?.focus();
+  }, [errors]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title" {...{ autofocus: "" }}>
+      <h2 id="error-summary-title" className="error-summary__title">
+        {t("errorSummary.title")}
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map((e) => (
+          <li key={e.target + e.message}>
+            <a href={`#${e.target}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

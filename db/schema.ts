@@ -1,0 +1,189 @@
+/**
+ * Database schema (drizzle-orm, SQLite). Migrations are generated from this file with
+ * `npm run db:generate` into db/migrations and applied at start-up.
+ *
+ * Dates of birth and other calendar dates are ISO strings (YYYY-MM-DD): they are civil dates, not instants.
+ * Instants are stored as integer milliseconds since the epoch.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+// ── 住民記録 (resident registry) ────────────────────────────────────────────────────────────────
+// In production this is a read model fed from the city's 住民基本台帳 system; the demo seeds it.
+
+export const households = sqliteTable("households", {
+  id: text("id").primaryKey(),
+  postalCode: text("postal_code").notNull(),
+  prefecture: text("prefecture").notNull(),
+  city: text("city").notNull(),
+  town: text("town").notNull(), // 町域・番地
+  /** 方書: building name and room number. */
+  building: text("building"),
+  headPersonId: text("head_person_id"),
+  createdAt: createdAt(),
+});
+
+export const persons = sqliteTable(
+  "persons",
+  {
+    id: text("id").primaryKey(),
+    householdId: text("household_id")
+      .notNull()
+      .references(() => households.id),
+    familyName: text("family_name").notNull(),
+    givenName: text("given_name").notNull(),
+    familyNameKana: text("family_name_kana").notNull(),
+    givenNameKana: text("given_name_kana").notNull(),
+    birthDate: text("birth_date").notNull(),
+    sex: text("sex", { enum: ["male", "female"] }).notNull(),
+    /** 続柄 (relationship to the head of household), e.g. 世帯主, 妻, 子. */
+    relationship: text("relationship").notNull(),
+    residentCode: text("resident_code").notNull(), // 住民票コード
+    // Foreign residents only.
+    nationality: text("nationality"),
+    residenceStatus: text("residence_status"), // 在留資格
+    residencePeriodEnd: text("residence_period_end"),
+    residenceCardNumber: text("residence_card_number"),
+    alias: text("alias"), // 通称
+    aliasKana: text("alias_kana"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("persons_household_idx").on(t.householdId)],
+);
+
+// ── 転出証明書情報 received ahead of a 転入 (pending move-ins) ────────────────────────────────────
+
+export const moveIns = sqliteTable("move_ins", {
+  id: text("id").primaryKey(),
+  previousPostalCode: text("previous_postal_code").notNull(),
+  previousPrefecture: text("previous_prefecture").notNull(),
+  previousCity: text("previous_city").notNull(),
+  previousTown: text("previous_town").notNull(),
+  previousBuilding: text("previous_building"),
+  previousHeadName: text("previous_head_name").notNull(),
+  /** 転出予定日 */
+  plannedMoveDate: text("planned_move_date").notNull(),
+  status: text("status", { enum: ["pending", "completed"] })
+    .notNull()
+    .default("pending"),
+  createdAt: createdAt(),
+});
+
+export const moveInPersons = sqliteTable(
+  "move_in_persons",
+  {
+    id: text("id").primaryKey(),
+    moveInId: text("move_in_id")
+      .notNull()
+      .references(() => moveIns.id),
+    position: integer("position").notNull(),
+    familyName: text("family_name").notNull(),
+    givenName: text("given_name").notNull(),
+    familyNameKana: text("family_name_kana").notNull(),
+    givenNameKana: text("given_name_kana").notNull(),
+    birthDate: text("birth_date").notNull(),
+    sex: text("sex", { enum: ["male", "female"] }).notNull(),
+    relationship: text("relationship").notNull(),
+    residentCode: text("resident_code").notNull(),
+    honseki: text("honseki"), // 本籍
+    createdAt: createdAt(),
+  },
+  (t) => [index("move_in_persons_move_in_idx").on(t.moveInId)],
+);
+
+// ── Accounts and sessions ───────────────────────────────────────────────────────────────────────
+
+export const staffUsers = sqliteTable("staff_users", {
+  id: text("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["staff", "admin"] }).notNull(),
+  /** What the person does at the city office (窓口 / 審査 / 管理); informational, roles decide access. */
+  duty: text("duty", { enum: ["counter", "reviewer", "admin"] }).notNull(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/**
+ * A resident as known through an identity provider. `subject` is the provider's stable id for the person;
+ * the 基本4情報 are what the provider asserted at the last sign-in.
+ */
+export const residentAccounts = sqliteTable(
+  "resident_accounts",
+  {
+    id: text("id").primaryKey(),
+    provider: text("provider").notNull(),
+    subject: text("subject").notNull(),
+    name: text("name").notNull(),
+    nameKana: text("name_kana"),
+    birthDate: text("birth_date"),
+    sex: text("sex"),
+    address: text("address"),
+    /** Link to 住民記録 when the person is a current resident. */
+    personId: text("person_id").references(() => persons.id),
+    /** Link to a pending move-in when the person is moving in. */
+    moveInPersonId: text("move_in_person_id").references(() => moveInPersons.id),
+    createdAt: createdAt(),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("resident_accounts_provider_subject_idx").on(t.provider, t.subject)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the random session id kept in the cookie: a leaked database does not leak live sessions. */
+    idHash: text("id_hash").primaryKey(),
+    role: text("role", { enum: ["resident", "staff", "admin"] }).notNull(),
+    staffUserId: text("staff_user_id").references(() => staffUsers.id, { onDelete: "cascade" }),
+    residentAccountId: text("resident_account_id").references(() => residentAccounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("sessions_staff_idx").on(t.staffUserId),
+    index("sessions_resident_idx").on(t.residentAccountId),
+    index("sessions_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/** Failed staff sign-ins, for the rate limit. Rows older than the lock-out window are pruned. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    ip: text("ip").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_failures_username_idx").on(t.username, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
+);
+
+// ── Audit log (append-only) ─────────────────────────────────────────────────────────────────────
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorRole: text("actor_role", { enum: ["resident", "staff", "admin", "system", "anonymous"] }).notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_subject_idx").on(t.subjectType, t.subjectId, t.at)],
+);
+
+/** Key/value settings the server keeps for itself (e.g. the generated demo session secret). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
