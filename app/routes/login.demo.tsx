@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getT(request);
   return {
     title: pageTitle(t, t("login.demo.title")),
+    callbackPath: `/login/${DEMO_PROVIDER_ID}/callback`,
     redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/mypage"),
     residents: listRegistryPersons().map(({ person, household }) => ({
       subject: `registry:${person.id}`,
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Person = { subject: string; name: string; birthDate: string; address: string };
 
-function PersonList({ people, redirectTo }: { people: Person[]; redirectTo: string }) {
+function PersonList({ people, redirectTo, action }: { people: Person[]; redirectTo: string; action: string }) {
   const { t } = useTranslation();
   return (
     <ul className="person-list">
@@ -40,7 +41,7 @@ function PersonList({ people, redirectTo }: { people: Person[]; redirectTo: stri
         const descId = `${p.subject.replace(/[^a-z0-9-]/gi, "-")}-${i}`;
         return (
           <li key={p.subject}>
-            <Form method="post" action={`/login/${DEMO_PROVIDER_ID}/callback`}>
+            <Form method="post" action={action}>
               <input type="hidden" name="subject" value={p.subject} />
               <input type="hidden" name="redirectTo" value={redirectTo} />
               <button type="submit" className="button button--secondary" aria-describedby={descId}>
@@ -58,7 +59,7 @@ function PersonList({ people, redirectTo }: { people: Person[]; redirectTo: stri
 }
 
 export default function DemoLogin() {
-  const { residents, movers, redirectTo } = useLoaderData<typeof loader>();
+  const { residents, movers, redirectTo, callbackPath } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -67,10 +68,10 @@ export default function DemoLogin() {
         <p>{t("login.demo.notice")}</p>
       </div>
       <h2>{t("login.demo.residents")}</h2>
-      <PersonList people={residents} redirectTo={redirectTo} />
+      <PersonList people={residents} redirectTo={redirectTo} action={callbackPath} />
       <h2>{t("login.demo.movers")}</h2>
       <p>{t("login.demo.moversHint")}</p>
-      <PersonList people={movers} redirectTo={redirectTo} />
+      <PersonList people={movers} redirectTo={redirectTo} action={callbackPath} />
     </>
   );
 }

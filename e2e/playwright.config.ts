@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+/** Playwright's own Chromium when it is installed, otherwise the system one. Never downloads a browser. */
+function browserExecutable(): string | undefined {
+  try {
+    if (fs.existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // No Playwright browser registry entry: fall through to the system browser.
+  }
+  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error("No Chromium found: install Debian's chromium (apt-get install -y chromium)");
+}
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  outputDir: "./.results",
+  globalSetup: "./support/global-setup.ts",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    // Set by global-setup, which starts the production build on a free port with a fresh database.
+    baseURL: process.env.E2E_BASE_URL,
+    ...devices["Desktop Chrome"],
+    // Residents are on phones first: every test runs at 390×844 unless it says otherwise.
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    locale: "ja-JP",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: browserExecutable(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+});

@@ -1,0 +1,71 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: { exitCode: number | null }, log: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The server did not answer ${url} within 30 s:\n${log()}`);
+}
+
+/**
+ * Starts the production build (npm run build must have run) on a free port with a fresh temporary database,
+ * the demo data seeded, and a known session secret so tests can mint sessions. Tests read the values from env.
+ */
+export default async function globalSetup() {
+  if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("Run `npm run build` before the e2e tests");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-e2e-"));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_PATH: path.join(dir, "e2e.sqlite"),
+    DEMO: "on",
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+  };
+  let output = "";
+  const server = spawn(process.execPath, ["build/index.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  server.stdout.on("data", (d) => (output += d));
+  server.stderr.on("data", (d) => (output += d));
+  const baseURL = `http://localhost:${port}`;
+  await waitForHealth(`${baseURL}/healthz`, server, () => output);
+
+  process.env.E2E_BASE_URL = baseURL;
+  process.env.E2E_DATABASE_PATH = env.DATABASE_PATH;
+  process.env.E2E_SESSION_SECRET = env.SESSION_SECRET;
+
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    if (process.env.E2E_SERVER_LOG) fs.writeFileSync(process.env.E2E_SERVER_LOG, output);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
