@@ -27,6 +27,7 @@ const envSchema = z.object({
     }),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
   COOKIE_SECURE: onOff.optional(),
+  TRUST_PROXY: onOff.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
 });

@@ -37,6 +37,8 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy, take the client address and protocol from the proxy's X-Forwarded-* headers.
+  if (env.TRUST_PROXY) app.set("trust proxy", 1);
   app.use(compression());
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");

@@ -1,5 +1,4 @@
 /// <reference types="@remix-run/dev" />
-/// <reference types="@remix-run/node" />
 import "@remix-run/node";
 
 // Single Fetch is on (remix.config.js); this makes loader/action types follow it.

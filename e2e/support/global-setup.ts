@@ -42,7 +42,7 @@ export default async function globalSetup() {
   if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("Run `npm run build` before the e2e tests");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-e2e-"));
   const port = await freePort();
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
@@ -60,7 +60,6 @@ export default async function globalSetup() {
 
   process.env.E2E_BASE_URL = baseURL;
   process.env.E2E_DATABASE_PATH = env.DATABASE_PATH;
-  process.env.E2E_SESSION_SECRET = env.SESSION_SECRET;
 
   return async () => {
     server.kill("SIGTERM");
