@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import { seedDemoData } from "../db/seed";
 import { initDatabase } from "./db.server";
+import { syncFormDefinitions } from "./form-engine/store.server";
 import { EnvError, getEnv } from "./env.server";
 import { checkSameOrigin } from "./security/csrf.server";
 import { securityHeaders } from "./security/headers.server";
@@ -34,6 +35,7 @@ async function main() {
 
   const db = initDatabase(env.DATABASE_PATH);
   if (env.DEMO) await seedDemoData(db);
+  syncFormDefinitions();
 
   const app = express();
   app.disable("x-powered-by");

@@ -187,3 +187,80 @@ export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+// ── Procedures, drafts and submissions ──────────────────────────────────────────────────────────
+
+/**
+ * Every published edition of a procedure definition, immutable. A changed file in forms/ becomes a new revision;
+ * drafts and submissions point at the exact revision they were made with.
+ */
+export const formVersions = sqliteTable(
+  "form_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    formId: text("form_id").notNull(),
+    revision: integer("revision").notNull(),
+    contentHash: text("content_hash").notNull(),
+    definition: text("definition", { mode: "json" }).notNull().$type<unknown>(),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("form_versions_form_revision_idx").on(t.formId, t.revision),
+    uniqueIndex("form_versions_form_hash_idx").on(t.formId, t.contentHash),
+  ],
+);
+
+/** An application in progress, owned by a signed-in resident or by an anonymous browser session. */
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    id: text("id").primaryKey(),
+    formVersionId: integer("form_version_id")
+      .notNull()
+      .references(() => formVersions.id),
+    formId: text("form_id").notNull(),
+    residentAccountId: text("resident_account_id").references(() => residentAccounts.id),
+    /** SHA-256 of the anonymous browser-session key, for residents who are not signed in. */
+    anonymousKeyHash: text("anonymous_key_hash"),
+    answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    completedSteps: text("completed_steps", { mode: "json" }).notNull().$type<string[]>(),
+    status: text("status", { enum: ["open", "submitted"] }).notNull().default("open"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("drafts_resident_idx").on(t.residentAccountId, t.status),
+    index("drafts_anonymous_idx").on(t.anonymousKeyHash, t.status),
+  ],
+);
+
+export const submissions = sqliteTable(
+  "submissions",
+  {
+    id: text("id").primaryKey(),
+    /** 受付番号: shown to the resident, no ambiguous characters. */
+    receiptNumber: text("receipt_number").notNull().unique(),
+    /** One submission per draft: a double click or a second tab finds the first one. */
+    draftId: text("draft_id")
+      .notNull()
+      .unique()
+      .references(() => drafts.id),
+    formId: text("form_id").notNull(),
+    formVersionId: integer("form_version_id")
+      .notNull()
+      .references(() => formVersions.id),
+    residentAccountId: text("resident_account_id").references(() => residentAccounts.id),
+    anonymousKeyHash: text("anonymous_key_hash"),
+    answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    language: text("language").notNull(),
+    status: text("status", { enum: ["received", "in_review", "needs_correction", "completed", "rejected"] })
+      .notNull()
+      .default("received"),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("submissions_form_status_idx").on(t.formId, t.status, t.submittedAt),
+    index("submissions_resident_idx").on(t.residentAccountId, t.submittedAt),
+  ],
+);

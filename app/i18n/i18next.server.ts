@@ -26,3 +26,9 @@ export default i18next;
 
 /** The translation function for the request's language (loaders and actions). */
 export const getT = (request: Request) => i18next.getFixedT(request);
+
+/** The request's language and its translation function together. */
+export async function getLocaleT(request: Request) {
+  const [lng, t] = await Promise.all([i18next.getLocale(request), i18next.getFixedT(request)]);
+  return { lng, t };
+}

@@ -1,18 +1,30 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getT } from "../i18n/i18next.server";
+import { getPrincipal } from "../auth/session.server";
+import { localizeText } from "../form-engine/localized";
+import { listLatestForms } from "../form-engine/store.server";
+import { getLocaleT } from "../i18n/i18next.server";
+import { formOfDraft, listOpenDrafts, resolveOwner } from "../submissions/drafts.server";
 import { pageTitle } from "../i18n/title";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const t = await getT(request);
-  // The catalogue is filled by the form engine; until a procedure is published it is empty.
-  const procedures: { id: string; title: string; description: string }[] = [];
-  return { title: pageTitle(t, t("home.title")), procedures };
+  const { t, lng } = await getLocaleT(request);
+  const procedures = listLatestForms().map((f) => ({
+    id: f.formId,
+    title: localizeText(f.definition.title, lng),
+    description: localizeText(f.definition.description, lng),
+  }));
+  const principal = await getPrincipal(request);
+  const { owner } = await resolveOwner(request, principal, false);
+  const inProgress = owner
+    ? listOpenDrafts(owner).map((d) => ({ formId: d.formId, title: localizeText(formOfDraft(d).definition.title, lng) }))
+    : [];
+  return { title: pageTitle(t, t("home.title")), procedures, inProgress };
 }
 
 export default function Home() {
-  const { procedures } = useLoaderData<typeof loader>();
+  const { procedures, inProgress } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
@@ -24,6 +36,30 @@ export default function Home() {
       ) : null}
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.intro")}</p>
+      {inProgress.length > 0 ? (
+        <section aria-labelledby="in-progress-title" className="in-progress">
+          <h2 id="in-progress-title">{t("home.inProgress")}</h2>
+          <ul className="plain-list">
+            {inProgress.map((d) => (
+              <li key={d.formId}>
+                <Link to={`/procedures/${d.formId}`}>{t("home.resume", { title: d.title })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {procedures.length > 0 ? (
+        <ul className="catalogue">
+          {procedures.map((p) => (
+            <li key={p.id} className="catalogue__item">
+              <h2 className="catalogue__title">
+                <Link to={`/procedures/${p.id}`}>{p.title}</Link>
+              </h2>
+              <p>{p.description}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {procedures.length === 0 ? (
         <section className="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">{t("home.empty.title")}</h2>

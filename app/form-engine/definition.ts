@@ -1,0 +1,121 @@
+/**
+ * The meta-schema of a procedure definition (forms/*.json): the single source of truth for the format.
+ * forms/definition.schema.json is generated from it (npm run forms:schema) so editors validate and complete files.
+ */
+import { z } from "zod";
+import { condition, referencedFields, type Condition } from "./conditions";
+import type { BaseField } from "./field-type";
+import { localizedText } from "./localized";
+import { fieldTypes } from "./registry";
+
+export const fieldDefinition = z.discriminatedUnion(
+  "type",
+  fieldTypes.map((ft) => ft.definition) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
+
+export type FieldDef = BaseField & { type: string; fields?: FieldDef[] } & Record<string, unknown>;
+
+const stepDefinition = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, "a step id is lower-case letters, digits and -"),
+    title: localizedText,
+    description: localizedText.optional(),
+    showIf: condition.optional(),
+    fields: z.array(fieldDefinition).min(1),
+  })
+  .strict();
+
+const definitionObject = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, "a form id is lower-case letters, digits and -"),
+    /** The author's label for this edition (the store numbers revisions itself). */
+    version: z.string().min(1),
+    title: localizedText,
+    description: localizedText,
+    /** The start page: what to have ready, how long it takes, and anything else to know first. */
+    guidance: z
+      .object({
+        whatYouNeed: z.array(localizedText).default([]),
+        duration: localizedText,
+        notes: z.array(localizedText).default([]),
+      })
+      .strict(),
+    /** Whether a resident must sign in to use the procedure (e.g. to prefill from 住民記録). */
+    signInRequired: z.boolean().default(false),
+    steps: z.array(stepDefinition).min(1),
+    /** The statement agreed to on the check page before submitting. */
+    declaration: localizedText,
+    /** What happens after submitting, shown on the confirmation page. */
+    afterSubmit: z.array(localizedText).min(1),
+    pdf: z
+      .object({
+        /** The printed form's title (often the legal name, e.g. 住民異動届). */
+        title: localizedText.optional(),
+        staffBoxes: z.array(z.string()).default(["受付", "入力", "審査"]),
+      })
+      .strict()
+      .default({ staffBoxes: ["受付", "入力", "審査"] }),
+  })
+  .strict();
+
+type RawDefinition = z.infer<typeof definitionObject>;
+type StepDef = Omit<RawDefinition["steps"][number], "fields"> & { fields: FieldDef[] };
+export type FormDefinition = Omit<RawDefinition, "steps"> & { steps: StepDef[] };
+
+/** Cross-field rules the shape alone cannot say: unique names, and conditions that point at real, earlier fields. */
+function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
+  const steps = def.steps as unknown as StepDef[];
+  const stepOfField = new Map<string, number>();
+  const stepIds = new Set<string>();
+  steps.forEach((step, s) => {
+    if (stepIds.has(step.id)) ctx.addIssue({ code: "custom", path: ["steps", s, "id"], message: `duplicate step id "${step.id}"` });
+    stepIds.add(step.id);
+    step.fields.forEach((field, f) => {
+      if (stepOfField.has(field.name)) {
+        ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "name"], message: `duplicate field name "${field.name}"` });
+      }
+      stepOfField.set(field.name, s);
+      const childNames = new Set<string>();
+      field.fields?.forEach((child, c) => {
+        if (childNames.has(child.name)) {
+          ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "fields", c, "name"], message: `duplicate field name "${child.name}" in group "${field.name}"` });
+        }
+        childNames.add(child.name);
+      });
+    });
+  });
+
+  const checkCondition = (cond: Condition | undefined, path: (string | number)[], stepIndex: number, siblings?: Set<string>) => {
+    if (!cond) return;
+    for (const name of referencedFields(cond)) {
+      if (siblings?.has(name)) continue;
+      const at = stepOfField.get(name);
+      if (at === undefined) ctx.addIssue({ code: "custom", path, message: `condition refers to a field that does not exist: "${name}"` });
+      else if (at > stepIndex) ctx.addIssue({ code: "custom", path, message: `condition refers to "${name}", a field on a later step` });
+    }
+  };
+  steps.forEach((step, s) => {
+    checkCondition(step.showIf, ["steps", s, "showIf"], s - 1);
+    step.fields.forEach((field, f) => {
+      checkCondition(field.showIf, ["steps", s, "fields", f, "showIf"], s);
+      checkCondition(field.requiredIf, ["steps", s, "fields", f, "requiredIf"], s);
+      const siblings = new Set(field.fields?.map((c) => c.name));
+      field.fields?.forEach((child, c) => {
+        checkCondition(child.showIf, ["steps", s, "fields", f, "fields", c, "showIf"], s, siblings);
+        checkCondition(child.requiredIf, ["steps", s, "fields", f, "fields", c, "requiredIf"], s, siblings);
+      });
+    });
+  });
+}
+
+export const formDefinitionSchema = definitionObject.superRefine(checkReferences);
+
+export type DefinitionResult = { ok: true; definition: FormDefinition } | { ok: false; problems: string[] };
+
+/** Parses a definition; problems name the path of what is wrong ("steps.2.fields.0.showIf: …"). */
+export function parseDefinition(input: unknown): DefinitionResult {
+  const result = formDefinitionSchema.safeParse(input);
+  if (result.success) return { ok: true, definition: result.data as unknown as FormDefinition };
+  return { ok: false, problems: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+}

@@ -1,0 +1,152 @@
+/**
+ * The journey and validation engine: which steps and fields apply to the answers so far, normalising and
+ * validating a step with a zod schema compiled from the definition, and the route through the form.
+ * Pure functions, used by the server (the authority) and the browser alike.
+ */
+import { z } from "zod";
+import { evaluate, type Scope } from "./conditions";
+import type { FieldDef, FormDefinition } from "./definition";
+import { msg } from "./messages";
+import { getFieldType } from "./registry";
+
+export type Answers = Record<string, unknown>;
+export type Step = FormDefinition["steps"][number];
+export type FieldError = { /** dotted path of the answer */ path: string; /** input to focus */ target: string; message: string };
+
+export const fieldId = (path: string) => path.replace(/[.[\]]+/g, "-").replace(/-$/, "");
+
+export const isVisible = (def: { showIf?: FieldDef["showIf"] }, scope: Scope) => evaluate(def.showIf, scope);
+const isRequired = (def: FieldDef, scope: Scope) => def.required && evaluate(def.requiredIf, scope);
+
+export function visibleSteps(form: FormDefinition, answers: Answers): Step[] {
+  return form.steps.filter((s) => isVisible(s, { answers }));
+}
+
+/** A zod schema for one field's normalised value: required/empty handling, then the type's own rules. */
+function fieldSchema(def: FieldDef, scope: Scope): z.ZodType {
+  const type = getFieldType(def.type);
+  const required = isRequired(def, scope);
+  return z.unknown().superRefine((value, ctx) => {
+    if (type.isEmpty(value)) {
+      if (required) ctx.addIssue({ code: "custom", message: msg(type.requiredMessage ?? "validation.required") });
+      return;
+    }
+    const result = type.schema(def).safeParse(value);
+    if (!result.success) {
+      // One message per field, the first one: the most basic problem is the one to fix first.
+      ctx.addIssue({ code: "custom", message: result.error.issues[0]!.message });
+    }
+    if (def.type === "group" && Array.isArray(value)) {
+      value.forEach((item: Record<string, unknown>, i) => {
+        for (const child of def.fields ?? []) {
+          const itemScope = { ...scope, item };
+          if (!getFieldType(child.type).hasValue || !isVisible(child, itemScope)) continue;
+          const r = fieldSchema(child, itemScope).safeParse(item[child.name]);
+          if (!r.success) ctx.addIssue({ code: "custom", path: [i, child.name], message: r.error.issues[0]!.message });
+        }
+      });
+    }
+  });
+}
+
+/** Normalises every answerable field of a step from submitted input (before visibility is known). */
+export function normalizeStep(step: Step, raw: Record<string, unknown>): Answers {
+  const out: Answers = {};
+  for (const f of step.fields) {
+    const type = getFieldType(f.type);
+    if (type.hasValue) out[f.name] = type.normalize(raw[f.name], f);
+  }
+  return out;
+}
+
+/** Drops what does not apply: hidden fields, hidden group-item fields, and empty answers. */
+function keepVisible(fields: FieldDef[], values: Answers, answers: Answers): Answers {
+  const out: Answers = {};
+  for (const f of fields) {
+    const type = getFieldType(f.type);
+    const scope = { answers: { ...answers, ...values } };
+    if (!type.hasValue || !isVisible(f, scope) || type.isEmpty(values[f.name])) continue;
+    let value = values[f.name];
+    if (f.type === "group" && Array.isArray(value)) {
+      value = value.map((item: Answers) => keepVisibleItem(f.fields ?? [], item, scope.answers));
+    }
+    out[f.name] = value;
+  }
+  return out;
+}
+
+function keepVisibleItem(fields: FieldDef[], item: Answers, answers: Answers): Answers {
+  const out: Answers = {};
+  for (const f of fields) {
+    const type = getFieldType(f.type);
+    if (type.hasValue && isVisible(f, { answers, item }) && !type.isEmpty(item[f.name])) out[f.name] = item[f.name];
+  }
+  return out;
+}
+
+/** The zod schema of a step given the answers so far (conditions decide which fields it contains). */
+export function compileStepSchema(step: Step, answers: Answers, values: Answers) {
+  const scope = { answers: { ...answers, ...values } };
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of step.fields) {
+    if (getFieldType(f.type).hasValue && isVisible(f, scope)) shape[f.name] = fieldSchema(f, scope);
+  }
+  return z.object(shape);
+}
+
+export type StepResult = { ok: true; values: Answers } | { ok: false; values: Answers; errors: FieldError[] };
+
+/** Normalises and validates one step's input against the answers given so far. */
+export function validateStep(step: Step, raw: Record<string, unknown>, answers: Answers): StepResult {
+  const values = normalizeStep(step, raw);
+  const result = compileStepSchema(step, answers, values).safeParse(values);
+  const kept = keepVisible(step.fields, values, answers);
+  if (result.success) return { ok: true, values: kept };
+  const errors = result.error.issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    const [top, index, child] = issue.path.map(String);
+    const def = step.fields.find((f) => f.name === top)!;
+    const target =
+      child !== undefined
+        ? getFieldType(def.fields!.find((c) => c.name === child)!.type).firstInputId(fieldId(path), def.fields!.find((c) => c.name === child)!)
+        : index === undefined
+          ? getFieldType(def.type).firstInputId(fieldId(top!), def)
+          : fieldId(path);
+    return { path, target, message: issue.message };
+  });
+  return { ok: false, values, errors };
+}
+
+/** Answers restricted to what applies on the route the answers take (run before storing and submitting). */
+export function pruneAnswers(form: FormDefinition, answers: Answers): Answers {
+  let out: Answers = {};
+  for (const step of visibleSteps(form, answers)) {
+    const stepValues = Object.fromEntries(step.fields.map((f) => [f.name, answers[f.name]]));
+    out = { ...out, ...keepVisible(step.fields, stepValues, out) };
+  }
+  return out;
+}
+
+/** Re-validates everything before submitting: the server never trusts that each step was checked. */
+export function validateAll(form: FormDefinition, answers: Answers, completed: string[]): { stepId: string; errors: FieldError[] } | null {
+  let so: Answers = {};
+  for (const step of visibleSteps(form, answers)) {
+    if (!completed.includes(step.id)) return { stepId: step.id, errors: [] };
+    const raw = Object.fromEntries(step.fields.map((f) => [f.name, answers[f.name]]));
+    const r = validateStep(step, raw, so);
+    if (!r.ok) return { stepId: step.id, errors: r.errors };
+    so = { ...so, ...r.values };
+  }
+  return null;
+}
+
+/** Where a resident may be: completed steps, and the first step not yet completed. */
+export function firstIncompleteStep(form: FormDefinition, answers: Answers, completed: string[]): Step | undefined {
+  return visibleSteps(form, answers).find((s) => !completed.includes(s.id));
+}
+
+export function stepPosition(form: FormDefinition, answers: Answers, stepId: string) {
+  const steps = visibleSteps(form, answers);
+  const index = steps.findIndex((s) => s.id === stepId);
+  return { index, number: index + 1, total: steps.length, previous: index > 0 ? steps[index - 1] : undefined, next: steps[index + 1] };
+}

@@ -1,0 +1,62 @@
+import type { TFunction } from "i18next";
+import type { ReactElement, ReactNode } from "react";
+import { z } from "zod";
+import { condition } from "./conditions";
+import { localizedText } from "./localized";
+
+/** Properties every field definition has, whatever its type. */
+export const baseField = {
+  /** The answer's key: letters, digits and _, unique in its form (or its repeating group). */
+  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "a name is letters, digits and _, starting with a letter"),
+  label: localizedText,
+  hint: localizedText.optional(),
+  /** Required unless said otherwise (GOV.UK: ask only what you need, and mark the optional). */
+  required: z.boolean().default(true),
+  /** Shown only when this holds; a hidden field's answer is dropped before validation and storage. */
+  showIf: condition.optional(),
+  /** Required only when this holds (on top of being shown). */
+  requiredIf: condition.optional(),
+};
+
+export type BaseField = z.infer<z.ZodObject<typeof baseField>>;
+
+export type RenderProps<D> = {
+  def: D;
+  /** HTML id of the field (and prefix of its parts' ids). */
+  id: string;
+  /** HTML name of the field (and prefix of its parts' names). */
+  name: string;
+  value: unknown;
+  /** Translated message, already including the label. */
+  error?: string;
+  required: boolean;
+  lng: string;
+  t: TFunction;
+  /** Groups only: renders one field of item `index`. */
+  renderItemField?: (field: BaseField & { type: string }, index: number) => ReactNode;
+};
+
+export interface FieldType<D extends BaseField & { type: string }> {
+  type: D["type"];
+  /** The meta-schema of this type's definition (the part of the form file that describes one field). */
+  definition: z.ZodType<D>;
+  /** The message when a required answer is missing (default "validation.required"; choices say "select"). */
+  requiredMessage?: string;
+  /** False for guidance text: nothing to answer. */
+  hasValue: boolean;
+  /** Turns what was submitted into the stored form (trim, 全角 → 半角, hiragana → katakana …). */
+  normalize(raw: unknown, def: D): unknown;
+  isEmpty(value: unknown): boolean;
+  /** Validates a normalised, non-empty value. Messages are encoded i18n keys (messages.ts). */
+  schema(def: D): z.ZodType;
+  /** One line per answer for the check page, the staff view and the PDF. */
+  format(value: unknown, def: D, lng: string, t: TFunction): string;
+  /** The input the error summary links to. */
+  firstInputId(id: string, def: D): string;
+  Render(props: RenderProps<D>): ReactElement;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFieldType = FieldType<any>;
+
+export const defineFieldType = <D extends BaseField & { type: string }>(ft: FieldType<D>) => ft;

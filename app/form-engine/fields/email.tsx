@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { baseField, defineFieldType } from "../field-type";
+import { msg } from "../messages";
+import { asString, nfkc, trim } from "../normalize";
+import { TextInput } from "./text-input";
+
+const definition = z.object({ ...baseField, type: z.literal("email") }).strict();
+
+export const emailField = defineFieldType<z.infer<typeof definition>>({
+  type: "email",
+  definition,
+  hasValue: true,
+  normalize: (raw) => trim(nfkc(asString(raw))),
+  isEmpty: (v) => v === "" || v === undefined,
+  schema: () => z.string().max(254, msg("validation.tooLong", { max: 254 })).email(msg("validation.email")),
+  format: (v) => asString(v),
+  firstInputId: (id) => id,
+  Render: (props) => <TextInput {...props} type="email" inputMode="email" autoComplete="email" spellCheck={false} />,
+});

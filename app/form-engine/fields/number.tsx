@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { baseField, defineFieldType } from "../field-type";
+import { msg } from "../messages";
+import { asString, nfkc } from "../normalize";
+import { TextInput } from "./text-input";
+
+const definition = z
+  .object({ ...baseField, type: z.literal("number"), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(true), unit: z.string().optional() })
+  .strict();
+
+export const numberField = defineFieldType<z.infer<typeof definition>>({
+  type: "number",
+  definition,
+  hasValue: true,
+  normalize: (raw) => {
+    if (typeof raw === "number") return raw;
+    const s = nfkc(asString(raw)).replace(/[,\s]/g, "");
+    if (s === "") return "";
+    return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s; // keep the text so the error can say it is not a number
+  },
+  isEmpty: (v) => v === "" || v === undefined,
+  schema: (def) => {
+    let n = z.number(msg("validation.number"));
+    if (def.integer) n = n.int(msg("validation.integer"));
+    if (def.min !== undefined) n = n.min(def.min, msg("validation.min", { min: def.min }));
+    if (def.max !== undefined) n = n.max(def.max, msg("validation.max", { max: def.max }));
+    return n;
+  },
+  format: (v, def) => `${asString(v)}${def.unit ?? ""}`,
+  firstInputId: (id) => id,
+  Render: (props) => <TextInput {...props} inputMode={props.def.integer ? "numeric" : "decimal"} width="short" />,
+});

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { baseField, defineFieldType } from "../field-type";
+import { msg } from "../messages";
+import { asString, toKatakana, trim } from "../normalize";
+import { KATAKANA } from "./katakana";
+import { describedBy, FieldsetShell } from "./shell";
+
+const definition = z.object({ ...baseField, type: z.literal("personName"), kana: z.boolean().default(true) }).strict();
+
+export type PersonName = { family: string; given: string; familyKana?: string; givenKana?: string };
+
+const PARTS = [
+  { key: "family", token: "family-name" },
+  { key: "given", token: "given-name" },
+  { key: "familyKana", token: "off" },
+  { key: "givenKana", token: "off" },
+] as const;
+
+/** 氏名: 姓 / 名 and their フリガナ. Latin-letter names go in 姓 / 名 as written on the 在留カード. */
+export const personNameField = defineFieldType<z.infer<typeof definition>>({
+  type: "personName",
+  definition,
+  hasValue: true,
+  normalize: (raw, def) => {
+    const r = (raw ?? {}) as Record<string, unknown>;
+    const name: PersonName = { family: trim(asString(r.family)), given: trim(asString(r.given)) };
+    if (def.kana) {
+      name.familyKana = toKatakana(asString(r.familyKana));
+      name.givenKana = toKatakana(asString(r.givenKana));
+    }
+    return name;
+  },
+  isEmpty: (v) => {
+    const n = v as PersonName | undefined;
+    return !n || (!n.family && !n.given && !n.familyKana && !n.givenKana);
+  },
+  schema: (def) => {
+    const part = (key: string) => z.string().min(1, msg(`validation.name.${key}Required`)).max(50, msg("validation.tooLong", { max: 50 }));
+    const kana = (key: string) => part(key).regex(KATAKANA, msg("validation.katakana"));
+    return def.kana
+      ? z.object({ family: part("family"), given: part("given"), familyKana: kana("familyKana"), givenKana: kana("givenKana") })
+      : z.object({ family: part("family"), given: part("given") });
+  },
+  format: (v, def) => {
+    const n = v as PersonName;
+    return def.kana && n.familyKana ? `${n.family} ${n.given}（${n.familyKana} ${n.givenKana}）` : `${n.family} ${n.given}`;
+  },
+  firstInputId: (id) => `${id}-family`,
+  Render: ({ def, id, name, value, error, required, lng, t }) => {
+    const v = (value ?? {}) as Record<string, string>;
+    return (
+      <FieldsetShell id={id} def={def} error={error} required={required} lng={lng} t={t}>
+        <div className="name-input">
+          {PARTS.filter((p) => def.kana || !p.key.endsWith("Kana")).map((p) => (
+            <div className="name-input__item" key={p.key}>
+              <label htmlFor={`${id}-${p.key}`} className="date-input__label">
+                {t(`field.name.${p.key}`)}
+              </label>
+              <input
+                id={`${id}-${p.key}`}
+                name={`${name}[${p.key}]`}
+                className="input input--medium"
+                defaultValue={asString(v[p.key])}
+                autoComplete={p.token}
+                spellCheck={false}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedBy(id, def, error)}
+              />
+            </div>
+          ))}
+        </div>
+      </FieldsetShell>
+    );
+  },
+});

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { baseField, defineFieldType, type BaseField, type RenderProps } from "../field-type";
+import { msg } from "../messages";
+import { asString } from "../normalize";
+import { labelOf, options, type Option } from "./choices";
+import { FieldsetShell, Localized } from "./shell";
+
+const definition = z.object({ ...baseField, type: z.literal("radio"), options }).strict();
+
+/** Radios, also used by yes/no: a fieldset with one labelled input per option. */
+export function RadioGroup({ def, id, name, value, error, required, lng, t, opts }: RenderProps<BaseField> & { opts: Option[] }) {
+  return (
+    <FieldsetShell id={id} def={def} error={error} required={required} lng={lng} t={t}>
+      <div className="choices">
+        {opts.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${i}`;
+          return (
+            <div className="choice" key={o.value}>
+              <input
+                type="radio"
+                id={optionId}
+                name={name}
+                value={o.value}
+                defaultChecked={asString(value) === o.value}
+                className="choice__input"
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
+              <label htmlFor={optionId} className="choice__label">
+                <Localized text={o.label} lng={lng} />
+              </label>
+              {o.hint ? (
+                <p id={`${optionId}-hint`} className="field__hint choice__hint">
+                  <Localized text={o.hint} lng={lng} />
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetShell>
+  );
+}
+
+export const radioField = defineFieldType<z.infer<typeof definition>>({
+  type: "radio",
+  definition,
+  requiredMessage: "validation.choice",
+  hasValue: true,
+  normalize: (raw) => asString(raw),
+  isEmpty: (v) => v === "" || v === undefined,
+  schema: (def) => z.enum(def.options.map((o) => o.value) as [string, ...string[]], msg("validation.choice")),
+  format: (v, def, lng) => labelOf(def.options, v, lng),
+  firstInputId: (id) => id,
+  Render: (props) => <RadioGroup {...props} opts={props.def.options} />,
+});

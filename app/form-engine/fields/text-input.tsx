@@ -1,0 +1,28 @@
+import type { HTMLAttributes } from "react";
+import type { BaseField, RenderProps } from "../field-type";
+import { describedBy, FieldShell } from "./shell";
+
+type InputMode = HTMLAttributes<HTMLInputElement>["inputMode"];
+
+/** The one-line input most field types render, with their own type, inputmode and autocomplete. */
+export function TextInput<D extends BaseField & { autocomplete?: string }>(
+  props: RenderProps<D> & { type?: string; inputMode?: InputMode; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean },
+) {
+  const { id, name, def, value, error, type = "text", inputMode, autoComplete, width, spellCheck } = props;
+  return (
+    <FieldShell {...props} inputId={id}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        className={`input${width ? ` input--${width}` : ""}`}
+        defaultValue={typeof value === "string" || typeof value === "number" ? String(value) : ""}
+        inputMode={inputMode}
+        autoComplete={def.autocomplete ?? autoComplete}
+        spellCheck={spellCheck}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, def, error)}
+      />
+    </FieldShell>
+  );
+}

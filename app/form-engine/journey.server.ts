@@ -1,0 +1,60 @@
+/**
+ * Server side of the resident journey: request parsing, the draft of the person asking, and what a step page shows.
+ * Routes call these and stay thin.
+ */
+import { redirect } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import qs from "qs";
+import { getPrincipal } from "../auth/session.server";
+import { findOpenDraft, formOfDraft, resolveOwner, type Draft } from "../submissions/drafts.server";
+import type { FieldDef, FormDefinition } from "./definition";
+import { referencedFields } from "./conditions";
+import { isVisible, type Answers, type FieldError, type Step } from "./engine";
+import { localizeText } from "./localized";
+import { decodeMessage } from "./messages";
+import { startPath } from "./paths";
+
+/** Form posts as nested objects: `persons[0][birthDate][year]` → { persons: [{ birthDate: { year } }] }. */
+export async function parseNestedForm(request: Request): Promise<Record<string, unknown>> {
+  const form = await request.formData();
+  const params = new URLSearchParams();
+  for (const [k, v] of form.entries()) if (typeof v === "string") params.append(k, v);
+  return qs.parse(params.toString(), { depth: 6, arrayLimit: 100, parameterLimit: 2000 }) as Record<string, unknown>;
+}
+
+export { checkPath, receiptPath, startPath, stepPath } from "./paths";
+
+/** The requester's open draft of the procedure, or a redirect to the start page when there is none. */
+export async function requireDraft(request: Request, formId: string) {
+  const principal = await getPrincipal(request);
+  const { owner } = await resolveOwner(request, principal, false);
+  const draft = owner ? findOpenDraft(owner, formId) : undefined;
+  if (!owner || !draft) throw redirect(startPath(formId));
+  return { owner, draft, form: formOfDraft(draft), principal };
+}
+
+function labelOf(step: Step, path: string, lng: string): string {
+  const [top, , child] = path.split(".");
+  const def = step.fields.find((f) => f.name === top) as FieldDef | undefined;
+  const target = child ? def?.fields?.find((c) => c.name === child) : def;
+  return target ? localizeText(target.label, lng) : "";
+}
+
+/** Error messages in the reader's language, each naming its question. */
+export function translateErrors(step: Step, errors: FieldError[], t: TFunction, lng: string) {
+  return errors.map((e) => {
+    const m = decodeMessage(e.message);
+    return { ...e, message: t(m.key, { ...m.params, label: labelOf(step, e.path, lng) }) };
+  });
+}
+
+/**
+ * The fields a step page shows. A field whose condition reads an answer on the same page is always shown
+ * (without JavaScript the page cannot react to that answer); the server drops its answer if it does not apply.
+ */
+export function visibleFieldsOf(step: Step, answers: Answers) {
+  const onThisStep = new Set(step.fields.map((f) => f.name));
+  return step.fields.filter((f) => (f.showIf && referencedFields(f.showIf).some((n) => onThisStep.has(n))) || isVisible(f, { answers }));
+}
+
+export type { Draft, FormDefinition };

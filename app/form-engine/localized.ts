@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/**
+ * Text in a definition: a plain string (Japanese) or { ja, en, … }. ja is required and is the fallback for any
+ * language a definition does not translate.
+ */
+export const localizedText = z.union([
+  z.string().min(1),
+  z.object({ ja: z.string().min(1) }).catchall(z.string().min(1)),
+]);
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/** The text in the requested language, and the language it is actually in (for a lang attribute on fallbacks). */
+export function localize(text: LocalizedText | undefined, lng: string): { text: string; lang: string } {
+  if (text === undefined) return { text: "", lang: lng };
+  if (typeof text === "string") return { text, lang: "ja" };
+  const own = text[lng];
+  return own ? { text: own, lang: lng } : { text: text.ja, lang: "ja" };
+}
+
+export const localizeText = (text: LocalizedText | undefined, lng: string) => localize(text, lng).text;

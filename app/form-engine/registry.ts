@@ -1,0 +1,51 @@
+/**
+ * The field type registry: the one place a field type is listed. Adding a type is one module here.
+ */
+import type { AnyFieldType } from "./field-type";
+import { addressField } from "./fields/address";
+import { checkboxesField } from "./fields/checkboxes";
+import { dateField } from "./fields/date";
+import { declarationField } from "./fields/declaration";
+import { emailField } from "./fields/email";
+import { createGroupFieldType } from "./fields/group";
+import { guidanceField } from "./fields/guidance";
+import { katakanaField } from "./fields/katakana";
+import { numberField } from "./fields/number";
+import { personNameField } from "./fields/person-name";
+import { phoneField } from "./fields/phone";
+import { radioField } from "./fields/radio";
+import { selectField } from "./fields/select";
+import { textField } from "./fields/text";
+import { textareaField } from "./fields/textarea";
+import { yesNoField } from "./fields/yes-no";
+
+/** Types that can stand inside a repeating group. */
+export const leafFieldTypes: AnyFieldType[] = [
+  textField,
+  textareaField,
+  katakanaField,
+  personNameField,
+  dateField,
+  addressField,
+  phoneField,
+  emailField,
+  numberField,
+  selectField,
+  radioField,
+  checkboxesField,
+  yesNoField,
+  guidanceField,
+  declarationField,
+];
+
+export const groupFieldType = createGroupFieldType(leafFieldTypes);
+
+export const fieldTypes: AnyFieldType[] = [...leafFieldTypes, groupFieldType];
+
+const byType = new Map(fieldTypes.map((ft) => [ft.type, ft]));
+
+export function getFieldType(type: string): AnyFieldType {
+  const ft = byType.get(type);
+  if (!ft) throw new Error(`Unknown field type ${type}`);
+  return ft;
+}

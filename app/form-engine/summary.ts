@@ -1,0 +1,42 @@
+import type { TFunction } from "i18next";
+import type { FieldDef, FormDefinition } from "./definition";
+import { isVisible, visibleSteps, type Answers } from "./engine";
+import { localizeText } from "./localized";
+import { getFieldType } from "./registry";
+
+export type SummaryRow = { field: string; label: string; value: string; answered: boolean; items?: { label: string; rows: SummaryRow[] }[] };
+export type SummarySection = { stepId: string; title: string; rows: SummaryRow[] };
+
+function rowsOf(fields: FieldDef[], values: Answers, answers: Answers, lng: string, t: TFunction, item?: Answers): SummaryRow[] {
+  return fields
+    .filter((f) => getFieldType(f.type).hasValue && isVisible(f, { answers, item }))
+    .map((f) => {
+      const type = getFieldType(f.type);
+      const value = values[f.name];
+      const label = localizeText(f.label, lng);
+      if (f.type === "group") {
+        const list = Array.isArray(value) ? (value as Answers[]) : [];
+        return {
+          field: f.name,
+          label,
+          value: "",
+          answered: list.length > 0,
+          items: list.map((it, i) => ({
+            label: `${localizeText(f.itemLabel as FieldDef["label"], lng)} ${i + 1}`,
+            rows: rowsOf(f.fields ?? [], it, answers, lng, t, it),
+          })),
+        };
+      }
+      const empty = type.isEmpty(value);
+      return { field: f.name, label, value: empty ? t("common.notAnswered") : type.format(value, f, lng, t), answered: !empty };
+    });
+}
+
+/** The answers on the route taken, by step, formatted by each field type (check page, staff view, PDF). */
+export function summarize(form: FormDefinition, answers: Answers, lng: string, t: TFunction): SummarySection[] {
+  return visibleSteps(form, answers).map((step) => ({
+    stepId: step.id,
+    title: localizeText(step.title, lng),
+    rows: rowsOf(step.fields, answers, answers, lng, t),
+  }));
+}

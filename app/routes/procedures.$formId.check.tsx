@@ -1,0 +1,152 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getPrincipal } from "../auth/session.server";
+import { firstIncompleteStep, validateAll } from "../form-engine/engine";
+import { Localized } from "../form-engine/fields/shell";
+
+import { requireDraft } from "../form-engine/journey.server";
+import { checkPath, receiptPath, stepPath } from "../form-engine/paths";
+import { localizeText } from "../form-engine/localized";
+import { summarize, type SummaryRow } from "../form-engine/summary";
+import { getLocaleT } from "../i18n/i18next.server";
+import { pageTitle } from "../i18n/title";
+import { findDraftOfOwner, findSubmissionOfDraft, resolveOwner, submitDraft } from "../submissions/drafts.server";
+import { ErrorSummary } from "../ui/error-summary";
+
+async function view(request: Request, formId: string, declarationError?: string) {
+  const { form, draft } = await requireDraft(request, formId);
+  const firstOpen = firstIncompleteStep(form.definition, draft.answers, draft.completedSteps);
+  if (firstOpen) throw redirect(stepPath(formId, firstOpen.id));
+  const { t, lng } = await getLocaleT(request);
+  return {
+    title: pageTitle(t, `${t("journey.check.title")} – ${localizeText(form.definition.title, lng)}`, { error: Boolean(declarationError) }),
+    formId,
+    draftId: draft.id,
+    formTitle: form.definition.title,
+    declaration: form.definition.declaration,
+    sections: summarize(form.definition, draft.answers, lng, t),
+    declarationError,
+  };
+}
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => view(request, params.formId!);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formId = params.formId!;
+  const body = await request.formData();
+  const draftId = String(body.get("draftId") ?? "");
+  const principal = await getPrincipal(request);
+  const { owner } = await resolveOwner(request, principal, false);
+  if (!owner) throw redirect(`/procedures/${formId}`);
+  const draft = findDraftOfOwner(owner, draftId);
+  if (!draft) throw redirect(`/procedures/${formId}`);
+
+  // A second submit (double click, back and resubmit, another tab) finds the first submission.
+  const existing = findSubmissionOfDraft(draft.id);
+  if (existing) throw redirect(receiptPath(formId, existing.receiptNumber));
+
+  if (body.get("declaration") !== "yes") {
+    const { t } = await getLocaleT(request);
+    return data(await view(request, formId, t("validation.declarationSubmit")), { status: 400 });
+  }
+  const { form } = await requireDraft(request, formId);
+  const problem = validateAll(form.definition, draft.answers, draft.completedSteps);
+  if (problem) throw redirect(stepPath(formId, problem.stepId));
+  const { lng } = await getLocaleT(request);
+  const submission = submitDraft(draft.id, lng);
+  throw redirect(receiptPath(formId, submission.receiptNumber));
+}
+
+function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string; stepId: string; t: (k: string, o?: Record<string, unknown>) => string }) {
+  return (
+    <dl className="summary-list">
+      {rows.map((row) => (
+        <div className="summary-list__row" key={row.field}>
+          <dt>{row.label}</dt>
+          <dd>
+            {row.items ? (
+              row.items.map((item) => (
+                <div key={item.label} className="summary-list__item">
+                  <p className="summary-list__item-title">{item.label}</p>
+                  <ul className="plain-list">
+                    {item.rows.map((r) => (
+                      <li key={r.field}>
+                        {r.label}：{r.value}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))
+            ) : (
+              <span className={row.answered ? undefined : "muted"}>{row.value}</span>
+            )}
+          </dd>
+          <dd className="summary-list__action">
+            <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>
+              {t("journey.check.change")}
+              <span className="visually-hidden">{t("journey.check.changeWhat", { label: row.label })}</span>
+            </Link>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default function CheckPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const page = actionData ?? loaderData;
+  const { t, i18n } = useTranslation();
+  const navigation = useNavigation();
+  const lng = i18n.language;
+  return (
+    <>
+      <ErrorSummary errors={page.declarationError ? [{ target: "declaration", message: page.declarationError }] : []} />
+      <p className="caption">
+        <Localized text={page.formTitle} lng={lng} />
+      </p>
+      <h1>{t("journey.check.title")}</h1>
+      {page.sections.map((section) => (
+        <section key={section.stepId} aria-labelledby={`section-${section.stepId}`}>
+          <h2 id={`section-${section.stepId}`}>{section.title}</h2>
+          <Rows rows={section.rows} formId={page.formId} stepId={section.stepId} t={t} />
+        </section>
+      ))}
+      <Form method="post" noValidate action={checkPath(page.formId)}>
+        <input type="hidden" name="draftId" value={page.draftId} />
+        <h2>{t("journey.check.declarationTitle")}</h2>
+        <div className={`field${page.declarationError ? " field--error" : ""}`}>
+          <p id="declaration-text">
+            <Localized text={page.declaration} lng={lng} />
+          </p>
+          {page.declarationError ? (
+            <p id="declaration-error" className="field__error">
+              <span className="visually-hidden">{t("field.errorPrefix")}</span>
+              {page.declarationError}
+            </p>
+          ) : null}
+          <div className="choice">
+            <input
+              type="checkbox"
+              id="declaration"
+              name="declaration"
+              value="yes"
+              className="choice__input"
+              aria-invalid={page.declarationError ? true : undefined}
+              aria-describedby={["declaration-text", page.declarationError ? "declaration-error" : null].filter(Boolean).join(" ")}
+            />
+            <label htmlFor="declaration" className="choice__label">
+              {t("journey.check.agree")}
+            </label>
+          </div>
+        </div>
+        {/* Disabled while sending: a double click in the browser sends once; the server also answers a repeat with the same receipt. */}
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t("journey.check.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

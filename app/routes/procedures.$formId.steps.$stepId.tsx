@@ -1,0 +1,117 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { firstIncompleteStep, stepPosition, validateStep, normalizeStep, type Answers } from "../form-engine/engine";
+import { Localized } from "../form-engine/fields/shell";
+
+import { parseNestedForm, requireDraft, translateErrors, visibleFieldsOf } from "../form-engine/journey.server";
+import { checkPath, startPath, stepPath } from "../form-engine/paths";
+import { localizeText } from "../form-engine/localized";
+import { StepFields } from "../form-engine/render";
+import { getLocaleT } from "../i18n/i18next.server";
+import { pageTitle } from "../i18n/title";
+import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
+import { ErrorSummary } from "../ui/error-summary";
+
+/** The step, if the resident may be on it now; otherwise a redirect to where they should be. */
+async function locate(request: Request, formId: string, stepId: string) {
+  const ctx = await requireDraft(request, formId);
+  const { form, draft } = ctx;
+  const pos = stepPosition(form.definition, draft.answers, stepId);
+  const firstOpen = firstIncompleteStep(form.definition, draft.answers, draft.completedSteps);
+  const step = form.definition.steps.find((s) => s.id === stepId);
+  const reachable = step && pos.index >= 0 && (draft.completedSteps.includes(stepId) || firstOpen?.id === stepId);
+  if (!reachable) throw redirect(firstOpen ? stepPath(formId, firstOpen.id) : checkPath(formId));
+  return { ...ctx, step, pos };
+}
+
+async function view(request: Request, formId: string, stepId: string, values: Answers | undefined, errors: ReturnType<typeof translateErrors> = []) {
+  const { form, draft, step, pos } = await locate(request, formId, stepId);
+  const { t, lng } = await getLocaleT(request);
+  const fromCheck = new URL(request.url).searchParams.has("from");
+  const stepTitle = localizeText(step.title, lng);
+  const shown = values ?? draft.answers;
+  return {
+    title: pageTitle(t, `${stepTitle} – ${localizeText(form.definition.title, lng)}`, { error: errors.length > 0 }),
+    formId,
+    formTitle: form.definition.title,
+    step: { id: step.id, title: step.title, description: step.description },
+    fields: visibleFieldsOf(step, { ...draft.answers, ...shown }),
+    values: shown,
+    errors,
+    progress: { number: pos.number, total: pos.total },
+    back: fromCheck ? checkPath(formId) : pos.previous ? stepPath(formId, pos.previous.id) : startPath(formId),
+    fromCheck,
+  };
+}
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => view(request, params.formId!, params.stepId!, undefined);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formId = params.formId!;
+  const { form, draft, step } = await locate(request, formId, params.stepId!);
+  const raw = await parseNestedForm(request);
+  const here = new URL(request.url);
+
+  // "Add another" and "remove" on repeating groups: keep what was typed, change the item count, come back.
+  const command = typeof raw._action === "string" ? raw._action.split(":") : [];
+  if (command[0] === "add" || command[0] === "remove") {
+    const values = normalizeStep(step, raw);
+    const group = step.fields.find((f) => f.name === command[1] && f.type === "group");
+    if (group) {
+      const items = Array.isArray(values[group.name]) ? [...(values[group.name] as Answers[])] : [];
+      if (command[0] === "add") items.push({});
+      else items.splice(Number(command[2]), 1);
+      saveWorkingValues(draft, { ...values, [group.name]: items });
+      const anchor = command[0] === "add" ? `#${group.name}-${items.length - 1}-${group.fields![0]!.name}` : `#${group.name}-field`;
+      throw redirect(`${here.pathname}${here.search}${anchor}`);
+    }
+  }
+
+  const result = validateStep(step, raw, draft.answers);
+  if (!result.ok) {
+    const { t, lng } = await getLocaleT(request);
+    const errors = translateErrors(step, result.errors, t, lng);
+    return data(await view(request, formId, step.id, result.values, errors), { status: 400 });
+  }
+  const saved = saveStep(draft, form, step.id, result.values);
+  const firstOpen = firstIncompleteStep(form.definition, saved.answers, saved.completedSteps);
+  if (here.searchParams.has("from") && !firstOpen) throw redirect(checkPath(formId));
+  const next = stepPosition(form.definition, saved.answers, step.id).next;
+  throw redirect(next ? stepPath(formId, next.id) + (here.searchParams.has("from") ? "?from=check" : "") : checkPath(formId));
+}
+
+export default function StepPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const page = actionData ?? loaderData;
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const errorMap = Object.fromEntries(page.errors.map((e) => [e.path, e.message]));
+  return (
+    <>
+      <p className="back-link">
+        <Link to={page.back}>{t("journey.back")}</Link>
+      </p>
+      <ErrorSummary errors={page.errors.map((e) => ({ target: e.target, message: e.message }))} />
+      <p className="caption">
+        <Localized text={page.formTitle} lng={lng} />
+        <span className="progress">{t("journey.progress", { n: page.progress.number, total: page.progress.total })}</span>
+      </p>
+      <h1>
+        <Localized text={page.step.title} lng={lng} />
+      </h1>
+      {page.step.description ? (
+        <p className="lead">
+          <Localized text={page.step.description} lng={lng} />
+        </p>
+      ) : null}
+      <Form method="post" noValidate key={page.step.id}>
+        <StepFields view={{ fields: page.fields, values: page.values, errors: errorMap }} lng={lng} t={t} />
+        <button type="submit" className="button">
+          {t(page.fromCheck ? "journey.saveAndReturn" : "journey.continue")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { and, desc, eq } from "drizzle-orm";
+import { drafts, submissions } from "../../db/schema";
+import type { Principal } from "../auth/session.server";
+import { getDb } from "../db.server";
+import { getEnv } from "../env.server";
+import { pruneAnswers, type Answers } from "../form-engine/engine";
+import { getFormVersion, type StoredForm } from "../form-engine/store.server";
+import { newReceiptNumber } from "./receipt";
+
+/**
+ * Who owns a draft: a signed-in resident, or — for residents who are not signed in — the browser session, through a
+ * random key in a session cookie (gone when the browser closes, as the resident would expect on a shared device).
+ */
+export type Owner = { residentAccountId: string } | { anonymousKeyHash: string };
+
+const anonymousCookie = () =>
+  createCookie("madoguchi_anon", { httpOnly: true, sameSite: "lax", secure: getEnv().COOKIE_SECURE, path: "/" });
+
+const hash = (s: string) => createHash("sha256").update(s).digest("base64url");
+
+/** The owner for this request; creates the anonymous key (and returns its Set-Cookie) when there is none yet. */
+export async function resolveOwner(request: Request, principal: Principal | null, create: boolean): Promise<{ owner: Owner | null; setCookie?: string }> {
+  if (principal?.role === "resident") return { owner: { residentAccountId: principal.resident.id } };
+  const key: unknown = await anonymousCookie().parse(request.headers.get("Cookie"));
+  if (typeof key === "string" && key.length >= 32) return { owner: { anonymousKeyHash: hash(key) } };
+  if (!create) return { owner: null };
+  const fresh = randomBytes(32).toString("base64url");
+  return { owner: { anonymousKeyHash: hash(fresh) }, setCookie: await anonymousCookie().serialize(fresh) };
+}
+
+const ownerWhere = (owner: Owner) =>
+  "residentAccountId" in owner ? eq(drafts.residentAccountId, owner.residentAccountId) : eq(drafts.anonymousKeyHash, owner.anonymousKeyHash);
+
+export type Draft = typeof drafts.$inferSelect;
+
+/** The owner's open draft of a procedure, if any. */
+export function findOpenDraft(owner: Owner, formId: string): Draft | undefined {
+  return getDb()
+    .select()
+    .from(drafts)
+    .where(and(ownerWhere(owner), eq(drafts.formId, formId), eq(drafts.status, "open")))
+    .orderBy(desc(drafts.updatedAt))
+    .get();
+}
+
+export function createDraft(owner: Owner, form: StoredForm): Draft {
+  const now = new Date();
+  const row = {
+    id: randomUUID(),
+    formVersionId: form.versionId,
+    formId: form.formId,
+    residentAccountId: "residentAccountId" in owner ? owner.residentAccountId : null,
+    anonymousKeyHash: "anonymousKeyHash" in owner ? owner.anonymousKeyHash : null,
+    answers: {},
+    completedSteps: [],
+    status: "open" as const,
+    updatedAt: now,
+  };
+  getDb().insert(drafts).values(row).run();
+  return { ...row, createdAt: now };
+}
+
+/** The definition a draft was started with: a newer published version never changes a draft in progress. */
+export function formOfDraft(draft: Draft): StoredForm {
+  const form = getFormVersion(draft.formVersionId);
+  if (!form) throw new Error(`Draft ${draft.id} points at a missing form version`);
+  return form;
+}
+
+export function saveStep(draft: Draft, form: StoredForm, stepId: string, values: Answers) {
+  const answers = pruneAnswers(form.definition, { ...draft.answers, ...values });
+  const completed = [...new Set([...draft.completedSteps, stepId])];
+  getDb().update(drafts).set({ answers, completedSteps: completed, updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
+  return { ...draft, answers, completedSteps: completed };
+}
+
+/** Keeps unvalidated input of a group being edited (add / remove item) without marking the step complete. */
+export function saveWorkingValues(draft: Draft, values: Answers) {
+  const answers = { ...draft.answers, ...values };
+  getDb().update(drafts).set({ answers, updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
+  return { ...draft, answers };
+}
+
+export type Submission = typeof submissions.$inferSelect;
+
+/**
+ * Turns a draft into a submission, exactly once: the check and the insert are one transaction, and draft_id is
+ * unique, so a double click, a resubmit after going back, or a second tab all get the first submission.
+ */
+export function submitDraft(draftId: string, language: string): Submission {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const existing = tx.select().from(submissions).where(eq(submissions.draftId, draftId)).get();
+    if (existing) return existing;
+    const draft = tx.select().from(drafts).where(eq(drafts.id, draftId)).get();
+    if (!draft) throw new Error(`No draft ${draftId}`);
+    const now = new Date();
+    for (let attempt = 0; ; attempt++) {
+      const receiptNumber = newReceiptNumber();
+      if (tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.receiptNumber, receiptNumber)).get()) {
+        if (attempt > 5) throw new Error("Could not find a free receipt number");
+        continue;
+      }
+      const row = {
+        id: randomUUID(),
+        receiptNumber,
+        draftId,
+        formId: draft.formId,
+        formVersionId: draft.formVersionId,
+        residentAccountId: draft.residentAccountId,
+        anonymousKeyHash: draft.anonymousKeyHash,
+        answers: draft.answers,
+        language,
+        status: "received" as const,
+        submittedAt: now,
+        updatedAt: now,
+      };
+      tx.insert(submissions).values(row).run();
+      tx.update(drafts).set({ status: "submitted", updatedAt: now }).where(eq(drafts.id, draftId)).run();
+      return row;
+    }
+  });
+}
+
+export function findSubmissionForOwner(owner: Owner, receiptNumber: string): Submission | undefined {
+  const where =
+    "residentAccountId" in owner ? eq(submissions.residentAccountId, owner.residentAccountId) : eq(submissions.anonymousKeyHash, owner.anonymousKeyHash);
+  return getDb().select().from(submissions).where(and(where, eq(submissions.receiptNumber, receiptNumber))).get();
+}
+
+export function findSubmissionOfDraft(draftId: string): Submission | undefined {
+  return getDb().select().from(submissions).where(eq(submissions.draftId, draftId)).get();
+}
+
+/** The owner's most recent submitted draft of a form (to answer a resubmit after the draft was closed). */
+export function lastSubmittedDraft(owner: Owner, formId: string): Draft | undefined {
+  return getDb()
+    .select()
+    .from(drafts)
+    .where(and(ownerWhere(owner), eq(drafts.formId, formId), eq(drafts.status, "submitted")))
+    .orderBy(desc(drafts.updatedAt))
+    .get();
+}
+
+/** A draft by id, only if it belongs to this owner (open or already submitted). */
+export function findDraftOfOwner(owner: Owner, draftId: string): Draft | undefined {
+  return getDb().select().from(drafts).where(and(eq(drafts.id, draftId), ownerWhere(owner))).get();
+}
+
+/** Open drafts of a signed-in resident ("申請中の手続き"). */
+export function listOpenDrafts(owner: Owner): Draft[] {
+  return getDb().select().from(drafts).where(and(ownerWhere(owner), eq(drafts.status, "open"))).orderBy(desc(drafts.updatedAt)).all();
+}

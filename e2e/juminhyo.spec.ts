@@ -1,0 +1,71 @@
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { expectProgress, fillAddress, fillDate, fillName, next } from "./support/journey";
+import type { Page } from "@playwright/test";
+
+async function complete(page: Page) {
+  await page.goto("/");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "住民票の写しの交付請求" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("住民票の写しの交付請求");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("請求する方");
+  await expectAccessible(page);
+  await expectProgress(page, 1, 3);
+
+  await fillName(page, "氏名", { family: "山田", given: "花子", familyKana: "やまだ", givenKana: "ﾊﾅｺ" });
+  await fillDate(page, "生年月日", ["１９９０", "4", "1"]);
+  await fillAddress(page, "住所", { postalCode: "４２０−０００１", prefecture: "静岡県", city: "まどぐち市", town: "本町1-2-3" });
+  await page.getByLabel("日中に連絡がとれる電話番号").fill("090-1234-5678");
+  await next(page, "請求の内容");
+  await expectProgress(page, 2, 3);
+
+  await page.getByLabel("世帯の一部の方").check();
+  await page.getByLabel("必要な通数").fill("2");
+  await page.getByLabel("世帯主・続柄").check();
+  await page.getByLabel(/^使いみち/).selectOption("bank");
+  await next(page, "必要な方");
+  // Choosing "some people" added a step: progress counts it.
+  await expectProgress(page, 3, 4);
+  await fillName(page, "氏名", { family: "山田", given: "一郎" });
+  await fillDate(page, "生年月日", ["1960", "12", "24"]);
+  await next(page, "受け取り方法");
+  await expectProgress(page, 4, 4);
+  await page.getByLabel("郵送（住民票の住所に送ります）").check();
+  await next(page, "入力内容の確認");
+
+  // Normalised answers: katakana, half-width digits, postal code and phone.
+  await expect(page.getByText("山田 花子（ヤマダ ハナコ）")).toBeVisible();
+  await expect(page.getByText("1990年4月1日（平成2年4月1日）")).toBeVisible();
+  await expect(page.getByText("〒420-0001 静岡県まどぐち市本町1-2-3")).toBeVisible();
+  await expect(page.getByText("090-1234-5678")).toBeVisible();
+  // The question that did not apply (その他の使いみち) is not on the check page.
+  await expect(page.getByText("その他の使いみち")).toHaveCount(0);
+  await page.getByLabel("上記の内容に同意します").check();
+  await page.getByRole("button", { name: "申請する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
+  await expectAccessible(page);
+  const receipt = await page.locator(".receipt-number").textContent();
+  expect(receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+  return receipt!;
+}
+
+test.describe("住民票の写しの交付請求", () => {
+  test("completed with JavaScript on", async ({ page, db }) => {
+    const receipt = await complete(page);
+    const row = db.prepare("select form_id, status, language, answers from submissions where receipt_number = ?").get(receipt) as Record<string, string>;
+    expect(row).toMatchObject({ form_id: "juminhyo", status: "received", language: "ja" });
+    const answers = JSON.parse(row.answers!);
+    expect(answers.applicantName).toEqual({ family: "山田", given: "花子", familyKana: "ヤマダ", givenKana: "ハナコ" });
+    expect(answers.applicantBirthDate).toBe("1990-04-01");
+    expect(answers.applicantAddress.postalCode).toBe("4200001");
+    expect(answers.applicantPhone).toBe("09012345678");
+    expect(answers.copies).toBe(2);
+    expect(answers).not.toHaveProperty("purposeOther");
+  });
+
+  test("completed with JavaScript off", async ({ openPage }) => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await complete(page);
+  });
+});
