@@ -1,0 +1,141 @@
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { expectProgress, fillAddress, fillDate, fillName, next } from "./support/journey";
+
+test.describe("journey behaviour", () => {
+  test("a failed step keeps every value, focuses the summary and links to each field (JS off)", async ({ openPage }) => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto("/procedures/juminhyo");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "申請を始める" }).click();
+    await expectAccessible(page);
+    await fillName(page, "氏名", { family: "山田", given: "", familyKana: "ヤマダ", givenKana: "ハナコ" });
+    await fillDate(page, "生年月日", ["2001", "2", "30"]);
+    await page.getByLabel("日中に連絡がとれる電話番号").fill("12345");
+    await page.getByRole("button", { name: "次へ" }).click();
+    await expect(page).toHaveTitle(/^エラー：請求する方 – 住民票の写しの交付請求 – /);
+    const summary = page.locator(".error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link", { name: "氏名の名を入力してください" })).toHaveAttribute("href", "#applicantName-family");
+    await expect(summary.getByRole("link", { name: "生年月日は実在する日付を入力してください" })).toHaveAttribute("href", "#applicantBirthDate-year");
+    await expect(summary.getByRole("link", { name: "住所を入力してください" })).toBeVisible();
+    await expect(summary.getByRole("link", { name: /日中に連絡がとれる電話番号は、0から始まる/ })).toBeVisible();
+    // Values are kept, and the inputs say they are invalid and why.
+    await expect(page.getByRole("group", { name: "氏名" }).getByLabel("姓", { exact: true })).toHaveValue("山田");
+    await expect(page.getByRole("group", { name: "生年月日" }).getByLabel("日", { exact: true })).toHaveValue("30");
+    const phone = page.getByLabel("日中に連絡がとれる電話番号");
+    await expect(phone).toHaveValue("12345");
+    await expect(phone).toHaveAttribute("aria-invalid", "true");
+    await expect(phone).toHaveAttribute("aria-describedby", /applicantPhone-error/);
+    await expectAccessible(page);
+  });
+
+  test("a step that cannot be reached yet redirects to the next unanswered one; back links follow the route", async ({ page }) => {
+    await page.goto("/procedures/juminhyo");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "申請を始める" }).click();
+    await expectAccessible(page);
+    await page.goto("/procedures/juminhyo/steps/delivery");
+    await expect(page).toHaveURL(/\/steps\/applicant$/);
+    await page.goto("/procedures/juminhyo/check");
+    await expect(page).toHaveURL(/\/steps\/applicant$/);
+    await expect(page.getByRole("link", { name: "戻る" })).toHaveAttribute("href", "/procedures/juminhyo");
+    await expectAccessible(page);
+  });
+
+  test("double submit makes one submission and shows the same 受付番号", async ({ page, db, context }) => {
+    await page.goto("/procedures/juminhyo");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "申請を始める" }).click();
+    await expectAccessible(page);
+    await fillName(page, "氏名", { family: "二重", given: "送信", familyKana: "ニジュウ", givenKana: "ソウシン" });
+    await fillDate(page, "生年月日", ["1980", "1", "1"]);
+    await fillAddress(page, "住所", { postalCode: "4200001", prefecture: "静岡県", city: "まどぐち市", town: "本町1-1" });
+    await page.getByLabel("日中に連絡がとれる電話番号").fill("0541234567");
+    await next(page, "請求の内容");
+    await page.getByLabel("本人のみ").check();
+    await page.getByLabel("必要な通数").fill("1");
+    await page.getByLabel(/^使いみち/).selectOption("job");
+    await next(page, "受け取り方法");
+    await expectProgress(page, 3, 3);
+    await page.getByLabel("市役所の窓口で受け取る").check();
+    await next(page, "入力内容の確認");
+    const draftId = await page.locator('input[name="draftId"]').inputValue();
+    const origin = new URL(page.url()).origin;
+    const post = () =>
+      page.request.post("/procedures/juminhyo/check", {
+        form: { draftId, declaration: "yes" },
+        headers: { Origin: origin },
+        maxRedirects: 0,
+      });
+    // Two tabs (or a double click that got past the disabled button) at the same moment.
+    const [a, b] = await Promise.all([post(), post()]);
+    expect(a.status()).toBe(302);
+    expect(b.headers().location).toBe(a.headers().location);
+    // Back to the check page and submit again: the same receipt.
+    await page.getByLabel("上記の内容に同意します").check();
+    await page.getByRole("button", { name: "申請する" }).click();
+    await expect(page).toHaveURL(new RegExp(`${a.headers().location}$`));
+    await expectAccessible(page);
+    const count = db.prepare("select count(*) as n from submissions where draft_id = ?").get(draftId) as { n: number };
+    expect(count.n).toBe(1);
+    expect(context).toBeTruthy();
+  });
+
+  test("住民票 can be completed with the keyboard only", async ({ page }) => {
+    await page.goto("/procedures/juminhyo");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "申請を始める" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("請求する方");
+    await expectAccessible(page);
+    const type = async (text: string) => {
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(text);
+    };
+    await page.getByRole("group", { name: "氏名" }).getByLabel("姓", { exact: true }).focus();
+    await page.keyboard.type("鍵盤");
+    await type("太郎");
+    await type("ケンバン");
+    await type("タロウ");
+    await type("1975");
+    await type("5");
+    await type("5");
+    await type("4200001");
+    await page.keyboard.press("Tab"); // the prefecture list: 静岡県 is the 22nd
+    for (let i = 0; i < 22; i++) await page.keyboard.press("ArrowDown");
+    await expect(page.getByLabel("都道府県")).toHaveValue("静岡県");
+    await type("まどぐち市");
+    await type("本町2-2");
+    await type(""); // 方書 (optional)
+    await type("0542223333");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "次へ" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("請求の内容");
+    await expectAccessible(page);
+    await page.getByLabel("本人のみ").focus();
+    await page.keyboard.press("Space");
+    await type("1");
+    await page.keyboard.press("Tab"); // first checkbox
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab"); // 使いみち
+    await page.keyboard.press("ArrowDown");
+    await page.getByRole("button", { name: "次へ" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("受け取り方法");
+    await expectAccessible(page);
+    await page.getByLabel("郵送（住民票の住所に送ります）").focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("入力内容の確認");
+    await expectAccessible(page);
+    await page.getByLabel("上記の内容に同意します").focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
+    await expectAccessible(page);
+  });
+});
