@@ -1,0 +1,150 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { fillAddress, fillDate, fillName, next } from "./support/journey";
+
+// Long journeys with an axe check on every page (twice as many pages without JavaScript).
+test.describe.configure({ timeout: 240_000 });
+
+async function start(page: Page, title: string, firstStep: string) {
+  await page.goto("/");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: title }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstStep);
+  await expectAccessible(page);
+}
+
+async function submit(page: Page) {
+  await page.getByLabel("上記の内容に同意します").check();
+  await page.getByRole("button", { name: "申請する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
+  await expectAccessible(page);
+  return (await page.locator(".receipt-number").textContent())!;
+}
+
+async function tennyu(page: Page) {
+  await start(page, "転入届（住民異動届）", "引っ越しについて");
+  await fillDate(page, "引っ越した日（異動日）", ["2026", "11", "1"]);
+  await page.getByLabel("本人", { exact: true }).check();
+  await next(page, "新しい住所");
+  await fillAddress(page, "新しい住所", { postalCode: "4200034", prefecture: "静岡県", city: "まどぐち市", town: "緑が丘一丁目1番1号", building: "みどりハイツ 101" });
+  await next(page, "前の住所");
+  await fillAddress(page, "前の住所", { postalCode: "1540017", prefecture: "東京都", city: "世田谷区", town: "世田谷九丁目8番7号" });
+  await page.getByLabel(/^前の住所での世帯主の氏名/).fill("伊藤 健一");
+  await next(page, "引っ越してきた方");
+  // Person 1, then "add another" for person 2 (a foreign resident: the extra questions apply).
+  await fillName(page, "氏名", { family: "伊藤", given: "健一", familyKana: "イトウ", givenKana: "ケンイチ" }, 0);
+  await fillDate(page, "生年月日", ["1987", "3", "19"], 0);
+  await page.getByRole("group", { name: "異動者 1" }).getByLabel("男").check();
+  await page.getByRole("group", { name: "異動者 1" }).getByLabel(/^世帯主との続柄/).selectOption("head");
+  await page.getByRole("group", { name: "異動者 1" }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
+  await page.getByRole("button", { name: "もう1つ追加する" }).click();
+  await expect(page.getByRole("group", { name: "異動者 2" })).toBeVisible();
+  await expectAccessible(page);
+  const p2 = page.getByRole("group", { name: "異動者 2" });
+  await fillName(p2 as unknown as Page, "氏名", { family: "GARCIA", given: "MARIA", familyKana: "ガルシア", givenKana: "マリア" });
+  await fillDate(p2 as unknown as Page, "生年月日", ["1990", "6", "15"]);
+  await p2.getByLabel("女").check();
+  await p2.getByLabel(/^世帯主との続柄/).selectOption("wife");
+  await p2.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("はい").check();
+  await p2.getByLabel(/^国籍・地域/).fill("スペイン");
+  await p2.getByLabel(/^在留資格/).selectOption("spouse");
+  await fillDate(p2 as unknown as Page, "在留期間の満了日", ["2029", "3", "31"]);
+  await p2.getByLabel(/^在留カード等番号/).fill("ab12345678cd");
+  await next(page, "新しい世帯");
+  await page.getByLabel("新しく世帯をつくる").check();
+  await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("伊藤 健一");
+  await next(page, "連絡先");
+  await page.getByLabel(/^日中に連絡がとれる電話番号/).fill("０９０１１１１２２２２");
+  await next(page, "あわせて必要な手続き");
+  await page.getByLabel("国民健康保険").check();
+  await page.getByLabel(/マイナンバーカードの継続利用/).check();
+  await next(page, "入力内容の確認");
+  await expect(page.getByText("在留資格：日本人の配偶者等")).toBeVisible();
+  await expect(page.getByText("国民健康保険、マイナンバーカードの継続利用（転入から90日以内）")).toBeVisible();
+  return submit(page);
+}
+
+async function hoikusho(page: Page) {
+  await start(page, "保育所等の入所申込（教育・保育給付認定申請）", "申込の内容");
+  await page.getByLabel("新規").check();
+  const nextYear = String(new Date().getFullYear() + 1);
+  await fillDate(page, "入所を希望する日", [nextYear, "4", "1"]);
+  await page.getByLabel("保育標準時間（最長11時間）").check();
+  await next(page, "入所するお子さん");
+  await fillName(page, "お子さんの氏名", { family: "髙橋", given: "結衣", familyKana: "タカハシ", givenKana: "ユイ" });
+  await fillDate(page, "お子さんの生年月日", [String(new Date().getFullYear() - 1), "3", "8"]);
+  await page.getByLabel("女").check();
+  await next(page, "保護者と保育を必要とする理由");
+  const g1 = page.getByRole("group", { name: "保護者 1" });
+  await fillName(g1 as unknown as Page, "氏名", { family: "髙橋", given: "由美", familyKana: "タカハシ", givenKana: "ユミ" });
+  await fillDate(g1 as unknown as Page, "生年月日", ["1990", "9", "2"]);
+  await g1.getByLabel(/^お子さんとの続柄/).selectOption("mother");
+  await g1.getByLabel(/^電話番号/).fill("080-2222-3333");
+  await g1.getByLabel(/^保育を必要とする理由/).selectOption("work");
+  await g1.getByLabel(/^勤務先の名称/).fill("まどぐち商事");
+  await g1.getByLabel("正社員").check();
+  await g1.getByLabel(/^1週間の勤務日数/).fill("5");
+  await g1.getByLabel(/^1か月の就労時間/).fill("160");
+  // A value typed into a question that does not apply to the chosen reason is dropped.
+  await g1.getByLabel(/^学校名と通学時間/).fill("関係のない入力");
+  await next(page, "希望する施設");
+  await page.getByRole("group", { name: "希望施設 1" }).getByLabel(/^施設/).selectOption("midori");
+  await page.getByRole("button", { name: "もう1つ追加する" }).click();
+  await expectAccessible(page);
+  await page.getByRole("group", { name: "希望施設 2" }).getByLabel(/^施設/).selectOption("sakura");
+  await page.getByRole("group", { name: /ほかの施設でもよいですか/ }).getByLabel("はい").check();
+  await next(page, "同居している家族");
+  await next(page, "世帯の状況");
+  await page.getByRole("group", { name: /保育料の決定と利用調整のため/ }).getByLabel("同意します").check();
+  await next(page, "入力内容の確認");
+  await expect(page.getByText("勤務先の名称：まどぐち商事")).toBeVisible();
+  await expect(page.getByText("関係のない入力")).toHaveCount(0);
+  return submit(page);
+}
+
+for (const js of [true, false]) {
+  test(`転入届 completed with JavaScript ${js ? "on" : "off"}`, async ({ openPage, db }) => {
+    const page = await openPage({ javaScriptEnabled: js });
+    const receipt = await tennyu(page);
+    const row = db.prepare("select answers from submissions where receipt_number = ?").get(receipt) as { answers: string };
+    const answers = JSON.parse(row.answers);
+    expect(answers.persons).toHaveLength(2);
+    expect(answers.persons[0]).not.toHaveProperty("nationality");
+    expect(answers.persons[1]).toMatchObject({ nationality: "スペイン", residenceStatus: "spouse", residenceCardNumber: "ab12345678cd" });
+    expect(answers.phone).toBe("09011112222");
+  });
+
+  test(`保育所入所申請 completed with JavaScript ${js ? "on" : "off"}`, async ({ openPage, db }) => {
+    const page = await openPage({ javaScriptEnabled: js });
+    const receipt = await hoikusho(page);
+    const row = db.prepare("select answers from submissions where receipt_number = ?").get(receipt) as { answers: string };
+    const answers = JSON.parse(row.answers);
+    expect(answers.guardians[0]).toMatchObject({ reason: "work", employer: "まどぐち商事", daysPerWeek: 5, hoursPerMonth: 160 });
+    expect(answers.guardians[0]).not.toHaveProperty("school");
+    expect(answers.facilities.map((f: { facility: string }) => f.facility)).toEqual(["midori", "sakura"]);
+    expect(answers.taxConsent).toBe(true);
+  });
+}
+
+test("error path on a 転入届 step and a 保育所 step (summary focused, values kept)", async ({ page }) => {
+  await start(page, "転入届（住民異動届）", "引っ越しについて");
+  await fillDate(page, "引っ越した日（異動日）", ["2099", "1", "1"]);
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await expect(page.locator(".error-summary")).toContainText("引っ越した日（異動日）は今日以前の日付を入力してください");
+  await expect(page.locator(".error-summary")).toContainText("届出をする方を選んでください");
+  await expect(page.getByRole("group", { name: "引っ越した日（異動日）" }).getByLabel("年", { exact: true })).toHaveValue("2099");
+  await expect(page).toHaveTitle(/^エラー：/);
+  await expectAccessible(page);
+
+  await start(page, "保育所等の入所申込（教育・保育給付認定申請）", "申込の内容");
+  await page.getByLabel("新規").check();
+  await fillDate(page, "入所を希望する日", ["2000", "4", "1"]);
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await expect(page.locator(".error-summary")).toContainText("入所を希望する日は今日以降の日付を入力してください");
+  await expect(page.getByLabel("新規")).toBeChecked();
+  await expectAccessible(page);
+});
