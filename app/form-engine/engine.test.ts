@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "./conditions";
+import { parseDefinition, type FormDefinition } from "./definition";
+import { firstIncompleteStep, pruneAnswers, stepPosition, validateStep, visibleSteps } from "./engine";
+import { decodeMessage } from "./messages";
+import { digitsOnly, toKatakana } from "./normalize";
+import { getFieldType } from "./registry";
+import { toIsoDate } from "./fields/date";
+import { warekiYear } from "../i18n/dates";
+
+describe("conditions", () => {
+  const answers = { reason: "work", hours: 120, tags: ["a", "b"], empty: "" };
+  it("compares, combines and negates", () => {
+    expect(evaluate({ field: "reason", op: "eq", value: "work" }, { answers })).toBe(true);
+    expect(evaluate({ field: "reason", op: "in", value: ["study", "work"] }, { answers })).toBe(true);
+    expect(evaluate({ field: "hours", op: "gte", value: 64 }, { answers })).toBe(true);
+    expect(evaluate({ field: "hours", op: "lt", value: 64 }, { answers })).toBe(false);
+    expect(evaluate({ field: "tags", op: "includes", value: "b" }, { answers })).toBe(true);
+    expect(evaluate({ field: "empty", op: "isEmpty" }, { answers })).toBe(true);
+    expect(evaluate({ field: "missing", op: "notEmpty" }, { answers })).toBe(false);
+    expect(evaluate({ all: [{ field: "reason", op: "eq", value: "work" }, { not: { field: "hours", op: "gt", value: 200 } }] }, { answers })).toBe(true);
+    expect(evaluate({ any: [{ field: "reason", op: "eq", value: "x" }, { field: "reason", op: "neq", value: "work" }] }, { answers })).toBe(false);
+  });
+  it("looks in the group item first", () => {
+    expect(evaluate({ field: "reason", op: "eq", value: "study" }, { answers, item: { reason: "study" } })).toBe(true);
+  });
+});
+
+describe("normalisers", () => {
+  it("turns hiragana and half-width kana into full-width katakana", () => {
+    expect(toKatakana(" やまだ　ﾊﾅｺ ")).toBe("ヤマダ　ハナコ");
+  });
+  it("strips hyphens, spaces and full-width digits from numbers", () => {
+    expect(digitsOnly("０９０ー１２３４－５６７８")).toBe("09012345678");
+    expect(digitsOnly("420-0001")).toBe("4200001");
+  });
+  it("rejects impossible dates and accepts leading zeros or none", () => {
+    expect(toIsoDate({ year: "2001", month: "2", day: "30" })).toMatchObject({ invalid: true });
+    expect(toIsoDate({ year: "2024", month: "02", day: "29" })).toBe("2024-02-29");
+    expect(toIsoDate({ year: "２０２４", month: "3", day: "1" })).toBe("2024-03-01");
+    expect(toIsoDate({ year: "", month: "", day: "" })).toBe("");
+  });
+  it("gives the 和暦 of a year", () => {
+    expect(warekiYear(2019)).toBe("令和元年");
+    expect(warekiYear(1990)).toBe("平成2年");
+  });
+});
+
+describe("field types", () => {
+  const check = (type: string, def: Record<string, unknown>, raw: unknown) => {
+    const ft = getFieldType(type);
+    const full = { name: "f", label: "項目", required: true, ...def, type } as never;
+    const value = ft.normalize(raw, full);
+    const r = ft.schema(full).safeParse(value);
+    return { value, ok: r.success, message: r.success ? null : decodeMessage(r.error.issues[0]!.message).key };
+  };
+  it("phone", () => {
+    expect(check("phone", {}, "03-1234-5678")).toMatchObject({ value: "0312345678", ok: true });
+    expect(check("phone", {}, "12345")).toMatchObject({ ok: false, message: "validation.phone" });
+  });
+  it("email", () => {
+    expect(check("email", {}, " ＡＢＣ@example.jp ")).toMatchObject({ value: "ABC@example.jp", ok: true });
+    expect(check("email", {}, "abc@")).toMatchObject({ ok: false, message: "validation.email" });
+  });
+  it("number with range", () => {
+    expect(check("number", { min: 1, max: 7, integer: true }, "５")).toMatchObject({ value: 5, ok: true });
+    expect(check("number", { min: 1, max: 7, integer: true }, "8")).toMatchObject({ ok: false, message: "validation.max" });
+    expect(check("number", { integer: true }, "abc")).toMatchObject({ ok: false, message: "validation.number" });
+  });
+  it("text with pattern and length", () => {
+    expect(check("text", { maxLength: 3 }, "abcd")).toMatchObject({ ok: false, message: "validation.tooLong" });
+    expect(check("text", { maxLength: 20, pattern: { regex: "[A-Z]{2}\\d{8}[A-Z]{2}", message: "x" } }, "AB12345678CD")).toMatchObject({ ok: true });
+    expect(check("text", { maxLength: 20, pattern: { regex: "[A-Z]{2}\\d{8}[A-Z]{2}", message: "x" } }, "AB123")).toMatchObject({ ok: false, message: "validation.pattern" });
+  });
+  it("katakana accepts hiragana", () => {
+    expect(check("katakana", { maxLength: 20 }, "たなか")).toMatchObject({ value: "タナカ", ok: true });
+    expect(check("katakana", { maxLength: 20 }, "田中")).toMatchObject({ ok: false, message: "validation.katakana" });
+  });
+  it("address normalises the postal code and requires a real prefecture", () => {
+    const a = { postalCode: "〒420-0001", prefecture: "静岡県", city: "まどぐち市", town: "本町1", building: "" };
+    expect(check("address", {}, a)).toMatchObject({ ok: true, value: { postalCode: "4200001" } });
+    expect(check("address", {}, { ...a, prefecture: "架空県" })).toMatchObject({ ok: false, message: "validation.address.prefectureRequired" });
+  });
+  it("checkboxes keep the definition's order and refuse unknown options", () => {
+    const def = { options: [{ value: "a", label: "A" }, { value: "b", label: "B" }] };
+    expect(check("checkboxes", def, ["b", "a"])).toMatchObject({ value: ["a", "b"], ok: true });
+    expect(check("checkboxes", def, ["z"])).toMatchObject({ ok: false, message: "validation.choice" });
+  });
+  it("declaration must be agreed", () => {
+    expect(check("declaration", {}, "yes")).toMatchObject({ value: true, ok: true });
+    expect(check("declaration", {}, undefined)).toMatchObject({ ok: false });
+  });
+});
+
+const form = (() => {
+  const r = parseDefinition({
+    id: "pets",
+    version: "1",
+    title: "ペット",
+    description: "見本",
+    guidance: { duration: "1分" },
+    declaration: "誤りはありません",
+    afterSubmit: ["連絡します"],
+    steps: [
+      { id: "one", title: "一", fields: [{ type: "yesNo", name: "pet", label: "ペットはいますか" }] },
+      {
+        id: "two",
+        title: "二",
+        showIf: { field: "pet", op: "eq", value: "yes" },
+        fields: [
+          { type: "text", name: "petName", label: "名前" },
+          { type: "text", name: "vet", label: "動物病院", required: false, showIf: { field: "petName", op: "eq", value: "ポチ" } },
+        ],
+      },
+      { id: "three", title: "三", fields: [{ type: "phone", name: "tel", label: "電話" }] },
+    ],
+  });
+  if (!r.ok) throw new Error(r.problems.join());
+  return r.definition as FormDefinition;
+})();
+
+describe("journey", () => {
+  it("skips steps whose condition does not hold, and counts progress on the route taken", () => {
+    expect(visibleSteps(form, { pet: "no" }).map((s) => s.id)).toEqual(["one", "three"]);
+    expect(stepPosition(form, { pet: "no" }, "three")).toMatchObject({ number: 2, total: 2 });
+    expect(stepPosition(form, { pet: "yes" }, "three")).toMatchObject({ number: 3, total: 3 });
+  });
+  it("finds the first step not yet completed", () => {
+    expect(firstIncompleteStep(form, { pet: "yes" }, ["one"])?.id).toBe("two");
+    expect(firstIncompleteStep(form, { pet: "no" }, ["one"])?.id).toBe("three");
+  });
+  it("drops answers to hidden questions before validation and storage", () => {
+    const step = form.steps[1]!;
+    const r = validateStep(step, { petName: "タマ", vet: "みどり病院" }, { pet: "yes" });
+    expect(r).toEqual({ ok: true, values: { petName: "タマ" } });
+    const kept = validateStep(step, { petName: "ポチ", vet: "みどり病院" }, { pet: "yes" });
+    expect(kept).toEqual({ ok: true, values: { petName: "ポチ", vet: "みどり病院" } });
+    expect(pruneAnswers(form, { pet: "no", petName: "ポチ", tel: "0312345678" })).toEqual({ pet: "no", tel: "0312345678" });
+  });
+  it("reports each failing field with the input to focus", () => {
+    const r = validateStep(form.steps[0]!, {}, {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([{ path: "pet", target: "pet", message: "validation.choice" }]);
+  });
+});
