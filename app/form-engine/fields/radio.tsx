@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { baseField, defineFieldType, type BaseField, type RenderProps } from "../field-type";
-import { msg } from "../messages";
 import { asString } from "../normalize";
-import { labelOf, options, type Option } from "./choices";
+import { options, singleChoice, type Option } from "./choices";
 import { FieldsetShell, Localized } from "./shell";
 
 const definition = z.object({ ...baseField, type: z.literal("radio"), options }).strict();
@@ -44,12 +43,6 @@ export function RadioGroup({ def, id, name, value, error, required, lng, t, opts
 export const radioField = defineFieldType<z.infer<typeof definition>>({
   type: "radio",
   definition,
-  requiredMessage: "validation.choice",
-  hasValue: true,
-  normalize: (raw) => asString(raw),
-  isEmpty: (v) => v === "" || v === undefined,
-  schema: (def) => z.enum(def.options.map((o) => o.value) as [string, ...string[]], msg("validation.choice")),
-  format: (v, def, lng) => labelOf(def.options, v, lng),
-  firstInputId: (id) => id,
+  ...singleChoice,
   Render: (props) => <RadioGroup {...props} opts={props.def.options} />,
 });

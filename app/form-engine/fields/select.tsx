@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
-import { msg } from "../messages";
 import { asString } from "../normalize";
-import { labelOf, options } from "./choices";
+import { options, singleChoice } from "./choices";
 import { describedBy, FieldShell } from "./shell";
 
 const definition = z.object({ ...baseField, type: z.literal("select"), options, autocomplete: z.string().optional() }).strict();
@@ -10,13 +9,7 @@ const definition = z.object({ ...baseField, type: z.literal("select"), options, 
 export const selectField = defineFieldType<z.infer<typeof definition>>({
   type: "select",
   definition,
-  requiredMessage: "validation.choice",
-  hasValue: true,
-  normalize: (raw) => asString(raw),
-  isEmpty: (v) => v === "" || v === undefined,
-  schema: (def) => z.enum(def.options.map((o) => o.value) as [string, ...string[]], msg("validation.choice")),
-  format: (v, def, lng) => labelOf(def.options, v, lng),
-  firstInputId: (id) => id,
+  ...singleChoice,
   Render: ({ def, id, name, value, error, required, lng, t }) => (
     <FieldShell id={id} def={def} error={error} required={required} lng={lng} t={t} inputId={id}>
       <select
