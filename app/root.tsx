@@ -19,6 +19,7 @@ import i18nServer from "./i18n/i18next.server";
 import styles from "./styles/app.css";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
 import { useDocumentTitle } from "./ui/document-title";
+import { useFocusOnNavigation } from "./ui/focus-on-navigation";
 import { useNonce } from "./ui/nonce";
 
 export const links: LinksFunction = () => [
@@ -90,6 +91,7 @@ export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   // Keeps the browser's i18next in step after the language switch (the server already rendered the new language).
   useChangeLanguage(data?.locale ?? fallbackLanguage);
+  useFocusOnNavigation();
   return (
     <Page>
       <Outlet />

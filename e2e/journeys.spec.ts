@@ -139,3 +139,33 @@ test.describe("journey behaviour", () => {
     await expectAccessible(page);
   });
 });
+
+test("with JavaScript on, a step is checked in the browser with the same rules before anything is sent", async ({ page }) => {
+  await page.goto("/procedures/juminhyo");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("請求する方");
+  await expectAccessible(page);
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await fillDate(page, "生年月日", ["2001", "2", "30"]);
+  await page.getByRole("button", { name: "次へ" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "生年月日は実在する日付を入力してください" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "氏名を入力してください" })).toHaveAttribute("href", "#applicantName-family");
+  await expect(page).toHaveTitle(/^エラー：請求する方 – /);
+  await expectAccessible(page);
+  expect(posts).toEqual([]);
+  // Corrected, it goes to the server, which has the last word.
+  await fillName(page, "氏名", { family: "山田", given: "花子", familyKana: "ヤマダ", givenKana: "ハナコ" });
+  await fillDate(page, "生年月日", ["2001", "2", "28"]);
+  await fillAddress(page, "住所", { postalCode: "4200001", prefecture: "静岡県", city: "まどぐち市", town: "本町1" });
+  await page.getByLabel("日中に連絡がとれる電話番号").fill("0541234567");
+  await next(page, "請求の内容");
+  expect(posts.length).toBe(1);
+  // Focus moved to the new page's main content, as after a full page load.
+  await expect(page.locator("main")).toBeFocused();
+});

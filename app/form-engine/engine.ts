@@ -50,7 +50,7 @@ function fieldSchema(def: FieldDef, scope: Scope): z.ZodType {
 }
 
 /** Normalises every answerable field of a step from submitted input (before visibility is known). */
-export function normalizeStep(step: Step, raw: Record<string, unknown>): Answers {
+export function normalizeStep(step: Pick<Step, "fields">, raw: Record<string, unknown>): Answers {
   const out: Answers = {};
   for (const f of step.fields) {
     const type = getFieldType(f.type);
@@ -85,7 +85,7 @@ function keepVisibleItem(fields: FieldDef[], item: Answers, answers: Answers): A
 }
 
 /** The zod schema of a step given the answers so far (conditions decide which fields it contains). */
-export function compileStepSchema(step: Step, answers: Answers, values: Answers) {
+export function compileStepSchema(step: Pick<Step, "fields">, answers: Answers, values: Answers) {
   const scope = { answers: { ...answers, ...values } };
   const shape: Record<string, z.ZodType> = {};
   for (const f of step.fields) {
@@ -97,24 +97,28 @@ export function compileStepSchema(step: Step, answers: Answers, values: Answers)
 export type StepResult = { ok: true; values: Answers } | { ok: false; values: Answers; errors: FieldError[] };
 
 /** Normalises and validates one step's input against the answers given so far. */
-export function validateStep(step: Step, raw: Record<string, unknown>, answers: Answers): StepResult {
+export function validateStep(step: Pick<Step, "fields">, raw: Record<string, unknown>, answers: Answers): StepResult {
   const values = normalizeStep(step, raw);
   const result = compileStepSchema(step, answers, values).safeParse(values);
   const kept = keepVisible(step.fields, values, answers);
   if (result.success) return { ok: true, values: kept };
   const errors = result.error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
-    const [top, index, child] = issue.path.map(String);
-    const def = step.fields.find((f) => f.name === top)!;
-    const target =
-      child !== undefined
-        ? getFieldType(def.fields!.find((c) => c.name === child)!.type).firstInputId(fieldId(path), def.fields!.find((c) => c.name === child)!)
-        : index === undefined
-          ? getFieldType(def.type).firstInputId(fieldId(top!), def)
-          : fieldId(path);
-    return { path, target, message: issue.message };
+    return { path, target: errorTarget(step.fields, path), message: issue.message };
   });
   return { ok: false, values, errors };
+}
+
+/** The input the error summary links to for an answer's path ("persons.1.birthDate" → "persons-1-birthDate-year"). */
+export function errorTarget(fields: FieldDef[], path: string): string {
+  const [top, index, child] = path.split(".");
+  const def = fields.find((f) => f.name === top);
+  if (!def) return fieldId(path);
+  if (child !== undefined) {
+    const childDef = def.fields?.find((c) => c.name === child);
+    return childDef ? getFieldType(childDef.type).firstInputId(fieldId(path), childDef) : fieldId(path);
+  }
+  return index === undefined ? getFieldType(def.type).firstInputId(fieldId(top!), def) : fieldId(path);
 }
 
 /** Answers restricted to what applies on the route the answers take (run before storing and submitting). */

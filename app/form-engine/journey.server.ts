@@ -3,15 +3,12 @@
  * Routes call these and stay thin.
  */
 import { redirect } from "@remix-run/node";
-import type { TFunction } from "i18next";
 import qs from "qs";
 import { getPrincipal } from "../auth/session.server";
 import { findOpenDraft, formOfDraft, resolveOwner, type Draft } from "../submissions/drafts.server";
-import type { FieldDef, FormDefinition } from "./definition";
+import type { FormDefinition } from "./definition";
 import { referencedFields } from "./conditions";
-import { isVisible, type Answers, type FieldError, type Step } from "./engine";
-import { localizeText } from "./localized";
-import { decodeMessage } from "./messages";
+import { isVisible, type Answers, type Step } from "./engine";
 import { startPath } from "./paths";
 
 /** Form posts as nested objects: `persons[0][birthDate][year]` → { persons: [{ birthDate: { year } }] }. */
@@ -33,20 +30,7 @@ export async function requireDraft(request: Request, formId: string) {
   return { owner, draft, form: formOfDraft(draft), principal };
 }
 
-function labelOf(step: Step, path: string, lng: string): string {
-  const [top, , child] = path.split(".");
-  const def = step.fields.find((f) => f.name === top) as FieldDef | undefined;
-  const target = child ? def?.fields?.find((c) => c.name === child) : def;
-  return target ? localizeText(target.label, lng) : "";
-}
-
-/** Error messages in the reader's language, each naming its question. */
-export function translateErrors(step: Step, errors: FieldError[], t: TFunction, lng: string) {
-  return errors.map((e) => {
-    const m = decodeMessage(e.message);
-    return { ...e, message: t(m.key, { ...m.params, label: labelOf(step, e.path, lng) }) };
-  });
-}
+export { translateErrors } from "./errors";
 
 /**
  * The fields a step page shows. A field whose condition reads an answer on the same page is always shown

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { firstIncompleteStep, stepPosition, validateStep, normalizeStep, type Answers } from "../form-engine/engine";
 import { Localized } from "../form-engine/fields/shell";
@@ -8,6 +9,7 @@ import { parseNestedForm, requireDraft, translateErrors, visibleFieldsOf } from 
 import { checkPath, startPath, stepPath } from "../form-engine/paths";
 import { localizeText } from "../form-engine/localized";
 import { StepFields } from "../form-engine/render";
+import { useStepValidation } from "../form-engine/use-step-validation";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
@@ -37,6 +39,8 @@ async function view(request: Request, formId: string, stepId: string, values: An
     formTitle: form.definition.title,
     step: { id: step.id, title: step.title, description: step.description },
     fields: visibleFieldsOf(step, { ...draft.answers, ...shown }),
+    // Earlier answers the conditions on this step may read (the browser checks the step with the same schema).
+    answers: draft.answers,
     values: shown,
     errors,
     progress: { number: pos.number, total: pos.total },
@@ -85,15 +89,27 @@ export default function StepPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const page = actionData ?? loaderData;
+  // A new step starts with a fresh form (and no errors from the previous one).
+  return <StepForm key={page.step.id} page={page} loaderTitle={loaderData.title} serverResult={actionData} />;
+}
+
+type Page = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function StepForm({ page, loaderTitle, serverResult }: { page: Page; loaderTitle: string; serverResult: unknown }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const errorMap = Object.fromEntries(page.errors.map((e) => [e.path, e.message]));
+  const { formRef, onSubmit, clientErrors } = useStepValidation({ fields: page.fields, answers: page.answers, t, lng });
+  const errors = clientErrors ?? page.errors;
+  useEffect(() => {
+    if (clientErrors?.length) document.title = t("title.errorPrefix") + loaderTitle;
+  }, [clientErrors, loaderTitle, t]);
+  const errorMap = Object.fromEntries(errors.map((e) => [e.path, e.message]));
   return (
     <>
       <p className="back-link">
         <Link to={page.back}>{t("journey.back")}</Link>
       </p>
-      <ErrorSummary errors={page.errors.map((e) => ({ target: e.target, message: e.message }))} />
+      <ErrorSummary errors={errors.map((e) => ({ target: e.target, message: e.message }))} focusKey={clientErrors ?? serverResult} />
       <p className="caption">
         <Localized text={page.formTitle} lng={lng} />
         <span className="progress">{t("journey.progress", { n: page.progress.number, total: page.progress.total })}</span>
@@ -106,7 +122,7 @@ export default function StepPage() {
           <Localized text={page.step.description} lng={lng} />
         </p>
       ) : null}
-      <Form method="post" noValidate key={page.step.id}>
+      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
         <StepFields view={{ fields: page.fields, values: page.values, errors: errorMap }} lng={lng} t={t} />
         <button type="submit" className="button">
           {t(page.fromCheck ? "journey.saveAndReturn" : "journey.continue")}

@@ -7,12 +7,13 @@ export type SummaryError = { /** id of the input to move to */ target: string; m
  * The error summary at the top of main (GOV.UK pattern). It takes focus on page load through the HTML
  * `autofocus` attribute, so it works without JavaScript, and again after every client-side submit.
  */
-export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
+export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; /** changes on every failed submit */ focusKey?: unknown }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const signature = errors.map((e) => e.target + e.message).join("|");
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
+    if (signature) ref.current?.focus();
+  }, [signature, focusKey]);
   if (errors.length === 0) return null;
   return (
     <div className="error-summary" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title" {...{ autofocus: "" }}>
