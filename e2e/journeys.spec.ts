@@ -169,3 +169,49 @@ test("with JavaScript on, a step is checked in the browser with the same rules b
   // Focus moved to the new page's main content, as after a full page load.
   await expect(page.locator("main")).toBeFocused();
 });
+
+test("a signed-in resident sees 申請中の手続き and resumes where they left off; 変更 returns to the check page", async ({ page }) => {
+  await page.goto("/login/demo");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "鈴木 健太" }).click();
+  await expect(page).toHaveURL(/\/mypage$/);
+  await expectAccessible(page);
+  await page.goto("/procedures/juminhyo");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expectAccessible(page);
+  await fillName(page, "氏名", { family: "鈴木", given: "健太", familyKana: "スズキ", givenKana: "ケンタ" });
+  await fillDate(page, "生年月日", ["1991", "10", "10"]);
+  await fillAddress(page, "住所", { postalCode: "4200056", prefecture: "静岡県", city: "まどぐち市", town: "桜町1番地の5" });
+  await page.getByLabel("日中に連絡がとれる電話番号").fill("0540000000");
+  await next(page, "請求の内容");
+
+  // The tab is closed; later, from another browser session, the draft is still there.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "申請中の手続き" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "住民票の写しの交付請求（続きから）" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "続きから再開する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("請求の内容");
+  await expectAccessible(page);
+  await page.getByLabel("本人のみ").check();
+  await page.getByLabel("必要な通数").fill("1");
+  await page.getByLabel(/^使いみち/).selectOption("car");
+  await next(page, "受け取り方法");
+  await page.getByLabel("市役所の窓口で受け取る").check();
+  await next(page, "入力内容の確認");
+
+  // 変更 on an answer goes to its question and straight back to the check page.
+  await page.getByRole("link", { name: /^変更.*必要な通数/ }).click();
+  await expect(page.getByLabel("必要な通数")).toBeFocused();
+  await expectAccessible(page);
+  await page.getByLabel("必要な通数").fill("3");
+  await next(page, "入力内容の確認");
+  await expect(page.getByText("3通")).toBeVisible();
+  // A change that opens a new question goes there first.
+  await page.getByRole("link", { name: /^変更.*必要な方/ }).click();
+  await expectAccessible(page);
+  await page.getByLabel("世帯の一部の方").check();
+  await next(page, "必要な方");
+});
