@@ -6,7 +6,7 @@
  * Instants are stored as integer milliseconds since the epoch.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -263,4 +263,23 @@ export const submissions = sqliteTable(
     index("submissions_form_status_idx").on(t.formId, t.status, t.submittedAt),
     index("submissions_resident_idx").on(t.residentAccountId, t.submittedAt),
   ],
+);
+
+/** Uploaded files (就労証明書 …), checked by content, kept with the draft and carried into the submission. */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: text("id").primaryKey(),
+    draftId: text("draft_id")
+      .notNull()
+      .references(() => drafts.id),
+    fieldName: text("field_name").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_draft_idx").on(t.draftId)],
 );

@@ -2,6 +2,11 @@ import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { fillAddress, fillDate, fillName, next } from "./support/journey";
 
+const MINIMAL_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
 // Long journeys with an axe check on every page (twice as many pages without JavaScript).
 test.describe.configure({ timeout: 240_000 });
 
@@ -96,11 +101,19 @@ async function hoikusho(page: Page) {
   await page.getByRole("group", { name: "希望施設 2" }).getByLabel(/^施設/).selectOption("sakura");
   await page.getByRole("group", { name: /ほかの施設でもよいですか/ }).getByLabel("はい").check();
   await next(page, "同居している家族");
+  await next(page, "書類の提出");
+  // A file named .pdf that is not a PDF is refused by its content.
+  await page.getByLabel(/^就労証明書/).setInputFiles({ name: "shomei.pdf", mimeType: "application/pdf", buffer: Buffer.from("just text, not a PDF") });
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(page.locator(".error-summary")).toContainText("就労証明書は、PDF・JPEG・PNG のいずれかのファイルを選んでください");
+  await expectAccessible(page);
+  await page.getByLabel(/^就労証明書/).setInputFiles({ name: "就労証明書.pdf", mimeType: "application/pdf", buffer: MINIMAL_PDF });
   await next(page, "世帯の状況");
   await page.getByRole("group", { name: /保育料の決定と利用調整のため/ }).getByLabel("同意します").check();
   await next(page, "入力内容の確認");
   await expect(page.getByText("勤務先の名称：まどぐち商事")).toBeVisible();
   await expect(page.getByText("関係のない入力")).toHaveCount(0);
+  await expect(page.getByText(/^就労証明書\.pdf（1 KB）$/)).toBeVisible();
   return submit(page);
 }
 
@@ -125,6 +138,8 @@ for (const js of [true, false]) {
     expect(answers.guardians[0]).not.toHaveProperty("school");
     expect(answers.facilities.map((f: { facility: string }) => f.facility)).toEqual(["midori", "sakura"]);
     expect(answers.taxConsent).toBe(true);
+    const file = db.prepare("select content_type, size, file_name from attachments where id = ?").get(answers.employmentCertificate.id);
+    expect(file).toEqual({ content_type: "application/pdf", size: MINIMAL_PDF.length, file_name: "就労証明書.pdf" });
   });
 }
 

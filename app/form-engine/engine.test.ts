@@ -86,6 +86,13 @@ describe("field types", () => {
     expect(check("checkboxes", def, ["b", "a"])).toMatchObject({ value: ["a", "b"], ok: true });
     expect(check("checkboxes", def, ["z"])).toMatchObject({ ok: false, message: "validation.choice" });
   });
+  it("file uploads: a refused file gets the type or size message; a stored one passes", () => {
+    const def = { accept: ["application/pdf"], maxSizeMB: 1 };
+    expect(check("file", def, { rejected: "type", name: "x.pdf" })).toMatchObject({ ok: false, message: "validation.fileType" });
+    expect(check("file", def, { id: "a", name: "x.pdf", type: "application/pdf", size: 2 * 1024 * 1024 })).toMatchObject({ ok: false, message: "validation.fileSize" });
+    expect(check("file", def, { id: "a", name: "x.pdf", type: "application/pdf", size: 1000 })).toMatchObject({ ok: true });
+    expect(getFieldType("file").isEmpty(getFieldType("file").normalize("forged", def as never))).toBe(true);
+  });
   it("declaration must be agreed", () => {
     expect(check("declaration", {}, "yes")).toMatchObject({ value: true, ok: true });
     expect(check("declaration", {}, undefined)).toMatchObject({ ok: false });

@@ -42,6 +42,8 @@ export interface FieldType<D extends BaseField & { type: string }> {
   definition: z.ZodType<D>;
   /** The message when a required answer is missing (default "validation.required"; choices say "select"). */
   requiredMessage?: string;
+  /** True for file uploads: the step is sent as multipart and the server receives the file first. */
+  upload?: boolean;
   /** False for guidance text: nothing to answer. */
   hasValue: boolean;
   /** Turns what was submitted into the stored form (trim, 全角 → 半角, hiragana → katakana …). */

@@ -11,9 +11,8 @@ import { referencedFields } from "./conditions";
 import { isVisible, type Answers, type Step } from "./engine";
 import { startPath } from "./paths";
 
-/** Form posts as nested objects: `persons[0][birthDate][year]` → { persons: [{ birthDate: { year } }] }. */
-export async function parseNestedForm(request: Request): Promise<Record<string, unknown>> {
-  const form = await request.formData();
+/** Form posts as nested objects (files are handled separately): `persons[0][birthDate][year]` → { persons: [{ birthDate: { year } }] }. */
+export function nestedFromFormData(form: FormData): Record<string, unknown> {
   const params = new URLSearchParams();
   for (const [k, v] of form.entries()) if (typeof v === "string") params.append(k, v);
   return qs.parse(params.toString(), { depth: 6, arrayLimit: 100, parameterLimit: 2000 }) as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { checkboxesField } from "./fields/checkboxes";
 import { dateField } from "./fields/date";
 import { declarationField } from "./fields/declaration";
 import { emailField } from "./fields/email";
+import { fileField } from "./fields/file";
 import { createGroupFieldType } from "./fields/group";
 import { guidanceField } from "./fields/guidance";
 import { katakanaField } from "./fields/katakana";
@@ -36,6 +37,7 @@ export const leafFieldTypes: AnyFieldType[] = [
   yesNoField,
   guidanceField,
   declarationField,
+  fileField,
 ];
 
 export const groupFieldType = createGroupFieldType(leafFieldTypes);

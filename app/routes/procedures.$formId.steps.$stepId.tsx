@@ -5,13 +5,15 @@ import { useTranslation } from "react-i18next";
 import { firstIncompleteStep, stepPosition, validateStep, normalizeStep, type Answers } from "../form-engine/engine";
 import { Localized } from "../form-engine/fields/shell";
 
-import { parseNestedForm, requireDraft, translateErrors, visibleFieldsOf } from "../form-engine/journey.server";
+import { nestedFromFormData, requireDraft, translateErrors, visibleFieldsOf } from "../form-engine/journey.server";
 import { checkPath, startPath, stepPath } from "../form-engine/paths";
 import { localizeText } from "../form-engine/localized";
+import { getFieldType } from "../form-engine/registry";
 import { StepFields } from "../form-engine/render";
 import { useStepValidation } from "../form-engine/use-step-validation";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { readStepForm, receiveUploads } from "../submissions/attachments.server";
 import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
 
@@ -41,6 +43,7 @@ async function view(request: Request, formId: string, stepId: string, values: An
     fields: visibleFieldsOf(step, { ...draft.answers, ...shown }),
     // Earlier answers the conditions on this step may read (the browser checks the step with the same schema).
     answers: draft.answers,
+    multipart: step.fields.some((f) => getFieldType(f.type).upload),
     values: shown,
     errors,
     progress: { number: pos.number, total: pos.total },
@@ -54,7 +57,11 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => view(request,
 export async function action({ request, params }: ActionFunctionArgs) {
   const formId = params.formId!;
   const { form, draft, step } = await locate(request, formId, params.stepId!);
-  const raw = await parseNestedForm(request);
+  const received = await readStepForm(request);
+  const uploads = await receiveUploads(draft, step.fields, received);
+  const raw = nestedFromFormData(received.form);
+  // Upload answers come only from what the server received and checked, never from the posted fields.
+  for (const f of step.fields) if (getFieldType(f.type).upload) raw[f.name] = uploads[f.name] ?? "";
   const here = new URL(request.url);
 
   // "Add another" and "remove" on repeating groups: keep what was typed, change the item count, come back.
@@ -122,7 +129,7 @@ function StepForm({ page, loaderTitle, serverResult }: { page: Page; loaderTitle
           <Localized text={page.step.description} lng={lng} />
         </p>
       ) : null}
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit}>
+      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} encType={page.multipart ? "multipart/form-data" : undefined}>
         <StepFields view={{ fields: page.fields, values: page.values, errors: errorMap }} lng={lng} t={t} />
         <button type="submit" className="button">
           {t(page.fromCheck ? "journey.saveAndReturn" : "journey.continue")}
