@@ -151,6 +151,8 @@ test("with JavaScript on, a step is checked in the browser with the same rules b
     if (r.method() === "POST") posts.push(r.url());
   });
   await fillDate(page, "生年月日", ["2001", "2", "30"]);
+  // The 和暦 aid follows the year as it is typed.
+  await expect(page.locator("#applicantBirthDate-wareki")).toHaveText("2001年は平成13年です");
   await page.getByRole("button", { name: "次へ" }).click();
   const summary = page.locator(".error-summary");
   await expect(summary).toBeFocused();

@@ -71,7 +71,7 @@ async function tennyu(page: Page) {
   return submit(page);
 }
 
-async function hoikusho(page: Page) {
+async function hoikusho(page: Page, javaScript: boolean) {
   await start(page, "保育所等の入所申込（教育・保育給付認定申請）", "申込の内容");
   await page.getByLabel("新規").check();
   const nextYear = String(new Date().getFullYear() + 1);
@@ -87,13 +87,21 @@ async function hoikusho(page: Page) {
   await fillDate(g1 as unknown as Page, "生年月日", ["1990", "9", "2"]);
   await g1.getByLabel(/^お子さんとの続柄/).selectOption("mother");
   await g1.getByLabel(/^電話番号/).fill("080-2222-3333");
+  if (javaScript) {
+    // Questions for other reasons appear only once their reason is chosen.
+    await expect(g1.getByLabel(/^勤務先の名称/)).toBeHidden();
+    await g1.getByLabel(/^保育を必要とする理由/).selectOption("study");
+    await expect(g1.getByLabel(/^学校名と通学時間/)).toBeVisible();
+    await g1.getByLabel(/^学校名と通学時間/).fill("関係のない入力");
+  }
   await g1.getByLabel(/^保育を必要とする理由/).selectOption("work");
   await g1.getByLabel(/^勤務先の名称/).fill("まどぐち商事");
   await g1.getByLabel("正社員").check();
   await g1.getByLabel(/^1週間の勤務日数/).fill("5");
   await g1.getByLabel(/^1か月の就労時間/).fill("160");
   // A value typed into a question that does not apply to the chosen reason is dropped.
-  await g1.getByLabel(/^学校名と通学時間/).fill("関係のない入力");
+  if (javaScript) await expect(g1.getByLabel(/^学校名と通学時間/)).toBeHidden();
+  else await g1.getByLabel(/^学校名と通学時間/).fill("関係のない入力");
   await next(page, "希望する施設");
   await page.getByRole("group", { name: "希望施設 1" }).getByLabel(/^施設/).selectOption("midori");
   await page.getByRole("button", { name: "もう1つ追加する" }).click();
@@ -131,7 +139,7 @@ for (const js of [true, false]) {
 
   test(`保育所入所申請 completed with JavaScript ${js ? "on" : "off"}`, async ({ openPage, db }) => {
     const page = await openPage({ javaScriptEnabled: js });
-    const receipt = await hoikusho(page);
+    const receipt = await hoikusho(page, js);
     const row = db.prepare("select answers from submissions where receipt_number = ?").get(receipt) as { answers: string };
     const answers = JSON.parse(row.answers);
     expect(answers.guardians[0]).toMatchObject({ reason: "work", employer: "まどぐち商事", daysPerWeek: 5, hoursPerMonth: 160 });

@@ -1,9 +1,58 @@
 import type { TFunction } from "i18next";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { evaluate, referencedFields, type Condition } from "./conditions";
 import type { FieldDef } from "./definition";
-import { fieldId, type Answers } from "./engine";
+import { fieldId, normalizeStep, type Answers } from "./engine";
+import { readForm } from "./read-form";
 import { getFieldType } from "./registry";
 
-export type StepView = { fields: FieldDef[]; values: Answers; errors: Record<string, string> };
+export type StepView = { fields: FieldDef[]; values: Answers; errors: Record<string, string>; answers?: Answers };
+
+const StepContext = createContext<{ fields: FieldDef[]; answers: Answers }>({ fields: [], answers: {} });
+
+/**
+ * A question whose condition reads an answer on the same page. Without JavaScript it is always shown (its hint says
+ * when to answer it) and the server drops the answer if it does not apply; with JavaScript it appears and disappears
+ * as the page is filled in, by the same evaluate() the server uses.
+ */
+function Reveal({ condition, group, index, children }: { condition: Condition; group?: string; index?: number; children: ReactNode }) {
+  const { fields, answers } = useContext(StepContext);
+  const ref = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(true);
+  useEffect(() => {
+    const form = ref.current?.closest("form");
+    if (!form) return;
+    const update = () => {
+      const values = normalizeStep({ fields }, readForm(form));
+      const item = group !== undefined && index !== undefined ? ((values[group] as Answers[] | undefined)?.[index] ?? readItem(form, group, index, fields)) : undefined;
+      setShown(evaluate(condition, { answers: { ...answers, ...values }, item }));
+    };
+    update();
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    return () => {
+      form.removeEventListener("input", update);
+      form.removeEventListener("change", update);
+    };
+  }, [condition, fields, answers, group, index]);
+  return (
+    <div ref={ref} hidden={!shown}>
+      {children}
+    </div>
+  );
+}
+
+/** A group item that is still blank is dropped by normalisation; read its raw values to decide what it shows. */
+function readItem(form: HTMLFormElement, group: string, index: number, fields: FieldDef[]): Answers | undefined {
+  const raw = (readForm(form)[group] as Answers[] | Record<string, Answers> | undefined) ?? [];
+  const item = (Array.isArray(raw) ? raw[index] : raw[String(index)]) ?? {};
+  const def = fields.find((f) => f.name === group);
+  return def?.fields ? normalizeStep({ fields: def.fields }, item) : undefined;
+}
+
+function dependsOnThisPage(def: FieldDef, names: Set<string>) {
+  return def.showIf ? referencedFields(def.showIf).some((n) => names.has(n)) : false;
+}
 
 /** Renders one field from the registry; groups render their items' fields through the same function. */
 function FieldView({ def, path, htmlName, value, errors, lng, t }: { def: FieldDef; path: string; htmlName: string; value: unknown; errors: Record<string, string>; lng: string; t: TFunction }) {
@@ -15,18 +64,28 @@ function FieldView({ def, path, htmlName, value, errors, lng, t }: { def: FieldD
     return (
       <type.Render
         {...props}
-        renderItemField={(child: FieldDef, i: number) => (
-          <FieldView
-            key={`${i}-${child.name}`}
-            def={child}
-            path={`${path}.${i}.${child.name}`}
-            htmlName={`${htmlName}[${i}][${child.name}]`}
-            value={items[i]?.[child.name]}
-            errors={errors}
-            lng={lng}
-            t={t}
-          />
-        )}
+        renderItemField={(child: FieldDef, i: number) => {
+          const view = (
+            <FieldView
+              key={`${i}-${child.name}`}
+              def={child}
+              path={`${path}.${i}.${child.name}`}
+              htmlName={`${htmlName}[${i}][${child.name}]`}
+              value={items[i]?.[child.name]}
+              errors={errors}
+              lng={lng}
+              t={t}
+            />
+          );
+          const siblings = new Set((def.fields ?? []).map((c) => c.name));
+          return child.showIf && dependsOnThisPage(child, siblings) ? (
+            <Reveal key={`${i}-${child.name}`} condition={child.showIf} group={def.name} index={i}>
+              {view}
+            </Reveal>
+          ) : (
+            view
+          );
+        }}
       />
     );
   }
@@ -34,11 +93,20 @@ function FieldView({ def, path, htmlName, value, errors, lng, t }: { def: FieldD
 }
 
 export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: TFunction }) {
+  const names = new Set(view.fields.map((f) => f.name));
+  const context = useMemo(() => ({ fields: view.fields, answers: view.answers ?? {} }), [view.fields, view.answers]);
   return (
-    <>
-      {view.fields.map((f) => (
-        <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} lng={lng} t={t} />
-      ))}
-    </>
+    <StepContext.Provider value={context}>
+      {view.fields.map((f) => {
+        const field = <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} lng={lng} t={t} />;
+        return f.showIf && dependsOnThisPage(f, names) ? (
+          <Reveal key={f.name} condition={f.showIf}>
+            {field}
+          </Reveal>
+        ) : (
+          field
+        );
+      })}
+    </StepContext.Provider>
   );
 }

@@ -1,22 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import qs from "qs";
 import { useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import type { FieldDef } from "./definition";
 import { compileStepSchema, errorTarget, normalizeStep, type Answers, type FieldError } from "./engine";
 import { translateErrors } from "./errors";
-
-function readForm(form: HTMLFormElement): Record<string, unknown> {
-  const params = new URLSearchParams();
-  const files: Record<string, unknown> = {};
-  for (const [k, v] of new FormData(form).entries()) {
-    if (typeof v === "string") params.append(k, v);
-    else if (v.size > 0) files[k] = { pending: true, name: v.name, type: v.type, size: v.size };
-  }
-  return { ...(qs.parse(params.toString(), { depth: 6, arrayLimit: 100 }) as Record<string, unknown>), ...files };
-}
+import { readForm } from "./read-form";
 
 function flatten(errors: FieldErrors, prefix = ""): { path: string; message: string }[] {
   return Object.entries(errors).flatMap(([key, value]) => {

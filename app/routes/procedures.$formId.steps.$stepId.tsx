@@ -130,7 +130,7 @@ function StepForm({ page, loaderTitle, serverResult }: { page: Page; loaderTitle
         </p>
       ) : null}
       <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} encType={page.multipart ? "multipart/form-data" : undefined}>
-        <StepFields view={{ fields: page.fields, values: page.values, errors: errorMap }} lng={lng} t={t} />
+        <StepFields view={{ fields: page.fields, values: page.values, errors: errorMap, answers: page.answers }} lng={lng} t={t} />
         <button type="submit" className="button">
           {t(page.fromCheck ? "journey.saveAndReturn" : "journey.continue")}
         </button>

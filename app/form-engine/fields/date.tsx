@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
@@ -65,9 +66,12 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
       .refine((v) => !resolve(def.max) || v <= resolve(def.max)!, { message: def.max === "today" ? msg("validation.dateNotFuture") : msg("validation.dateMax", { max: def.max ?? "" }) }),
   format: (v, _def, lng) => (typeof v === "string" && v ? formatDateJa(v, lng) : ""),
   firstInputId: (id) => `${id}-year`,
-  Render: ({ def, id, name, value, error, required, lng, t }) => {
+  Render: function DateInput({ def, id, name, value, error, required, lng, t }) {
     const p = partsOf(value);
-    const era = /^\d{4}$/.test(p.year) ? warekiYear(Number(p.year)) : null;
+    // The 和暦 aid follows the year as it is typed (and is rendered by the server for what was sent).
+    const [year, setYear] = useState(p.year);
+    const typedYear = digitsOnly(year);
+    const era = /^\d{4}$/.test(typedYear) ? warekiYear(Number(typedYear)) : null;
     const part = (key: "year" | "month" | "day", width: string, token: string) => (
       <div className={`date-input__item date-input__item--${key}`}>
         <label htmlFor={`${id}-${key}`} className="date-input__label">
@@ -79,6 +83,7 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
           className={`input input--${width}`}
           inputMode="numeric"
           defaultValue={p[key]}
+          onInput={key === "year" ? (e) => setYear(e.currentTarget.value) : undefined}
           autoComplete={def.birthDate ? token : "off"}
           aria-invalid={error ? true : undefined}
           aria-describedby={[describedBy(id, def, error), key === "year" ? `${id}-wareki` : null].filter(Boolean).join(" ") || undefined}
@@ -94,7 +99,7 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
           {part("day", "2char", "bday-day")}
         </div>
         <p id={`${id}-wareki`} className="field__hint wareki" aria-live="polite" data-wareki-for={`${id}-year`}>
-          {era ? t("field.date.wareki", { year: p.year, era }) : t("field.date.warekiHelp")}
+          {era ? t("field.date.wareki", { year: typedYear, era }) : t("field.date.warekiHelp")}
         </p>
       </FieldsetShell>
     );
