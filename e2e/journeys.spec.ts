@@ -217,3 +217,33 @@ test("a signed-in resident sees 申請中の手続き and resumes where they lef
   await page.getByLabel("世帯の一部の方").check();
   await next(page, "必要な方");
 });
+
+test("a resident who is not signed in keeps the draft for the browser session only", async ({ openPage }) => {
+  const page = await openPage({ javaScriptEnabled: false });
+  await page.goto("/procedures/juminhyo");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expectAccessible(page);
+  await fillName(page, "氏名", { family: "匿名", given: "花子", familyKana: "トクメイ", givenKana: "ハナコ" });
+  await fillDate(page, "生年月日", ["1985", "7", "7"]);
+  await fillAddress(page, "住所", { postalCode: "4200001", prefecture: "静岡県", city: "まどぐち市", town: "本町3" });
+  await page.getByLabel("日中に連絡がとれる電話番号").fill("0543334444");
+  await next(page, "請求の内容");
+  // Same browser session: the start page offers to continue, and the answers are there.
+  await page.goto("/procedures/juminhyo");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "続きから再開する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("請求の内容");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "戻る" }).click();
+  await expect(page.getByRole("group", { name: "氏名" }).getByLabel("姓", { exact: true })).toHaveValue("匿名");
+  await expectAccessible(page);
+  // A new browser session (the browser was closed) starts afresh.
+  const other = await openPage({ javaScriptEnabled: false });
+  await other.goto("/procedures/juminhyo");
+  await expect(other.getByRole("button", { name: "申請を始める" })).toBeVisible();
+  await expectAccessible(other);
+  await other.goto("/procedures/juminhyo/steps/request");
+  await expect(other).toHaveURL(/\/procedures\/juminhyo$/);
+  await expectAccessible(other);
+});

@@ -93,6 +93,38 @@ describe("field types", () => {
     expect(check("file", def, { id: "a", name: "x.pdf", type: "application/pdf", size: 1000 })).toMatchObject({ ok: true });
     expect(getFieldType("file").isEmpty(getFieldType("file").normalize("forged", def as never))).toBe(true);
   });
+  it("person name: 姓 and 名 required, フリガナ converted and checked", () => {
+    expect(check("personName", { kana: true }, { family: " 𠮷田 ", given: "茂", familyKana: "よしだ", givenKana: "ｼｹﾞﾙ" })).toMatchObject({
+      ok: true,
+      value: { family: "𠮷田", given: "茂", familyKana: "ヨシダ", givenKana: "シゲル" },
+    });
+    expect(check("personName", { kana: true }, { family: "田中", given: "", familyKana: "タナカ", givenKana: "イチロウ" })).toMatchObject({ ok: false, message: "validation.name.givenRequired" });
+    expect(check("personName", { kana: false }, { family: "NGUYEN", given: "VAN AN" })).toMatchObject({ ok: true, value: { family: "NGUYEN", given: "VAN AN" } });
+  });
+  it("date: not in the future, with a clear message", () => {
+    expect(check("date", { max: "today", birthDate: true }, { year: "2999", month: "1", day: "1" })).toMatchObject({ ok: false, message: "validation.dateNotFuture" });
+    expect(check("date", { max: "today", birthDate: true }, { year: "1990", month: "4", day: "1" })).toMatchObject({ ok: true, value: "1990-04-01" });
+    expect(check("date", {}, { year: "2023", month: "2", day: "29" })).toMatchObject({ ok: false, message: "validation.date" });
+  });
+  it("select, radio and yes/no accept only their options", () => {
+    const def = { options: [{ value: "a", label: "A" }] };
+    expect(check("select", def, "a")).toMatchObject({ ok: true });
+    expect(check("radio", def, "b")).toMatchObject({ ok: false, message: "validation.choice" });
+    expect(check("yesNo", {}, "yes")).toMatchObject({ ok: true });
+    expect(check("yesNo", {}, "maybe")).toMatchObject({ ok: false, message: "validation.choice" });
+  });
+  it("textarea keeps line breaks and limits length", () => {
+    expect(check("textarea", { maxLength: 10, rows: 3 }, "一行目\r\n二行目  ")).toMatchObject({ ok: true, value: "一行目\n二行目" });
+    expect(check("textarea", { maxLength: 3, rows: 3 }, "長すぎる文")).toMatchObject({ ok: false, message: "validation.tooLong" });
+  });
+  it("group: drops blank items and checks the count", () => {
+    const def = { itemLabel: "人", minItems: 1, maxItems: 2, fields: [{ type: "text", name: "n", label: "名", required: true, maxLength: 10 }] };
+    expect(check("group", def, [{ n: "a" }, { n: " " }])).toMatchObject({ ok: true, value: [{ n: "a" }] });
+    expect(check("group", def, [{ n: "a" }, { n: "b" }, { n: "c" }])).toMatchObject({ ok: false, message: "validation.maxItems" });
+  });
+  it("guidance has nothing to answer", () => {
+    expect(getFieldType("guidance").hasValue).toBe(false);
+  });
   it("declaration must be agreed", () => {
     expect(check("declaration", {}, "yes")).toMatchObject({ value: true, ok: true });
     expect(check("declaration", {}, undefined)).toMatchObject({ ok: false });
