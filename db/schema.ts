@@ -190,6 +190,11 @@ export const settings = sqliteTable("settings", {
 
 // ── Procedures, drafts and submissions ──────────────────────────────────────────────────────────
 
+export type Provenance =
+  | { kind: "typed" }
+  | { kind: "prefilled"; source: string }
+  | { kind: "changed"; source: string; original: unknown };
+
 /**
  * Every published edition of a procedure definition, immutable. A changed file in forms/ becomes a new revision;
  * drafts and submissions point at the exact revision they were made with.
@@ -224,6 +229,10 @@ export const drafts = sqliteTable(
     anonymousKeyHash: text("anonymous_key_hash"),
     answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
     completedSteps: text("completed_steps", { mode: "json" }).notNull().$type<string[]>(),
+    /** What the city already knew when the draft began, per bound field: { value, source }. */
+    prefill: text("prefill", { mode: "json" }).notNull().default({}).$type<Record<string, { value: unknown; source: string }>>(),
+    /** Per answer: typed, prefilled as is, or prefilled and changed (with the original). */
+    provenance: text("provenance", { mode: "json" }).notNull().default({}).$type<Record<string, Provenance>>(),
     status: text("status", { enum: ["open", "submitted"] }).notNull().default("open"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -252,6 +261,7 @@ export const submissions = sqliteTable(
     residentAccountId: text("resident_account_id").references(() => residentAccounts.id),
     anonymousKeyHash: text("anonymous_key_hash"),
     answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    provenance: text("provenance", { mode: "json" }).notNull().default({}).$type<Record<string, Provenance>>(),
     language: text("language").notNull(),
     status: text("status", { enum: ["received", "in_review", "needs_correction", "completed", "rejected"] })
       .notNull()

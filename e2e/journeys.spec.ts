@@ -182,9 +182,8 @@ test("a signed-in resident sees 申請中の手続き and resumes where they lef
   await expectAccessible(page);
   await page.getByRole("button", { name: "申請を始める" }).click();
   await expectAccessible(page);
-  await fillName(page, "氏名", { family: "鈴木", given: "健太", familyKana: "スズキ", givenKana: "ケンタ" });
-  await fillDate(page, "生年月日", ["1991", "10", "10"]);
-  await fillAddress(page, "住所", { postalCode: "4200056", prefecture: "静岡県", city: "まどぐち市", town: "桜町1番地の5" });
+  // Signed in: name and date of birth come from the sign-in, the address from 住民記録.
+  await expect(page.getByText("鈴木 健太（スズキ ケンタ）")).toBeVisible();
   await page.getByLabel("日中に連絡がとれる電話番号").fill("0540000000");
   await next(page, "請求の内容");
 

@@ -7,6 +7,7 @@ import { condition, referencedFields, type Condition } from "./conditions";
 import type { BaseField } from "./field-type";
 import { localizedText } from "./localized";
 import { fieldTypes } from "./registry";
+import { LIST_ITEM_KEYS } from "../prefill/paths";
 
 export const fieldDefinition = z.discriminatedUnion(
   "type",
@@ -95,6 +96,20 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
       else if (at > stepIndex) ctx.addIssue({ code: "custom", path, message: `condition refers to "${name}", a field on a later step` });
     }
   };
+  steps.forEach((step, s) =>
+    step.fields.forEach((field, f) => {
+      const binding = field.prefill;
+      if (!binding) return;
+      const path = ["steps", s, "fields", f, "prefill", "path"];
+      const itemKeys = LIST_ITEM_KEYS[binding.path];
+      if (field.type === "group" && !itemKeys) ctx.addIssue({ code: "custom", path, message: `a group binds to a list; "${binding.path}" is not one` });
+      if (field.type !== "group" && itemKeys) ctx.addIssue({ code: "custom", path, message: `"${binding.path}" is a list: bind it to a group` });
+      for (const [child, key] of Object.entries(binding.map ?? {})) {
+        if (!field.fields?.some((c) => c.name === child)) ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `no field "${child}" in the group` });
+        if (itemKeys && !itemKeys.includes(key)) ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `"${binding.path}" items offer no "${key}"` });
+      }
+    }),
+  );
   steps.forEach((step, s) => {
     checkCondition(step.showIf, ["steps", s, "showIf"], s - 1);
     step.fields.forEach((field, f) => {

@@ -3,6 +3,23 @@ import type { ReactElement, ReactNode } from "react";
 import { z } from "zod";
 import { condition } from "./conditions";
 import { localizedText } from "./localized";
+import { ALL_PATHS } from "../prefill/paths";
+
+/**
+ * A binding to data the city already holds (ワンスオンリー). `confirm`: shown filled, the resident may change it
+ * (the change is recorded). `fixed`: shown as text with how to get it corrected; the server refuses a change.
+ * A repeating group binds to a list; `filter` picks items (e.g. children under 6), `map` names the item key each
+ * of the group's fields takes.
+ */
+export const prefillBinding = z
+  .object({
+    path: z.enum(ALL_PATHS as [string, ...string[]]),
+    mode: z.enum(["confirm", "fixed"]).default("confirm"),
+    filter: condition.optional(),
+    map: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+export type PrefillBinding = z.infer<typeof prefillBinding>;
 
 /** Properties every field definition has, whatever its type. */
 export const baseField = {
@@ -16,6 +33,7 @@ export const baseField = {
   showIf: condition.optional(),
   /** Required only when this holds (on top of being shown). */
   requiredIf: condition.optional(),
+  prefill: prefillBinding.optional(),
 };
 
 export type BaseField = z.infer<z.ZodObject<typeof baseField>>;
@@ -32,6 +50,8 @@ export type RenderProps<D> = {
   required: boolean;
   lng: string;
   t: TFunction;
+  /** Where a prefilled value came from (i18n key of the source), shown next to the label. */
+  sourceKey?: string;
   /** Groups only: renders one field of item `index`. */
   renderItemField?: (field: BaseField & { type: string }, index: number) => ReactNode;
 };

@@ -3,10 +3,48 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { evaluate, referencedFields, type Condition } from "./conditions";
 import type { FieldDef } from "./definition";
 import { fieldId, normalizeStep, type Answers } from "./engine";
+import { Localized } from "./fields/shell";
 import { readForm } from "./read-form";
 import { getFieldType } from "./registry";
 
-export type StepView = { fields: FieldDef[]; values: Answers; errors: Record<string, string>; answers?: Answers };
+export type PrefillMark = { sourceKey: string; mode: "confirm" | "fixed" };
+export type StepView = { fields: FieldDef[]; values: Answers; errors: Record<string, string>; answers?: Answers; prefill?: Record<string, PrefillMark> };
+
+/**
+ * A value the city holds and the resident may not change here: shown as text with its source and how to have it
+ * corrected (not a disabled or read-only input).
+ */
+function FixedValue({ def, value, mark, error, lng, t }: { def: FieldDef; value: unknown; mark: PrefillMark; error?: string; lng: string; t: TFunction }) {
+  const id = `${def.name}-fixed`;
+  return (
+    <div className={`field fixed-value${error ? " field--error" : ""}`} id={`${def.name}-field`}>
+      <p className="field__label" id={`${id}-label`}>
+        <Localized text={def.label} lng={lng} />
+      </p>
+      {error ? (
+        <p id={`${def.name}-error`} className="field__error">
+          <span className="visually-hidden">{t("field.errorPrefix")}</span>
+          {error}
+        </p>
+      ) : null}
+      <p className="fixed-value__value" id={id} tabIndex={-1}>
+        {getFieldType(def.type).format(value, def, lng, t)}
+      </p>
+      <p className="field__hint">
+        <span className="tag tag--source">{t(mark.sourceKey)}</span> {t("prefill.fixedNote")}
+      </p>
+    </div>
+  );
+}
+
+/** The source of a value filled in from the city's records, shown above the question. */
+function SourceMark({ mark, t }: { mark: PrefillMark; t: TFunction }) {
+  return (
+    <p className="prefill-mark">
+      <span className="tag tag--source">{t(mark.sourceKey)}</span> {t("prefill.confirmNote")}
+    </p>
+  );
+}
 
 const StepContext = createContext<{ fields: FieldDef[]; answers: Answers }>({ fields: [], answers: {} });
 
@@ -98,7 +136,19 @@ export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: T
   return (
     <StepContext.Provider value={context}>
       {view.fields.map((f) => {
-        const field = <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} lng={lng} t={t} />;
+        const mark = view.prefill?.[f.name];
+        if (mark?.mode === "fixed") {
+          return <FixedValue key={f.name} def={f} value={view.values[f.name]} mark={mark} error={view.errors[f.name]} lng={lng} t={t} />;
+        }
+        const input = <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} lng={lng} t={t} />;
+        const field = mark ? (
+          <div key={f.name} className="prefilled">
+            <SourceMark mark={mark} t={t} />
+            {input}
+          </div>
+        ) : (
+          input
+        );
         return f.showIf && dependsOnThisPage(f, names) ? (
           <Reveal key={f.name} condition={f.showIf}>
             {field}

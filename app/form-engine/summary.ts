@@ -4,7 +4,8 @@ import { isVisible, visibleSteps, type Answers } from "./engine";
 import { localizeText } from "./localized";
 import { getFieldType } from "./registry";
 
-export type SummaryRow = { field: string; label: string; value: string; answered: boolean; items?: { label: string; rows: SummaryRow[] }[] };
+export type SourceMark = { sourceKey: string; changed: boolean };
+export type SummaryRow = { field: string; label: string; value: string; answered: boolean; source?: SourceMark; items?: { label: string; rows: SummaryRow[] }[] };
 export type SummarySection = { stepId: string; title: string; rows: SummaryRow[] };
 
 function rowsOf(fields: FieldDef[], values: Answers, answers: Answers, lng: string, t: TFunction, item?: Answers): SummaryRow[] {
@@ -33,10 +34,10 @@ function rowsOf(fields: FieldDef[], values: Answers, answers: Answers, lng: stri
 }
 
 /** The answers on the route taken, by step, formatted by each field type (check page, staff view, PDF). */
-export function summarize(form: FormDefinition, answers: Answers, lng: string, t: TFunction): SummarySection[] {
+export function summarize(form: FormDefinition, answers: Answers, lng: string, t: TFunction, sources: Record<string, SourceMark> = {}): SummarySection[] {
   return visibleSteps(form, answers).map((step) => ({
     stepId: step.id,
     title: localizeText(step.title, lng),
-    rows: rowsOf(step.fields, answers, answers, lng, t),
+    rows: rowsOf(step.fields, answers, answers, lng, t).map((row) => (sources[row.field] ? { ...row, source: sources[row.field] } : row)),
   }));
 }

@@ -7,6 +7,7 @@ import { firstIncompleteStep } from "../form-engine/engine";
 import { checkPath, stepPath } from "../form-engine/paths";
 import { localize } from "../form-engine/localized";
 import { getLatestForm } from "../form-engine/store.server";
+import { resolvePrefill } from "../prefill/registry.server";
 import { Localized } from "../form-engine/fields/shell";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
@@ -40,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/login?${new URLSearchParams({ redirectTo: `/procedures/${latest.formId}` })}`);
   }
   const { owner, setCookie } = await resolveOwner(request, principal, true);
-  const draft = findOpenDraft(owner!, latest.formId) ?? createDraft(owner!, latest);
+  const prefill = principal?.role === "resident" ? resolvePrefill(latest.definition, principal.resident) : {};
+  const draft = findOpenDraft(owner!, latest.formId) ?? createDraft(owner!, latest, prefill);
   const form = formOfDraft(draft);
   const next = firstIncompleteStep(form.definition, draft.answers, draft.completedSteps);
   return redirect(next ? stepPath(form.formId, next.id) : checkPath(form.formId), setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);

@@ -11,6 +11,7 @@ import { localizeText } from "../form-engine/localized";
 import { summarize, type SummaryRow } from "../form-engine/summary";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { sourceMarks } from "../prefill/registry.server";
 import { findDraftOfOwner, findSubmissionOfDraft, resolveOwner, submitDraft } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
 
@@ -25,7 +26,7 @@ async function view(request: Request, formId: string, declarationError?: string)
     draftId: draft.id,
     formTitle: form.definition.title,
     declaration: form.definition.declaration,
-    sections: summarize(form.definition, draft.answers, lng, t),
+    sections: summarize(form.definition, draft.answers, lng, t, sourceMarks(draft.provenance)),
     declarationError,
   };
 }
@@ -81,6 +82,12 @@ function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string;
             ) : (
               <span className={row.answered ? undefined : "muted"}>{row.value}</span>
             )}
+            {row.source ? (
+              <span className="summary-list__source">
+                <span className="tag tag--source">{t(row.source.sourceKey)}</span>
+                {row.source.changed ? ` ${t("prefill.changed")}` : null}
+              </span>
+            ) : null}
           </dd>
           <dd className="summary-list__action">
             <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>

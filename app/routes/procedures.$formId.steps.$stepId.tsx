@@ -13,6 +13,7 @@ import { StepFields } from "../form-engine/render";
 import { useStepValidation } from "../form-engine/use-step-validation";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { fixedFieldsChanged, fixedValues, prefilledValues, prefillMarks } from "../prefill/step.server";
 import { readStepForm, receiveUploads } from "../submissions/attachments.server";
 import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
@@ -34,7 +35,9 @@ async function view(request: Request, formId: string, stepId: string, values: An
   const { t, lng } = await getLocaleT(request);
   const fromCheck = new URL(request.url).searchParams.has("from");
   const stepTitle = localizeText(step.title, lng);
-  const shown = values ?? draft.answers;
+  // Until the resident has saved this step, what the city already knows stands in for answers (ワンスオンリー).
+  const known = draft.completedSteps.includes(step.id) ? {} : prefilledValues(step, draft);
+  const shown = values ?? { ...known, ...draft.answers };
   return {
     title: pageTitle(t, `${stepTitle} – ${localizeText(form.definition.title, lng)}`, { error: errors.length > 0 }),
     formId,
@@ -44,6 +47,7 @@ async function view(request: Request, formId: string, stepId: string, values: An
     // Earlier answers the conditions on this step may read (the browser checks the step with the same schema).
     answers: draft.answers,
     multipart: step.fields.some((f) => getFieldType(f.type).upload),
+    prefill: prefillMarks(step, draft),
     values: shown,
     errors,
     progress: { number: pos.number, total: pos.total },
@@ -79,6 +83,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
 
+  // A fixed value (shown as text) is the city's: a post that tries to change it is refused, nothing is stored.
+  const tampered = fixedFieldsChanged(step, draft, raw);
+  if (tampered.length > 0) {
+    const { t, lng } = await getLocaleT(request);
+    const errors = translateErrors(step, tampered.map((name) => ({ path: name, target: `${name}-fixed`, message: "validation.fixed" })), t, lng);
+    return data(await view(request, formId, step.id, undefined, errors), { status: 400 });
+  }
+  Object.assign(raw, fixedValues(step, draft));
   const result = validateStep(step, raw, draft.answers);
   if (!result.ok) {
     const { t, lng } = await getLocaleT(request);
@@ -105,7 +117,9 @@ type Page = ReturnType<typeof useLoaderData<typeof loader>>;
 function StepForm({ page, loaderTitle, serverResult }: { page: Page; loaderTitle: string; serverResult: unknown }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { formRef, onSubmit, clientErrors } = useStepValidation({ fields: page.fields, answers: page.answers, t, lng });
+  // Fixed values are not on the page (the server keeps them), so the browser checks only the rest.
+  const editable = page.fields.filter((f) => page.prefill[f.name]?.mode !== "fixed");
+  const { formRef, onSubmit, clientErrors } = useStepValidation({ fields: editable, answers: page.answers, t, lng });
   const errors = clientErrors ?? page.errors;
   useEffect(() => {
     if (clientErrors?.length) document.title = t("title.errorPrefix") + loaderTitle;
@@ -130,7 +144,7 @@ function StepForm({ page, loaderTitle, serverResult }: { page: Page; loaderTitle
         </p>
       ) : null}
       <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} encType={page.multipart ? "multipart/form-data" : undefined}>
-        <StepFields view={{ fields: page.fields, values: page.values, errors: errorMap, answers: page.answers }} lng={lng} t={t} />
+        <StepFields view={{ fields: page.fields, values: page.values, errors: errorMap, answers: page.answers, prefill: page.prefill }} lng={lng} t={t} />
         <button type="submit" className="button">
           {t(page.fromCheck ? "journey.saveAndReturn" : "journey.continue")}
         </button>

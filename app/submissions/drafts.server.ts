@@ -7,6 +7,7 @@ import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
 import { pruneAnswers, type Answers } from "../form-engine/engine";
 import { getFormVersion, type StoredForm } from "../form-engine/store.server";
+import { provenanceOf, type Prefilled } from "../prefill/provenance";
 import { newReceiptNumber } from "./receipt";
 
 /**
@@ -45,7 +46,7 @@ export function findOpenDraft(owner: Owner, formId: string): Draft | undefined {
     .get();
 }
 
-export function createDraft(owner: Owner, form: StoredForm): Draft {
+export function createDraft(owner: Owner, form: StoredForm, prefill: Prefilled = {}): Draft {
   const now = new Date();
   const row = {
     id: randomUUID(),
@@ -55,6 +56,8 @@ export function createDraft(owner: Owner, form: StoredForm): Draft {
     anonymousKeyHash: "anonymousKeyHash" in owner ? owner.anonymousKeyHash : null,
     answers: {},
     completedSteps: [],
+    prefill,
+    provenance: {},
     status: "open" as const,
     updatedAt: now,
   };
@@ -72,8 +75,10 @@ export function formOfDraft(draft: Draft): StoredForm {
 export function saveStep(draft: Draft, form: StoredForm, stepId: string, values: Answers) {
   const answers = pruneAnswers(form.definition, { ...draft.answers, ...values });
   const completed = [...new Set([...draft.completedSteps, stepId])];
-  getDb().update(drafts).set({ answers, completedSteps: completed, updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
-  return { ...draft, answers, completedSteps: completed };
+  const all = { ...draft.provenance, ...provenanceOf(values, draft.prefill) };
+  const provenance = Object.fromEntries(Object.entries(all).filter(([name]) => name in answers));
+  getDb().update(drafts).set({ answers, completedSteps: completed, provenance, updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
+  return { ...draft, answers, completedSteps: completed, provenance };
 }
 
 /** Keeps unvalidated input of a group being edited (add / remove item) without marking the step complete. */
@@ -112,6 +117,7 @@ export function submitDraft(draftId: string, language: string): Submission {
         residentAccountId: draft.residentAccountId,
         anonymousKeyHash: draft.anonymousKeyHash,
         answers: draft.answers,
+        provenance: draft.provenance,
         language,
         status: "received" as const,
         submittedAt: now,

@@ -1,0 +1,28 @@
+import { getPendingMover, listPendingMovers, previousAddressOf } from "../../residents/registry.server";
+import { addressOf, ageOn, nameOf, RELATIONSHIP_CODES, type PrefillSource } from "../source";
+
+/** 転出証明書情報 received ahead of a 転入: everyone moving, the previous address and head of household. */
+export const moveInSource: PrefillSource = {
+  id: "moveIn",
+  labelKey: "prefill.source.moveIn",
+  resolve(resident) {
+    if (!resident.moveInPersonId) return {};
+    const me = getPendingMover(resident.moveInPersonId);
+    if (!me) return {};
+    const movers = listPendingMovers().filter((m) => m.moveIn.id === me.moveIn.id);
+    const head = movers.find((m) => m.person.relationship === "世帯主");
+    return {
+      persons: movers.map(({ person }) => ({
+        name: nameOf(person),
+        birthDate: person.birthDate,
+        sex: person.sex,
+        relationship: RELATIONSHIP_CODES[person.relationship] ?? "other",
+        ageYears: ageOn(person.birthDate),
+      })),
+      previousAddress: addressOf(previousAddressOf(me.moveIn)),
+      previousHeadName: me.moveIn.previousHeadName,
+      plannedMoveDate: me.moveIn.plannedMoveDate,
+      headName: head ? `${head.person.familyName} ${head.person.givenName}` : undefined,
+    };
+  },
+};

@@ -1,0 +1,32 @@
+import { asc, eq } from "drizzle-orm";
+import { persons } from "../../../db/schema";
+import { getDb } from "../../db.server";
+import { getRegistryPerson } from "../../residents/registry.server";
+import { addressOf, ageOn, nameOf, RELATIONSHIP_CODES, type PrefillSource } from "../source";
+
+/** 住民記録: the signed-in resident, their household and its members. */
+export const registrySource: PrefillSource = {
+  id: "registry",
+  labelKey: "prefill.source.registry",
+  resolve(resident) {
+    if (!resident.personId) return {};
+    const row = getRegistryPerson(resident.personId);
+    if (!row) return {};
+    const members = getDb().select().from(persons).where(eq(persons.householdId, row.household.id)).orderBy(asc(persons.residentCode)).all();
+    const head = members.find((m) => m.id === row.household.headPersonId);
+    return {
+      "person.name": nameOf(row.person),
+      "person.birthDate": row.person.birthDate,
+      "person.sex": row.person.sex,
+      "person.address": addressOf(row.household),
+      "household.headName": head ? `${head.familyName} ${head.givenName}` : undefined,
+      "household.members": members.map((m) => ({
+        name: nameOf(m),
+        birthDate: m.birthDate,
+        sex: m.sex,
+        relationship: RELATIONSHIP_CODES[m.relationship] ?? "other",
+        ageYears: ageOn(m.birthDate),
+      })),
+    };
+  },
+};

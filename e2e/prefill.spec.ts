@@ -1,0 +1,112 @@
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { next } from "./support/journey";
+import type { Page } from "@playwright/test";
+
+async function signInAs(page: Page, name: string) {
+  await page.goto("/login/demo");
+  await expectAccessible(page);
+  await page.getByRole("button", { name }).click();
+  await expect(page).toHaveURL(/\/mypage$/);
+  await expectAccessible(page);
+}
+
+async function startForm(page: Page, formId: string) {
+  await page.goto(`/procedures/${formId}`);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expectAccessible(page);
+}
+
+test.describe("once-only prefill", () => {
+  test("a signed-in resident sees what the city knows, marked with its source; a change is flagged", async ({ page, db }) => {
+    await signInAs(page, "髙橋 大輔");
+    await startForm(page, "juminhyo");
+    // Fixed: shown as text, not as an input, with where it came from and how to have it corrected.
+    await expect(page.getByText("髙橋 大輔（タカハシ ダイスケ）")).toBeVisible();
+    await expect(page.getByText("1988年5月14日（昭和63年5月14日）")).toBeVisible();
+    await expect(page.getByText("マイナンバーカードより").first()).toBeVisible();
+    await expect(page.getByRole("textbox", { name: /^姓/ })).toHaveCount(0);
+    // Confirm: filled in from 住民記録, editable.
+    await expect(page.getByText("住民記録より")).toBeVisible();
+    const address = page.getByRole("group", { name: /^住所/ });
+    await expect(address.getByLabel("町域・番地")).toHaveValue("本町一丁目2番3号");
+    await expect(address.getByLabel("郵便番号")).toHaveValue("4200001");
+    await address.getByLabel("方書").fill("本町ハイツ 2F");
+    await page.getByLabel("日中に連絡がとれる電話番号").fill("0901112222");
+    await next(page, "請求の内容");
+    // Back: everything is still there (WCAG 3.3.7), then forward again.
+    await page.getByRole("link", { name: "戻る" }).click();
+    await expect(page.getByRole("group", { name: /^住所/ }).getByLabel("方書")).toHaveValue("本町ハイツ 2F");
+    await expectAccessible(page);
+    await next(page, "請求の内容");
+    await page.getByLabel("本人のみ").check();
+    await page.getByLabel("必要な通数").fill("1");
+    await page.getByLabel(/^使いみち/).selectOption("bank");
+    await next(page, "受け取り方法");
+    await page.getByLabel("市役所の窓口で受け取る").check();
+    await next(page, "入力内容の確認");
+    await expect(page.getByText("（市の記録から変更あり）")).toBeVisible();
+    await expect(page.getByText("マイナンバーカードより").first()).toBeVisible();
+    await page.getByLabel("上記の内容に同意します").check();
+    await page.getByRole("button", { name: "申請する" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
+    await expectAccessible(page);
+    const receipt = await page.locator(".receipt-number").textContent();
+    const row = db.prepare("select answers, provenance from submissions where receipt_number = ?").get(receipt) as { answers: string; provenance: string };
+    const provenance = JSON.parse(row.provenance);
+    expect(provenance.applicantName).toEqual({ kind: "prefilled", source: "identity" });
+    expect(provenance.applicantBirthDate).toEqual({ kind: "prefilled", source: "identity" });
+    expect(provenance.applicantAddress).toMatchObject({ kind: "changed", source: "registry", original: { town: "本町一丁目2番3号", building: "" } });
+    expect(provenance.applicantPhone).toEqual({ kind: "typed" });
+    expect(JSON.parse(row.answers).applicantName).toEqual({ family: "髙橋", given: "大輔", familyKana: "タカハシ", givenKana: "ダイスケ" });
+  });
+
+  test("a crafted post that changes a fixed value is refused with a clear message, and nothing is stored", async ({ page, db, baseURL }) => {
+    await signInAs(page, "山﨑 美咲");
+    await startForm(page, "juminhyo");
+    const before = db.prepare("select answers, completed_steps from drafts where status = 'open' order by updated_at desc limit 1").get() as Record<string, string>;
+    const res = await page.request.post("/procedures/juminhyo/steps/applicant", {
+      headers: { Origin: baseURL! },
+      form: {
+        "applicantName[family]": "偽名",
+        "applicantName[given]": "花子",
+        "applicantName[familyKana]": "ギメイ",
+        "applicantName[givenKana]": "ハナコ",
+        "applicantAddress[postalCode]": "4200012",
+        "applicantAddress[prefecture]": "静岡県",
+        "applicantAddress[city]": "まどぐち市",
+        "applicantAddress[town]": "栄町四丁目5番6号",
+        applicantPhone: "0901234567",
+      },
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(400);
+    expect(await res.text()).toContain("氏名は市の記録の内容から変更できません");
+    const after = db.prepare("select answers, completed_steps from drafts where status = 'open' order by updated_at desc limit 1").get();
+    expect(after).toEqual(before);
+  });
+
+  test("転入届: the persons moving and the previous address come from the 転出証明書情報", async ({ page }) => {
+    await signInAs(page, "伊藤 健一");
+    await startForm(page, "tennyu");
+    await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("年", { exact: true }).fill(String(new Date().getFullYear()));
+    await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("月", { exact: true }).fill("1");
+    await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("日", { exact: true }).fill("1");
+    await page.getByLabel("本人", { exact: true }).check();
+    await next(page, "新しい住所");
+    const address = page.getByRole("group", { name: /^新しい住所/ });
+    await address.getByLabel("郵便番号").fill("4200001");
+    await address.getByLabel("都道府県").selectOption("静岡県");
+    await address.getByLabel("市区町村").fill("まどぐち市");
+    await address.getByLabel("町域・番地").fill("本町5-5");
+    await next(page, "前の住所");
+    await expect(page.getByText("転出証明書情報より").first()).toBeVisible();
+    await expect(page.getByRole("group", { name: /^前の住所/ }).getByLabel("市区町村")).toHaveValue("世田谷区");
+    await expect(page.getByLabel(/^前の住所での世帯主の氏名/)).toHaveValue("伊藤 健一");
+    await next(page, "引っ越してきた方");
+    for (const [i, given] of ["健一", "彩", "湊", "葵"].entries()) {
+      await expect(page.getByRole("group", { name: `異動者 ${i + 1}` }).getByLabel("名", { exact: true })).toHaveValue(given);
+    }
+    await expect(page.getByRole("group", { name: "異動者 3" }).getByLabel(/^世帯主との続柄/)).toHaveValue("child");
+  });
+});
