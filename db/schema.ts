@@ -68,6 +68,10 @@ export const moveIns = sqliteTable("move_ins", {
   previousHeadName: text("previous_head_name").notNull(),
   /** 転出予定日 */
   plannedMoveDate: text("planned_move_date").notNull(),
+  /** 転出先 as declared in the 転出届: the address in this city. */
+  newPostalCode: text("new_postal_code"),
+  newTown: text("new_town"),
+  newBuilding: text("new_building"),
   status: text("status", { enum: ["pending", "completed"] })
     .notNull()
     .default("pending"),

@@ -15,7 +15,7 @@ export const DEMO_STAFF = [
   { id: "staff-admin1", username: "admin1", displayName: "管理 太郎", role: "admin", duty: "admin" },
 ] as const;
 
-const CITY = { prefecture: "静岡県", city: "まどぐち市" };
+export const CITY = { prefecture: "静岡県", city: "まどぐち市" };
 
 type PersonSeed = Omit<typeof persons.$inferInsert, "householdId" | "createdAt">;
 
@@ -65,9 +65,9 @@ export function demoRegistry(today = new Date()) {
   ];
 }
 
-/** A household of four whose 転出証明書情報 has arrived ahead of their 転入. */
+/** A household of four whose 転出証明書情報 has arrived; they moved three days ago and now file the 転入届. */
 export function demoMoveIns(today = new Date()) {
-  const planned = new Date(today.getTime() + 7 * 86400_000).toISOString().slice(0, 10);
+  const planned = new Date(today.getTime() - 3 * 86400_000).toISOString().slice(0, 10);
   return [
     {
       moveIn: {
@@ -79,6 +79,9 @@ export function demoMoveIns(today = new Date()) {
         previousBuilding: "世田谷レジデンス 401号室",
         previousHeadName: "伊藤 健一",
         plannedMoveDate: planned,
+        newPostalCode: "4200034",
+        newTown: "緑が丘二丁目3番4号",
+        newBuilding: "緑が丘コート 305号室",
       },
       persons: [
         { id: "mp-ito-kenichi", position: 1, familyName: "伊藤", givenName: "健一", familyNameKana: "イトウ", givenNameKana: "ケンイチ", birthDate: "1987-03-19", sex: "male", relationship: "世帯主", residentCode: "20000000011", honseki: "東京都世田谷区世田谷九丁目8番" },

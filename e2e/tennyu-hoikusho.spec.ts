@@ -78,9 +78,10 @@ async function hoikusho(page: Page, javaScript: boolean) {
   await fillDate(page, "入所を希望する日", [nextYear, "4", "1"]);
   await page.getByLabel("保育標準時間（最長11時間）").check();
   await next(page, "入所するお子さん");
-  await fillName(page, "お子さんの氏名", { family: "髙橋", given: "結衣", familyKana: "タカハシ", givenKana: "ユイ" });
-  await fillDate(page, "お子さんの生年月日", [String(new Date().getFullYear() - 1), "3", "8"]);
-  await page.getByLabel("女").check();
+  const child = page.getByRole("group", { name: "お子さん 1" }) as unknown as Page;
+  await fillName(child, "お子さんの氏名", { family: "髙橋", given: "結衣", familyKana: "タカハシ", givenKana: "ユイ" });
+  await fillDate(child, "お子さんの生年月日", [String(new Date().getFullYear() - 1), "3", "8"]);
+  await child.getByLabel("女").check();
   await next(page, "保護者と保育を必要とする理由");
   const g1 = page.getByRole("group", { name: "保護者 1" });
   await fillName(g1 as unknown as Page, "氏名", { family: "髙橋", given: "由美", familyKana: "タカハシ", givenKana: "ユミ" });

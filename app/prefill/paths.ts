@@ -12,7 +12,7 @@ export const OFFERED_PATHS: Record<PrefillSourceId, readonly string[]> = {
   // 住民記録 of a current resident.
   registry: ["person.name", "person.birthDate", "person.sex", "person.address", "household.headName", "household.members"],
   // 転出証明書情報 received ahead of a 転入.
-  moveIn: ["persons", "previousAddress", "previousHeadName", "plannedMoveDate", "headName"],
+  moveIn: ["persons", "previousAddress", "previousHeadName", "plannedMoveDate", "newAddress", "headName"],
   // Contact data the resident chose to keep for reuse.
   profile: ["phone", "email", "employer"],
 };

@@ -74,7 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = normalizeStep(step, raw);
     const group = step.fields.find((f) => f.name === command[1] && f.type === "group");
     if (group) {
-      const items = Array.isArray(values[group.name]) ? [...(values[group.name] as Answers[])] : [];
+      // Every item on the page counts here, blank ones too: "add" next to an empty first item makes a second.
+      const posted = raw[group.name];
+      const rawItems = (Array.isArray(posted) ? posted : posted && typeof posted === "object" ? Object.values(posted) : []) as Answers[];
+      const items = rawItems.map((item) => normalizeStep({ fields: group.fields ?? [] }, item ?? {}));
       if (command[0] === "add") items.push({});
       else items.splice(Number(command[2]), 1);
       saveWorkingValues(draft, { ...values, [group.name]: items });

@@ -1,0 +1,184 @@
+/**
+ * Measured effort: how many inputs a resident must type (not confirm, tick or choose) to complete each shipped
+ * procedure, signed in as the demo resident (with prefill) and anonymously. The flows type into an input only when
+ * it is empty, so whatever prefill supplies is not typed. Figures go to e2e/.results/effort-report.json; the test
+ * fails when they exceed e2e/effort-baseline.json.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Locator, Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { next } from "./support/journey";
+
+const baseline = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "effort-baseline.json"), "utf8")) as {
+  signedIn: Record<string, number>;
+  anonymous: Record<string, number>;
+};
+/** The issue's targets for the seeded households (転入届: the 伊藤 family moving in; 保育所: the 髙橋 family). */
+const TARGETS: Record<string, number> = { tennyu: 5, hoikusho: 15 };
+const report: Record<string, Record<string, number>> = { signedIn: {}, anonymous: {} };
+
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+class Typist {
+  count = 0;
+  /** Types only into an empty input that is there (fixed values are text, not inputs). */
+  async type(input: Locator, value: string) {
+    if ((await input.count()) === 0) return;
+    if ((await input.inputValue()) !== "") return;
+    await input.fill(value);
+    this.count++;
+  }
+  async name(scope: Page | Locator, legend: string, v: [string, string, string, string]) {
+    const g = scope.getByRole("group", { name: new RegExp(`^${legend}`) }).first();
+    const labels = ["姓", "名", "姓（フリガナ）", "名（フリガナ）"];
+    for (const [i, label] of labels.entries()) await this.type(g.getByLabel(label, { exact: true }), v[i]!);
+  }
+  async date(scope: Page | Locator, legend: string, v: [string, string, string]) {
+    const g = scope.getByRole("group", { name: new RegExp(`^${legend}`) }).first();
+    for (const [i, label] of ["年", "月", "日"].entries()) await this.type(g.getByLabel(label, { exact: true }), v[i]!);
+  }
+  async address(scope: Page | Locator, legend: string, v: { postalCode: string; city: string; town: string }) {
+    const g = scope.getByRole("group", { name: new RegExp(`^${legend}`) }).first();
+    await this.type(g.getByLabel("郵便番号"), v.postalCode);
+    const pref = g.getByLabel("都道府県");
+    if ((await pref.inputValue()) === "") await pref.selectOption("静岡県");
+    await this.type(g.getByLabel("市区町村"), v.city);
+    await this.type(g.getByLabel("町域・番地"), v.town);
+  }
+}
+
+async function begin(page: Page, formId: string, resident?: string) {
+  if (resident) {
+    await page.goto("/login/demo");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: resident }).click();
+    await expect(page).toHaveURL(/\/mypage$/);
+    await expectAccessible(page);
+  }
+  await page.goto(`/procedures/${formId}`);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expectAccessible(page);
+}
+
+async function finish(page: Page) {
+  await page.getByLabel("上記の内容に同意します").check();
+  await page.getByRole("button", { name: "申請する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
+  await expectAccessible(page);
+}
+
+const check = async (l: Locator) => {
+  if (!(await l.isChecked())) await l.check();
+};
+
+async function tennyu(page: Page, typist: Typist) {
+  await typist.date(page, "引っ越した日", ["2026", "11", "1"]);
+  await check(page.getByLabel("本人", { exact: true }));
+  await next(page, "新しい住所");
+  await typist.address(page, "新しい住所", { postalCode: "4200034", city: "まどぐち市", town: "緑が丘二丁目3番4号" });
+  await next(page, "前の住所");
+  await typist.address(page, "前の住所", { postalCode: "1540017", city: "世田谷区", town: "世田谷九丁目8番7号" });
+  await typist.type(page.getByLabel(/^前の住所での世帯主の氏名/), "伊藤 健一");
+  await next(page, "引っ越してきた方");
+  const rows = await page.getByRole("group", { name: /^異動者 \d$/ }).count();
+  for (let i = 0; i < rows; i++) {
+    const p = page.getByRole("group", { name: `異動者 ${i + 1}` });
+    await typist.name(p, "氏名", ["伊藤", "健一", "イトウ", "ケンイチ"]);
+    await typist.date(p, "生年月日", ["1987", "3", "19"]);
+    await check(p.getByLabel("男"));
+    const rel = p.getByLabel(/^世帯主との続柄/);
+    if ((await rel.inputValue()) === "") await rel.selectOption("head");
+    await check(p.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ"));
+  }
+  await next(page, "新しい世帯");
+  await check(page.getByLabel("新しく世帯をつくる"));
+  await typist.type(page.getByLabel(/^新しい世帯の世帯主の氏名/), "伊藤 健一");
+  await next(page, "連絡先");
+  await typist.type(page.getByLabel(/^日中に連絡がとれる電話番号/), "09011112222");
+  await next(page, "あわせて必要な手続き");
+  await next(page, "入力内容の確認");
+}
+
+async function hoikusho(page: Page, typist: Typist) {
+  await check(page.getByLabel("新規"));
+  await typist.date(page, "入所を希望する日", [String(new Date().getFullYear() + 1), "4", "1"]);
+  await check(page.getByLabel("保育標準時間（最長11時間）"));
+  await next(page, "入所するお子さん");
+  // Signed in, both children under 6 are offered: keep one (a click, not typing).
+  if ((await page.getByRole("group", { name: "お子さん 2" }).count()) > 0) {
+    await page.getByRole("button", { name: "2番目を削除する" }).click();
+    await expectAccessible(page);
+  }
+  const child = page.getByRole("group", { name: "お子さん 1" });
+  await typist.name(child, "お子さんの氏名", ["髙橋", "陽翔", "タカハシ", "ハルト"]);
+  await typist.date(child, "お子さんの生年月日", [String(new Date().getFullYear() - 4), "6", "21"]);
+  await check(child.getByLabel("男"));
+  await next(page, "保護者と保育を必要とする理由");
+  if ((await page.getByRole("group", { name: "保護者 2" }).count()) === 0) {
+    await page.getByRole("button", { name: "もう1つ追加する" }).click();
+    await expectAccessible(page);
+  }
+  for (const [i, g] of [page.getByRole("group", { name: "保護者 1" }), page.getByRole("group", { name: "保護者 2" })].entries()) {
+    await typist.name(g, "氏名", i === 0 ? ["髙橋", "大輔", "タカハシ", "ダイスケ"] : ["髙橋", "由美", "タカハシ", "ユミ"]);
+    await typist.date(g, "生年月日", i === 0 ? ["1988", "5", "14"] : ["1990", "9", "2"]);
+    await g.getByLabel(/^お子さんとの続柄/).selectOption(i === 0 ? "father" : "mother");
+    await typist.type(g.getByLabel(/^電話番号/), i === 0 ? "09011110000" : "09022220000");
+    await g.getByLabel(/^保育を必要とする理由/).selectOption("work");
+    await typist.type(g.getByLabel(/^勤務先の名称/), i === 0 ? "まどぐち商事" : "みどり病院");
+    await check(g.getByLabel("正社員"));
+    await typist.type(g.getByLabel(/^1週間の勤務日数/), "5");
+    await typist.type(g.getByLabel(/^1か月の就労時間/), "160");
+  }
+  await next(page, "希望する施設");
+  await page.getByRole("group", { name: "希望施設 1" }).getByLabel(/^施設/).selectOption("midori");
+  await check(page.getByRole("group", { name: /ほかの施設でもよいですか/ }).getByLabel("はい"));
+  await next(page, "同居している家族");
+  await next(page, "書類の提出");
+  await next(page, "世帯の状況");
+  await check(page.getByRole("group", { name: /保育料の決定と利用調整のため/ }).getByLabel("同意します"));
+  await next(page, "入力内容の確認");
+}
+
+async function juminhyo(page: Page, typist: Typist) {
+  await typist.name(page, "氏名", ["鈴木", "一郎", "スズキ", "イチロウ"]);
+  await typist.date(page, "生年月日", ["1960", "4", "3"]);
+  await typist.address(page, "住所", { postalCode: "4200056", city: "まどぐち市", town: "桜町1番地の5" });
+  await typist.type(page.getByLabel(/^日中に連絡がとれる電話番号/), "0540001111");
+  await next(page, "請求の内容");
+  await check(page.getByLabel("本人のみ"));
+  await typist.type(page.getByLabel("必要な通数"), "1");
+  await page.getByLabel(/^使いみち/).selectOption("bank");
+  await next(page, "受け取り方法");
+  await check(page.getByLabel("市役所の窓口で受け取る"));
+  await next(page, "入力内容の確認");
+}
+
+const flows = [
+  { formId: "tennyu", resident: "伊藤 健一", run: tennyu },
+  { formId: "hoikusho", resident: "髙橋 大輔", run: hoikusho },
+  { formId: "juminhyo", resident: "鈴木 一郎", run: juminhyo },
+];
+
+for (const flow of flows) {
+  for (const who of ["signedIn", "anonymous"] as const) {
+    test(`typed inputs: ${flow.formId}, ${who === "signedIn" ? `signed in as ${flow.resident}` : "not signed in"}`, async ({ openPage }) => {
+      const page = await openPage();
+      const typist = new Typist();
+      await begin(page, flow.formId, who === "signedIn" ? flow.resident : undefined);
+      await flow.run(page, typist);
+      await finish(page);
+      report[who]![flow.formId] = typist.count;
+      console.log(`effort ${flow.formId} ${who}: ${typist.count} typed inputs`);
+      expect(typist.count).toBeLessThanOrEqual(baseline[who]![flow.formId]!);
+      if (who === "signedIn" && flow.formId in TARGETS) expect(typist.count).toBeLessThanOrEqual(TARGETS[flow.formId]!);
+    });
+  }
+}
+
+test.afterAll(() => {
+  const out = path.join(import.meta.dirname, ".results");
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, "effort-report.json"), `${JSON.stringify(report, null, 2)}\n`);
+});
