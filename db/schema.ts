@@ -297,3 +297,18 @@ export const attachments = sqliteTable(
   },
   (t) => [index("attachments_draft_idx").on(t.draftId)],
 );
+
+/**
+ * Contact data a resident chose to keep for later procedures (ワンスオンリー across procedures). Only with explicit
+ * consent; withdrawing consent deletes the row.
+ */
+export const residentProfiles = sqliteTable("resident_profiles", {
+  residentAccountId: text("resident_account_id")
+    .primaryKey()
+    .references(() => residentAccounts.id, { onDelete: "cascade" }),
+  phone: text("phone"),
+  email: text("email"),
+  employer: text("employer"),
+  consentedAt: integer("consented_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -110,3 +110,77 @@ test.describe("once-only prefill", () => {
     await expect(page.getByRole("group", { name: "異動者 3" }).getByLabel(/^世帯主との続柄/)).toHaveValue("child");
   });
 });
+
+test("contact data is kept only with consent, reused in another procedure, and deleted when consent is withdrawn", async ({ page, db }) => {
+  await signInAs(page, "鈴木 恵子");
+  await startForm(page, "juminhyo");
+  await page.getByLabel("日中に連絡がとれる電話番号").fill("080-5555-6666");
+  await next(page, "請求の内容");
+  await page.getByLabel("本人のみ").check();
+  await page.getByLabel("必要な通数").fill("1");
+  await page.getByLabel(/^使いみち/).selectOption("bank");
+  await next(page, "受け取り方法");
+  await page.getByLabel("市役所の窓口で受け取る").check();
+  await next(page, "入力内容の確認");
+  const keep = page.getByLabel("今回の電話番号を保存し、次回からの申請で使う");
+  await expect(keep).not.toBeChecked(); // consent is never assumed
+  await keep.check();
+  await page.getByLabel("上記の内容に同意します").check();
+  await page.getByRole("button", { name: "申請する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
+  await expectAccessible(page);
+
+  // My page: the application with its status, the registry data, and the kept phone number.
+  await page.goto("/mypage");
+  await expectAccessible(page);
+  await expect(page.getByRole("link", { name: "住民票の写しの交付請求" })).toBeVisible();
+  await expect(page.getByText(/受付$/).first()).toBeVisible();
+  await expect(page.getByText("鈴木 一郎（世帯主）", { exact: false })).toBeVisible();
+  await expect(page.getByText("08055556666")).toBeVisible();
+
+  // Another procedure: the phone number is offered, marked with its source.
+  await startForm(page, "tennyu");
+  await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("年", { exact: true }).fill("2026");
+  await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("月", { exact: true }).fill("11");
+  await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("日", { exact: true }).fill("1");
+  await page.getByLabel("本人", { exact: true }).check();
+  await next(page, "新しい住所");
+  for (const legend of ["新しい住所", "前の住所"]) {
+    const g = page.getByRole("group", { name: new RegExp(`^${legend}`) });
+    await g.getByLabel("郵便番号").fill("4200056");
+    await g.getByLabel("都道府県").selectOption("静岡県");
+    await g.getByLabel("市区町村").fill("まどぐち市");
+    await g.getByLabel("町域・番地").fill("桜町1番地の5");
+    if (legend === "前の住所") await page.getByLabel(/^前の住所での世帯主の氏名/).fill("鈴木 一郎");
+    await next(page, legend === "新しい住所" ? "前の住所" : "引っ越してきた方");
+  }
+  const p1 = page.getByRole("group", { name: "異動者 1" });
+  await p1.getByRole("group", { name: "氏名" }).getByLabel("姓", { exact: true }).fill("鈴木");
+  await p1.getByRole("group", { name: "氏名" }).getByLabel("名", { exact: true }).fill("恵子");
+  await p1.getByRole("group", { name: "氏名" }).getByLabel("姓（フリガナ）").fill("スズキ");
+  await p1.getByRole("group", { name: "氏名" }).getByLabel("名（フリガナ）").fill("ケイコ");
+  await p1.getByRole("group", { name: "生年月日" }).getByLabel("年", { exact: true }).fill("1962");
+  await p1.getByRole("group", { name: "生年月日" }).getByLabel("月", { exact: true }).fill("12");
+  await p1.getByRole("group", { name: "生年月日" }).getByLabel("日", { exact: true }).fill("24");
+  await p1.getByLabel("女").check();
+  await p1.getByLabel(/^世帯主との続柄/).selectOption("wife");
+  await p1.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
+  await next(page, "新しい世帯");
+  await page.getByLabel("既にまどぐち市に住んでいる世帯に入る").check();
+  await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("鈴木 一郎");
+  await next(page, "連絡先");
+  await expect(page.getByLabel(/^日中に連絡がとれる電話番号/)).toHaveValue("08055556666");
+  await expect(page.getByText("保存した連絡先より")).toBeVisible();
+
+  // Withdraw consent on My page: the data is gone, and a new application no longer offers it.
+  await page.goto("/mypage");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "保存をやめて削除する" }).click();
+  await expect(page.getByRole("status")).toHaveText("保存していた連絡先を削除しました。");
+  await expect(page.getByText("08055556666")).toHaveCount(0);
+  await expectAccessible(page);
+  const rows = db.prepare("select count(*) as n from resident_profiles").get() as { n: number };
+  expect(rows.n).toBe(0);
+  await startForm(page, "juminhyo");
+  await expect(page.getByLabel("日中に連絡がとれる電話番号")).toHaveValue("");
+});

@@ -59,3 +59,8 @@ export function previousAddressOf(m: typeof moveIns.$inferSelect): Address {
     building: m.previousBuilding,
   };
 }
+
+/** The members of a household, head first (by resident code). */
+export function listHouseholdMembers(householdId: string) {
+  return getDb().select().from(persons).where(eq(persons.householdId, householdId)).orderBy(asc(persons.residentCode)).all();
+}

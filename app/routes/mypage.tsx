@@ -1,47 +1,162 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireResident } from "../auth/guards.server";
-import { getT } from "../i18n/i18next.server";
+import { localizeText } from "../form-engine/localized";
+import { startPath, receiptPath } from "../form-engine/paths";
+import { formatDateJa } from "../i18n/dates";
+import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { getProfile, withdrawProfile } from "../residents/profile.server";
+import { formatAddress, fullName, getRegistryPerson, listHouseholdMembers } from "../residents/registry.server";
+import { formOfDraft, listOpenDrafts, listSubmissionsOf } from "../submissions/drafts.server";
+import { getFormVersion } from "../form-engine/store.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { resident } = await requireResident(request);
-  const t = await getT(request);
+  const { t, lng } = await getLocaleT(request);
+  const registry = resident.personId ? getRegistryPerson(resident.personId) : undefined;
+  const profile = getProfile(resident.id);
   return {
     title: pageTitle(t, t("mypage.title")),
-    identity: {
-      name: resident.name,
-      nameKana: resident.nameKana,
-      birthDate: resident.birthDate,
-      sex: resident.sex,
-      address: resident.address,
-    },
+    identity: { name: resident.name, nameKana: resident.nameKana, birthDate: resident.birthDate, sex: resident.sex, address: resident.address },
+    registry: registry
+      ? {
+          name: fullName(registry.person),
+          birthDate: formatDateJa(registry.person.birthDate, lng),
+          sex: registry.person.sex,
+          address: formatAddress(registry.household),
+          members: listHouseholdMembers(registry.household.id).map((m) => ({
+            id: m.id,
+            name: fullName(m),
+            relationship: m.relationship,
+            birthDate: formatDateJa(m.birthDate, lng),
+          })),
+        }
+      : null,
+    profile: profile ? { phone: profile.phone, email: profile.email, employer: profile.employer, consentedAt: profile.consentedAt.toISOString().slice(0, 10) } : null,
+    drafts: listOpenDrafts({ residentAccountId: resident.id }).map((d) => ({
+      formId: d.formId,
+      title: localizeText(formOfDraft(d).definition.title, lng),
+      updatedAt: d.updatedAt.toISOString().slice(0, 10),
+    })),
+    submissions: listSubmissionsOf(resident.id).map((s) => ({
+      receiptNumber: s.receiptNumber,
+      formId: s.formId,
+      title: localizeText(getFormVersion(s.formVersionId)!.definition.title, lng),
+      submittedAt: s.submittedAt.toISOString().slice(0, 10),
+      status: s.status,
+    })),
   };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const { resident } = await requireResident(request);
+  const form = await request.formData();
+  if (form.get("intent") === "withdraw-profile") withdrawProfile(resident.id);
+  return redirect("/mypage?withdrawn");
+}
+
 export default function MyPage() {
-  const { identity } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const rows: [string, string | null][] = [
-    [t("mypage.identity.name"), identity.nameKana ? `${identity.name}（${identity.nameKana}）` : identity.name],
-    [t("mypage.identity.birthDate"), identity.birthDate],
-    [t("mypage.identity.sex"), identity.sex ? t(`sex.${identity.sex}`) : null],
-    [t("mypage.identity.address"), identity.address],
-  ];
+  const [params] = useSearchParams();
+  const row = (label: string, value: string | null | undefined) => (
+    <div key={label} className="summary-list__row">
+      <dt>{label}</dt>
+      <dd>{value ?? t("common.notAnswered")}</dd>
+    </div>
+  );
   return (
     <>
+      {params.has("withdrawn") ? (
+        <p className="notice" role="status">
+          {t("mypage.profile.withdrawn")}
+        </p>
+      ) : null}
       <h1>{t("mypage.title")}</h1>
-      <h2>{t("mypage.identity.title")}</h2>
-      <dl className="summary-list">
-        {rows.map(([label, value]) => (
-          <div key={label} className="summary-list__row">
-            <dt>{label}</dt>
-            <dd>{value ?? t("common.notAnswered")}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="field__hint">{t("mypage.identity.correction")}</p>
+
+      <h2>{t("mypage.applications.title")}</h2>
+      {page.drafts.length === 0 && page.submissions.length === 0 ? <p>{t("mypage.applications.none")}</p> : null}
+      {page.drafts.length > 0 ? (
+        <>
+          <h3>{t("home.inProgress")}</h3>
+          <ul className="plain-list">
+            {page.drafts.map((d) => (
+              <li key={d.formId}>
+                <Link to={startPath(d.formId)}>{t("home.resume", { title: d.title })}</Link> <span className="muted">{t("mypage.applications.savedOn", { date: d.updatedAt })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {page.submissions.length > 0 ? (
+        <>
+          <h3>{t("mypage.applications.submitted")}</h3>
+          <ul className="plain-list">
+            {page.submissions.map((s) => (
+              <li key={s.receiptNumber}>
+                <Link to={receiptPath(s.formId, s.receiptNumber)}>{s.title}</Link>
+                <br />
+                <span>
+                  {t("journey.receipt.number")} {s.receiptNumber}・{s.submittedAt}・<strong>{t(`status.${s.status}`)}</strong>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {page.registry ? (
+        <>
+          <h2>{t("mypage.registry.title")}</h2>
+          <dl className="summary-list">
+            {row(t("mypage.identity.name"), page.registry.name)}
+            {row(t("mypage.identity.birthDate"), page.registry.birthDate)}
+            {row(t("mypage.identity.sex"), t(`sex.${page.registry.sex}`))}
+            {row(t("mypage.identity.address"), page.registry.address)}
+          </dl>
+          <h3>{t("mypage.registry.household")}</h3>
+          <ul className="plain-list">
+            {page.registry.members.map((m) => (
+              <li key={m.id}>
+                {m.name}（{m.relationship}）・{m.birthDate}
+              </li>
+            ))}
+          </ul>
+          <p className="field__hint">{t("mypage.identity.correction")}</p>
+        </>
+      ) : (
+        <>
+          <h2>{t("mypage.identity.title")}</h2>
+          <dl className="summary-list">
+            {row(t("mypage.identity.name"), page.identity.nameKana ? `${page.identity.name}（${page.identity.nameKana}）` : page.identity.name)}
+            {row(t("mypage.identity.birthDate"), page.identity.birthDate)}
+            {row(t("mypage.identity.sex"), page.identity.sex ? t(`sex.${page.identity.sex}`) : null)}
+            {row(t("mypage.identity.address"), page.identity.address)}
+          </dl>
+          <p className="field__hint">{t("mypage.identity.correction")}</p>
+        </>
+      )}
+
+      <h2>{t("mypage.profile.title")}</h2>
+      {page.profile ? (
+        <>
+          <p>{t("mypage.profile.intro", { date: page.profile.consentedAt })}</p>
+          <dl className="summary-list">
+            {page.profile.phone ? row(t("profile.keys.phone"), page.profile.phone) : null}
+            {page.profile.email ? row(t("profile.keys.email"), page.profile.email) : null}
+            {page.profile.employer ? row(t("profile.keys.employer"), page.profile.employer) : null}
+          </dl>
+          <Form method="post">
+            <button type="submit" name="intent" value="withdraw-profile" className="button button--secondary">
+              {t("mypage.profile.withdraw")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p>{t("mypage.profile.none")}</p>
+      )}
     </>
   );
 }

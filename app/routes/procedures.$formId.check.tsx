@@ -11,6 +11,7 @@ import { localizeText } from "../form-engine/localized";
 import { summarize, type SummaryRow } from "../form-engine/summary";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { keepProfile, reusableAnswers } from "../residents/profile.server";
 import { sourceMarks } from "../prefill/registry.server";
 import { findDraftOfOwner, findSubmissionOfDraft, resolveOwner, submitDraft } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
@@ -20,7 +21,10 @@ async function view(request: Request, formId: string, declarationError?: string)
   const firstOpen = firstIncompleteStep(form.definition, draft.answers, draft.completedSteps);
   if (firstOpen) throw redirect(stepPath(formId, firstOpen.id));
   const { t, lng } = await getLocaleT(request);
+  const principal = await getPrincipal(request);
+  const reusable = principal?.role === "resident" ? Object.keys(reusableAnswers(form.definition, draft.answers)) : [];
   return {
+    reusable,
     title: pageTitle(t, `${t("journey.check.title")} – ${localizeText(form.definition.title, lng)}`, { error: Boolean(declarationError) }),
     formId,
     draftId: draft.id,
@@ -56,6 +60,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (problem) throw redirect(stepPath(formId, problem.stepId));
   const { lng } = await getLocaleT(request);
   const submission = submitDraft(draft.id, lng);
+  // Kept for later procedures only when the resident ticked the box (explicit consent).
+  if (principal?.role === "resident" && body.get("keepProfile") === "yes") {
+    const values = reusableAnswers(form.definition, draft.answers);
+    if (Object.keys(values).length > 0) keepProfile(principal.resident.id, values);
+  }
   throw redirect(receiptPath(formId, submission.receiptNumber));
 }
 
@@ -149,6 +158,19 @@ export default function CheckPage() {
             </label>
           </div>
         </div>
+        {page.reusable.length > 0 ? (
+          <div className="field">
+            <div className="choice">
+              <input type="checkbox" id="keepProfile" name="keepProfile" value="yes" className="choice__input" aria-describedby="keepProfile-hint" />
+              <label htmlFor="keepProfile" className="choice__label">
+                {t("profile.keep", { items: page.reusable.map((k) => t(`profile.keys.${k}`)).join("・") })}
+              </label>
+            </div>
+            <p id="keepProfile-hint" className="field__hint choice__hint">
+              {t("profile.keepHint")}
+            </p>
+          </div>
+        ) : null}
         {/* Disabled while sending: a double click in the browser sends once; the server also answers a repeat with the same receipt. */}
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("journey.check.submit")}

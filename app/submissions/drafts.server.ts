@@ -159,3 +159,8 @@ export function findDraftOfOwner(owner: Owner, draftId: string): Draft | undefin
 export function listOpenDrafts(owner: Owner): Draft[] {
   return getDb().select().from(drafts).where(and(ownerWhere(owner), eq(drafts.status, "open"))).orderBy(desc(drafts.updatedAt)).all();
 }
+
+/** A resident's submitted applications, newest first (my page). */
+export function listSubmissionsOf(residentAccountId: string): Submission[] {
+  return getDb().select().from(submissions).where(eq(submissions.residentAccountId, residentAccountId)).orderBy(desc(submissions.submittedAt)).all();
+}

@@ -1,11 +1,13 @@
+import { getProfile } from "../../residents/profile.server";
 import type { PrefillSource } from "../source";
 
-/**
- * Contact data a resident chose to keep for reuse (電話, メール, 勤務先). Consent and storage come with the
- * "my data" page; until then the source offers nothing.
- */
+/** Contact data the resident chose to keep for reuse (電話, メール, 勤務先), only while consent stands. */
 export const profileSource: PrefillSource = {
   id: "profile",
   labelKey: "prefill.source.profile",
-  resolve: () => ({}),
+  resolve(resident) {
+    const profile = getProfile(resident.id);
+    if (!profile) return {};
+    return { phone: profile.phone ?? undefined, email: profile.email ?? undefined, employer: profile.employer ?? undefined };
+  },
 };
