@@ -41,8 +41,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/login?${new URLSearchParams({ redirectTo: `/procedures/${latest.formId}` })}`);
   }
   const { owner, setCookie } = await resolveOwner(request, principal, true);
-  const prefill = principal?.role === "resident" ? resolvePrefill(latest.definition, principal.resident) : {};
-  const draft = findOpenDraft(owner!, latest.formId) ?? createDraft(owner!, latest, prefill);
+  // What the city knows is looked up once, when the draft begins.
+  const draft =
+    findOpenDraft(owner!, latest.formId) ??
+    createDraft(owner!, latest, principal?.role === "resident" ? resolvePrefill(latest.definition, principal.resident) : {});
   const form = formOfDraft(draft);
   const next = firstIncompleteStep(form.definition, draft.answers, draft.completedSteps);
   return redirect(next ? stepPath(form.formId, next.id) : checkPath(form.formId), setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
