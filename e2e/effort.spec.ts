@@ -106,10 +106,11 @@ async function hoikusho(page: Page, typist: Typist) {
   await typist.date(page, "入所を希望する日", [String(new Date().getFullYear() + 1), "4", "1"]);
   await check(page.getByLabel("保育標準時間（最長11時間）"));
   await next(page, "入所するお子さん");
-  // Signed in, both children under 6 are offered: keep one (a click, not typing).
-  if ((await page.getByRole("group", { name: "お子さん 2" }).count()) > 0) {
-    await page.getByRole("button", { name: "2番目を削除する" }).click();
-    await expectAccessible(page);
+  // Signed in, both children under 6 are offered: the resident ticks the one this application is for.
+  const offered = page.getByLabel("お子さん 1 をこの申請に含める");
+  if ((await offered.count()) > 0) {
+    await expect(page.getByLabel("お子さん 2 をこの申請に含める")).not.toBeChecked();
+    await offered.check();
   }
   const child = page.getByRole("group", { name: "お子さん 1" });
   await typist.name(child, "お子さんの氏名", ["髙橋", "陽翔", "タカハシ", "ハルト"]);

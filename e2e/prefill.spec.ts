@@ -86,7 +86,7 @@ test.describe("once-only prefill", () => {
     expect(after).toEqual(before);
   });
 
-  test("転入届: the persons moving and the previous address come from the 転出証明書情報", async ({ page }) => {
+  test("転入届: the persons moving and the previous address come from the 転出証明書情報", async ({ page, db }) => {
     await signInAs(page, "伊藤 健一");
     await startForm(page, "tennyu");
     await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("年", { exact: true }).fill(String(new Date().getFullYear()));
@@ -106,8 +106,30 @@ test.describe("once-only prefill", () => {
     await next(page, "引っ越してきた方");
     for (const [i, given] of ["健一", "彩", "湊", "葵"].entries()) {
       await expect(page.getByRole("group", { name: `異動者 ${i + 1}` }).getByLabel("名", { exact: true })).toHaveValue(given);
+      // Offered from the 転出証明書情報 and ticked: a person not moving is unticked, not deleted and retyped.
+      await expect(page.getByLabel(`異動者 ${i + 1} をこの申請に含める`)).toBeChecked();
     }
     await expect(page.getByRole("group", { name: "異動者 3" }).getByLabel(/^世帯主との続柄/)).toHaveValue("child");
+    // 葵 stays behind for now: untick her; the others only answer what the city does not know.
+    await page.getByLabel("異動者 4 をこの申請に含める").uncheck();
+    for (const i of [1, 2, 3]) {
+      await page.getByRole("group", { name: `異動者 ${i}` }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
+    }
+    await next(page, "新しい世帯");
+    await page.getByLabel("新しく世帯をつくる").check();
+    await expect(page.getByLabel(/^新しい世帯の世帯主の氏名/)).toHaveValue("伊藤 健一");
+    await next(page, "連絡先");
+    await page.getByLabel(/^日中に連絡がとれる電話番号/).fill("09033334444");
+    await next(page, "あわせて必要な手続き");
+    await next(page, "入力内容の確認");
+    await page.getByLabel("上記の内容に同意します").check();
+    await page.getByRole("button", { name: "申請する" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
+    await expectAccessible(page);
+    const receipt = await page.locator(".receipt-number").textContent();
+    const row = db.prepare("select answers from submissions where receipt_number = ?").get(receipt) as { answers: string };
+    const persons = JSON.parse(row.answers).persons as { name: { given: string } }[];
+    expect(persons.map((p) => p.name.given)).toEqual(["健一", "彩", "湊"]);
   });
 });
 

@@ -122,6 +122,11 @@ describe("field types", () => {
     expect(check("group", def, [{ n: "a" }, { n: " " }])).toMatchObject({ ok: true, value: [{ n: "a" }] });
     expect(check("group", def, [{ n: "a" }, { n: "b" }, { n: "c" }])).toMatchObject({ ok: false, message: "validation.maxItems" });
   });
+  it("group: people offered from the city's records count only when ticked", () => {
+    const def = { itemLabel: "人", minItems: 0, maxItems: 5, fields: [{ type: "text", name: "n", label: "名", required: true, maxLength: 10 }] };
+    const raw = [{ n: "健一", _offered: "yes", _include: "yes" }, { n: "葵", _offered: "yes" }, { n: "追加" }];
+    expect(check("group", def, raw)).toMatchObject({ ok: true, value: [{ n: "健一" }, { n: "追加" }] });
+  });
   it("guidance has nothing to answer", () => {
     expect(getFieldType("guidance").hasValue).toBe(false);
   });

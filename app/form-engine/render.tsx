@@ -7,7 +7,7 @@ import { Localized } from "./fields/shell";
 import { readForm } from "./read-form";
 import { getFieldType } from "./registry";
 
-export type PrefillMark = { sourceKey: string; mode: "confirm" | "fixed" };
+export type PrefillMark = { sourceKey: string; mode: "confirm" | "fixed"; offered?: number };
 export type StepView = { fields: FieldDef[]; values: Answers; errors: Record<string, string>; answers?: Answers; prefill?: Record<string, PrefillMark> };
 
 /**
@@ -93,10 +93,10 @@ function dependsOnThisPage(def: FieldDef, names: Set<string>) {
 }
 
 /** Renders one field from the registry; groups render their items' fields through the same function. */
-function FieldView({ def, path, htmlName, value, errors, lng, t }: { def: FieldDef; path: string; htmlName: string; value: unknown; errors: Record<string, string>; lng: string; t: TFunction }) {
+function FieldView({ def, path, htmlName, value, errors, lng, t, offered }: { def: FieldDef; path: string; htmlName: string; value: unknown; errors: Record<string, string>; lng: string; t: TFunction; offered?: number }) {
   const type = getFieldType(def.type);
   const id = fieldId(path);
-  const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t };
+  const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t, offered };
   if (def.type === "group") {
     const items = Array.isArray(value) ? (value as Answers[]) : [];
     return (
@@ -140,7 +140,9 @@ export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: T
         if (mark?.mode === "fixed") {
           return <FixedValue key={f.name} def={f} value={view.values[f.name]} mark={mark} error={view.errors[f.name]} lng={lng} t={t} />;
         }
-        const input = <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} lng={lng} t={t} />;
+        const input = (
+          <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} lng={lng} t={t} offered={mark?.offered} />
+        );
         const field = mark ? (
           <div key={f.name} className="prefilled">
             <SourceMark mark={mark} t={t} />

@@ -5,7 +5,7 @@ import type { Draft } from "../submissions/drafts.server";
 import { sameValue } from "./provenance";
 import { sourceLabelKey } from "./registry.server";
 
-export type PrefillMark = { sourceKey: string; mode: "confirm" | "fixed" };
+export type PrefillMark = { sourceKey: string; mode: "confirm" | "fixed"; offered?: number };
 
 const bound = (step: Step, draft: Draft) => step.fields.filter((f) => f.prefill && draft.prefill[f.name]);
 
@@ -14,7 +14,15 @@ export function prefilledValues(step: Step, draft: Draft): Answers {
 }
 
 export function prefillMarks(step: Step, draft: Draft): Record<string, PrefillMark> {
-  return Object.fromEntries(bound(step, draft).map((f) => [f.name, { sourceKey: sourceLabelKey(draft.prefill[f.name]!.source), mode: f.prefill!.mode }]));
+  // Offered people (list bindings) are chosen by ticking until the step is saved; then the answers stand.
+  const fresh = !draft.completedSteps.includes(step.id);
+  return Object.fromEntries(
+    bound(step, draft).map((f) => {
+      const value = draft.prefill[f.name]!.value;
+      const offered = f.type === "group" && fresh && Array.isArray(value) ? value.length : undefined;
+      return [f.name, { sourceKey: sourceLabelKey(draft.prefill[f.name]!.source), mode: f.prefill!.mode, offered }];
+    }),
+  );
 }
 
 const fixedFields = (step: Step, draft: Draft) => bound(step, draft).filter((f) => f.prefill!.mode === "fixed");

@@ -31,9 +31,10 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
     type: "group",
     definition: definition as unknown as z.ZodType<GroupDef>,
     hasValue: true,
-    // Items keep their order; an item left completely blank is dropped.
+    // Items keep their order; an item left completely blank, or offered from the city's records and not ticked, is dropped.
     normalize: (raw, def) =>
       items(raw)
+        .filter((item) => !(item?._offered === "yes" && item?._include !== "yes"))
         .map((item) => Object.fromEntries(def.fields.filter((f) => typeOf(f.type).hasValue).map((f) => [f.name, typeOf(f.type).normalize(item?.[f.name], f)])))
         .filter((item) => def.fields.some((f) => typeOf(f.type).hasValue && !typeOf(f.type).isEmpty(item[f.name]))),
     isEmpty: (v) => items(v).length === 0,
@@ -42,7 +43,9 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
     format: (v) => `${items(v).length}`,
     firstInputId: (id, def) => `${id}-0-${def.fields[0]!.name}`,
     Render: (props: RenderProps<GroupDef>) => {
-      const { def, id, name, value, error, required, lng, t } = props;
+      const { def, id, name, value, error, required, lng, t, offered = 0 } = props;
+      // People offered from the city's records are chosen by ticking; all ticked when they fit, none when they do not.
+      const tickedByDefault = offered <= def.maxItems;
       const list = items(value);
       const shown = list.length > 0 ? list : def.minItems > 0 ? [{}] : [];
       return (
@@ -66,8 +69,24 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
               <legend className="group__legend">
                 <Localized text={def.itemLabel} lng={lng} /> {i + 1}
               </legend>
+              {i < offered ? (
+                <div className="choice group__include">
+                  <input type="hidden" name={`${name}[${i}][_offered]`} value="yes" />
+                  <input
+                    type="checkbox"
+                    id={`${id}-${i}-include`}
+                    name={`${name}[${i}][_include]`}
+                    value="yes"
+                    defaultChecked={tickedByDefault}
+                    className="choice__input"
+                  />
+                  <label htmlFor={`${id}-${i}-include`} className="choice__label">
+                    {t("field.group.include", { item: `${typeof def.itemLabel === "string" ? def.itemLabel : (def.itemLabel[lng] ?? def.itemLabel.ja)} ${i + 1}` })}
+                  </label>
+                </div>
+              ) : null}
               {def.fields.map((f) => props.renderItemField?.(f, i))}
-              {shown.length > def.minItems ? (
+              {shown.length > def.minItems && i >= offered ? (
                 <button type="submit" name="_action" value={`remove:${name}:${i}`} className="button button--secondary button--small" formNoValidate>
                   {t("field.group.remove", { n: i + 1 })}
                 </button>
