@@ -20,10 +20,6 @@ function signInRedirect(request: Request, loginPath: string): Response {
 
 const forbidden = () => new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 
-export async function getOptionalPrincipal(request: Request) {
-  return getPrincipal(request);
-}
-
 /** Staff area (窓口 and 審査 staff, and administrators). */
 export async function requireStaff(request: Request): Promise<StaffPrincipal> {
   const principal = await getPrincipal(request);

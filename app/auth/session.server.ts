@@ -85,11 +85,6 @@ export async function endSession(request: Request): Promise<string> {
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
-/** Ends every session of a staff member (used when an account is disabled or its password changes). */
-export function revokeStaffSessions(staffUserId: string) {
-  getDb().delete(sessions).where(eq(sessions.staffUserId, staffUserId)).run();
-}
-
 export async function getPrincipal(request: Request): Promise<Principal | null> {
   const id = await readSessionId(request);
   if (!id) return null;

@@ -18,7 +18,6 @@ export function nestedFromFormData(form: FormData): Record<string, unknown> {
   return qs.parse(params.toString(), { depth: 6, arrayLimit: 100, parameterLimit: 2000 }) as Record<string, unknown>;
 }
 
-export { checkPath, receiptPath, startPath, stepPath } from "./paths";
 
 /** The requester's open draft of the procedure, or a redirect to the start page when there is none. */
 export async function requireDraft(request: Request, formId: string) {

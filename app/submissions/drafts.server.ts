@@ -140,15 +140,6 @@ export function findSubmissionOfDraft(draftId: string): Submission | undefined {
   return getDb().select().from(submissions).where(eq(submissions.draftId, draftId)).get();
 }
 
-/** The owner's most recent submitted draft of a form (to answer a resubmit after the draft was closed). */
-export function lastSubmittedDraft(owner: Owner, formId: string): Draft | undefined {
-  return getDb()
-    .select()
-    .from(drafts)
-    .where(and(ownerWhere(owner), eq(drafts.formId, formId), eq(drafts.status, "submitted")))
-    .orderBy(desc(drafts.updatedAt))
-    .get();
-}
 
 /** A draft by id, only if it belongs to this owner (open or already submitted). */
 export function findDraftOfOwner(owner: Owner, draftId: string): Draft | undefined {
