@@ -33,6 +33,8 @@ async function analyzeWithoutJavaScript(page: Page) {
  * must pass through here: the `page` fixture fails the test if a page was visited without a check.
  */
 export async function expectAccessible(page: Page) {
+  // The document is streamed: check it once it has been parsed whole, not while the rest is still arriving.
+  await page.waitForLoadState("load");
   const results = javaScriptOff.has(page) ? await analyzeWithoutJavaScript(page) : await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   checkedUrls.get(page)?.add(withoutHash(page.url()));
   const summary = results.violations.map(
