@@ -13,7 +13,7 @@ import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { keepProfile, reusableAnswers } from "../residents/profile.server";
 import { sourceMarks } from "../prefill/registry.server";
-import { findDraftOfOwner, findSubmissionOfDraft, resolveOwner, submitDraft } from "../submissions/drafts.server";
+import { findDraftOfOwner, findSubmissionOfDraft, formOfDraft, resolveOwner, submitDraft } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
 
 async function view(request: Request, formId: string, declarationError?: string) {
@@ -55,7 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { t } = await getLocaleT(request);
     return data(await view(request, formId, t("validation.declarationSubmit")), { status: 400 });
   }
-  const { form } = await requireDraft(request, formId);
+  // The draft found above is the one being submitted: its own pinned definition, no second lookup.
+  const form = formOfDraft(draft);
   const problem = validateAll(form.definition, draft.answers, draft.completedSteps);
   if (problem) throw redirect(stepPath(formId, problem.stepId));
   const { lng } = await getLocaleT(request);

@@ -1,7 +1,4 @@
-import { asc, eq } from "drizzle-orm";
-import { persons } from "../../../db/schema";
-import { getDb } from "../../db.server";
-import { getRegistryPerson } from "../../residents/registry.server";
+import { getRegistryPerson, listHouseholdMembers } from "../../residents/registry.server";
 import { addressOf, ageOn, nameOf, RELATIONSHIP_CODES, type PrefillSource } from "../source";
 
 /** 住民記録: the signed-in resident, their household and its members. */
@@ -12,7 +9,7 @@ export const registrySource: PrefillSource = {
     if (!resident.personId) return {};
     const row = getRegistryPerson(resident.personId);
     if (!row) return {};
-    const members = getDb().select().from(persons).where(eq(persons.householdId, row.household.id)).orderBy(asc(persons.residentCode)).all();
+    const members = listHouseholdMembers(row.household.id);
     const head = members.find((m) => m.id === row.household.headPersonId);
     return {
       "person.name": nameOf(row.person),
