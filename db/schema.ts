@@ -197,7 +197,9 @@ export const settings = sqliteTable("settings", {
 export type Provenance =
   | { kind: "typed" }
   | { kind: "prefilled"; source: string }
-  | { kind: "changed"; source: string; original: unknown };
+  | { kind: "changed"; source: string; original: unknown }
+  /** A repeating group offered from a list: per item (null when the resident added it), per field. */
+  | { kind: "items"; source: string; items: (Record<string, Provenance> | null)[] };
 
 /**
  * Every published edition of a procedure definition, immutable. A changed file in forms/ becomes a new revision;
@@ -309,6 +311,9 @@ export const residentProfiles = sqliteTable("resident_profiles", {
   phone: text("phone"),
   email: text("email"),
   employer: text("employer"),
+  /** Working hours (保育の必要性): days a week and hours a month. */
+  workDaysPerWeek: integer("work_days_per_week"),
+  workHoursPerMonth: integer("work_hours_per_month"),
   consentedAt: integer("consented_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });

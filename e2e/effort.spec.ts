@@ -62,7 +62,8 @@ async function begin(page: Page, formId: string, resident?: string) {
   await expectAccessible(page);
 }
 
-async function finish(page: Page) {
+async function finish(page: Page, keep = false) {
+  if (keep) await page.getByLabel(/を保存し、次回からの申請で使う$/).check();
   await page.getByLabel("上記の内容に同意します").check();
   await page.getByRole("button", { name: "申請する" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
@@ -101,7 +102,7 @@ async function tennyu(page: Page, typist: Typist) {
   await next(page, "入力内容の確認");
 }
 
-async function hoikusho(page: Page, typist: Typist) {
+async function hoikusho(page: Page, typist: Typist, onGuardians?: () => Promise<void>) {
   await check(page.getByLabel("新規"));
   await typist.date(page, "入所を希望する日", [String(new Date().getFullYear() + 1), "4", "1"]);
   await check(page.getByLabel("保育標準時間（最長11時間）"));
@@ -121,6 +122,7 @@ async function hoikusho(page: Page, typist: Typist) {
     await page.getByRole("button", { name: "もう1つ追加する" }).click();
     await expectAccessible(page);
   }
+  await onGuardians?.();
   for (const [i, g] of [page.getByRole("group", { name: "保護者 1" }), page.getByRole("group", { name: "保護者 2" })].entries()) {
     await typist.name(g, "氏名", i === 0 ? ["髙橋", "大輔", "タカハシ", "ダイスケ"] : ["髙橋", "由美", "タカハシ", "ユミ"]);
     await typist.date(g, "生年月日", i === 0 ? ["1988", "5", "14"] : ["1990", "9", "2"]);
@@ -177,6 +179,31 @@ for (const flow of flows) {
     });
   }
 }
+
+// Once-only across procedures: 髙橋 由美 keeps her phone, 勤務先 and working hours on a first application; the next
+// one fills them into her own 保護者 item (not her husband's), so she types fewer inputs.
+test("typed inputs: hoikusho again with kept data, signed in as 髙橋 由美", async ({ openPage }) => {
+  const page = await openPage();
+  const first = new Typist();
+  await begin(page, "hoikusho", "髙橋 由美");
+  await hoikusho(page, first);
+  await finish(page, true);
+  const again = new Typist();
+  await begin(page, "hoikusho");
+  await hoikusho(page, again, async () => {
+    const own = page.getByRole("group", { name: "保護者 2" });
+    await expect(own.getByLabel(/^勤務先の名称/)).toHaveValue("みどり病院");
+    await expect(own.getByText("保存した内容より").first()).toBeVisible();
+    await expect(page.getByRole("group", { name: "保護者 1" }).getByLabel(/^勤務先の名称/)).toHaveValue("");
+    await expectAccessible(page);
+  });
+  await expect(page.getByText("保存した内容より").first()).toBeVisible(); // marked on the check page too
+  await finish(page);
+  report.signedIn!["hoikusho (kept data)"] = again.count;
+  console.log(`effort hoikusho with kept data: ${again.count} typed inputs (first application ${first.count})`);
+  // Phone, 勤務先, days and hours of her own item: four inputs fewer.
+  expect(again.count).toBe(first.count - 4);
+});
 
 test.afterAll(() => {
   const out = path.join(import.meta.dirname, ".results");

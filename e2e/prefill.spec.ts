@@ -116,6 +116,20 @@ test.describe("once-only prefill", () => {
       await page.getByRole("group", { name: `異動者 ${i}` }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
     }
     await next(page, "新しい世帯");
+    // Back: 葵 is still offered, unticked, and can be ticked again (then unticked once more: she stays behind).
+    await page.getByRole("link", { name: "戻る" }).click();
+    await expect(page.getByLabel("異動者 4 をこの申請に含める")).not.toBeChecked();
+    await expect(page.getByLabel("異動者 1 をこの申請に含める")).toBeChecked();
+    await expect(page.getByRole("group", { name: "異動者 4" }).getByLabel("名", { exact: true })).toHaveValue("葵");
+    await expect(page.getByRole("group", { name: "異動者 3" }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ")).toBeChecked();
+    await expectAccessible(page);
+    await page.getByLabel("異動者 4 をこの申請に含める").check();
+    await page.getByRole("group", { name: "異動者 4" }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
+    await next(page, "新しい世帯");
+    await page.getByRole("link", { name: "戻る" }).click();
+    await expect(page.getByLabel("異動者 4 をこの申請に含める")).toBeChecked();
+    await page.getByLabel("異動者 4 をこの申請に含める").uncheck();
+    await next(page, "新しい世帯");
     await page.getByLabel("新しく世帯をつくる").check();
     await expect(page.getByLabel(/^新しい世帯の世帯主の氏名/)).toHaveValue("伊藤 健一");
     await next(page, "連絡先");
@@ -127,9 +141,17 @@ test.describe("once-only prefill", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
     await expectAccessible(page);
     const receipt = await page.locator(".receipt-number").textContent();
-    const row = db.prepare("select answers from submissions where receipt_number = ?").get(receipt) as { answers: string };
+    const row = db.prepare("select answers, provenance from submissions where receipt_number = ?").get(receipt) as { answers: string; provenance: string };
     const persons = JSON.parse(row.answers).persons as { name: { given: string } }[];
     expect(persons.map((p) => p.name.given)).toEqual(["健一", "彩", "湊"]);
+    // Provenance per person and per answer: the name from the 転出証明書情報, 外国籍 typed by the resident.
+    const provenance = JSON.parse(row.provenance).persons as { kind: string; items: Record<string, { kind: string; source?: string }>[] };
+    expect(provenance.kind).toBe("items");
+    expect(provenance.items).toHaveLength(3);
+    for (const item of provenance.items) {
+      expect(item.name).toEqual({ kind: "prefilled", source: "moveIn" });
+      expect(Object.values(item).some((p) => p.kind === "typed")).toBe(true);
+    }
   });
 });
 
@@ -192,7 +214,7 @@ test("contact data is kept only with consent, reused in another procedure, and d
   await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("鈴木 一郎");
   await next(page, "連絡先");
   await expect(page.getByLabel(/^日中に連絡がとれる電話番号/)).toHaveValue("08055556666");
-  await expect(page.getByText("保存した連絡先より")).toBeVisible();
+  await expect(page.getByText("保存した内容より")).toBeVisible();
 
   // Withdraw consent on My page: the data is gone, and a new application no longer offers it.
   await page.goto("/mypage");

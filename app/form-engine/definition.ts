@@ -110,6 +110,19 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
       }
     }),
   );
+  // A field inside a group may bind only to the resident's own data (profile.*), filled into their own item.
+  steps.forEach((step, s) =>
+    step.fields.forEach((field, f) =>
+      field.fields?.forEach((child, c) => {
+        if (!child.prefill) return;
+        const path = ["steps", s, "fields", f, "fields", c, "prefill"];
+        const listed = field.prefill && LIST_ITEM_KEYS[field.prefill.path]?.includes("self");
+        if (!child.prefill.path.startsWith("profile.")) ctx.addIssue({ code: "custom", path: [...path, "path"], message: `a field in a group binds only to profile.* (the resident's own item); "${child.prefill.path}" is not` });
+        if (!listed) ctx.addIssue({ code: "custom", path, message: `"${child.name}" is in a group that is not offered from a list of people, so there is no own item to fill` });
+        if (child.prefill.mode !== "confirm" || child.prefill.filter || child.prefill.map) ctx.addIssue({ code: "custom", path, message: "a field in a group binds in confirm mode, without filter or map" });
+      }),
+    ),
+  );
   steps.forEach((step, s) => {
     checkCondition(step.showIf, ["steps", s, "showIf"], s - 1);
     step.fields.forEach((field, f) => {

@@ -117,15 +117,25 @@ describe("field types", () => {
     expect(check("textarea", { maxLength: 10, rows: 3 }, "一行目\r\n二行目  ")).toMatchObject({ ok: true, value: "一行目\n二行目" });
     expect(check("textarea", { maxLength: 3, rows: 3 }, "長すぎる文")).toMatchObject({ ok: false, message: "validation.tooLong" });
   });
-  it("group: drops blank items and checks the count", () => {
+  it("group: a blank item is left out of the count, and more than the maximum is refused", () => {
     const def = { itemLabel: "人", minItems: 1, maxItems: 2, fields: [{ type: "text", name: "n", label: "名", required: true, maxLength: 10 }] };
-    expect(check("group", def, [{ n: "a" }, { n: " " }])).toMatchObject({ ok: true, value: [{ n: "a" }] });
+    expect(check("group", def, [{ n: "a" }, { n: " " }])).toMatchObject({ ok: true, value: [{ n: "a" }, { n: "", _excluded: true }] });
+    expect(check("group", def, [{ n: " " }])).toMatchObject({ ok: false });
     expect(check("group", def, [{ n: "a" }, { n: "b" }, { n: "c" }])).toMatchObject({ ok: false, message: "validation.maxItems" });
   });
-  it("group: people offered from the city's records count only when ticked", () => {
-    const def = { itemLabel: "人", minItems: 0, maxItems: 5, fields: [{ type: "text", name: "n", label: "名", required: true, maxLength: 10 }] };
-    const raw = [{ n: "健一", _offered: "yes", _include: "yes" }, { n: "葵", _offered: "yes" }, { n: "追加" }];
-    expect(check("group", def, raw)).toMatchObject({ ok: true, value: [{ n: "健一" }, { n: "追加" }] });
+  const people = { type: "group", name: "people", label: "人", itemLabel: "人", minItems: 0, maxItems: 5, fields: [{ type: "text", name: "n", label: "名", required: true, maxLength: 10 }] };
+  it("group: people offered from the city's records count only when ticked; the link to the offer is kept", () => {
+    const raw = [{ n: "健一", _offered: "0", _include: "yes" }, { n: "葵", _offered: "1" }, { n: "追加" }, { n: "" }];
+    const r = validateStep({ fields: [people] } as never, { people: raw }, {});
+    expect(r).toEqual({ ok: true, values: { people: [{ _offered: 0, n: "健一" }, { n: "追加" }] } });
+    // Stored (normalised) answers read back the same, so submission re-validates them unchanged.
+    expect(validateStep({ fields: [people] } as never, r.values, {})).toEqual(r);
+  });
+  it("group: an error points at the item where it is on the page, whatever was left out before it", () => {
+    const raw = [{ n: "健一", _offered: "0" }, { n: "" }, { n: "とても長い名前ですとても長い", _offered: "2", _include: "yes" }];
+    const r = validateStep({ fields: [people] } as never, { people: raw }, {});
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual([{ path: "people.2.n", target: "people-2-n", message: expect.stringContaining("validation.tooLong") }]);
   });
   it("guidance has nothing to answer", () => {
     expect(getFieldType("guidance").hasValue).toBe(false);

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { evaluate, type Scope } from "./conditions";
 import type { FieldDef, FormDefinition } from "./definition";
 import { msg } from "./messages";
+import { isExcluded, OFFERED } from "./fields/group";
 import { getFieldType } from "./registry";
 
 export type Answers = Record<string, unknown>;
@@ -38,6 +39,7 @@ function fieldSchema(def: FieldDef, scope: Scope): z.ZodType {
     }
     if (def.type === "group" && Array.isArray(value)) {
       value.forEach((item: Record<string, unknown>, i) => {
+        if (isExcluded(item)) return;
         for (const child of def.fields ?? []) {
           const itemScope = { ...scope, item };
           if (!getFieldType(child.type).hasValue || !isVisible(child, itemScope)) continue;
@@ -68,7 +70,7 @@ function keepVisible(fields: FieldDef[], values: Answers, answers: Answers): Ans
     if (!type.hasValue || !isVisible(f, scope) || type.isEmpty(values[f.name])) continue;
     let value = values[f.name];
     if (f.type === "group" && Array.isArray(value)) {
-      value = value.map((item: Answers) => keepVisibleItem(f.fields ?? [], item, scope.answers));
+      value = value.filter((item) => !isExcluded(item)).map((item: Answers) => keepVisibleItem(f.fields ?? [], item, scope.answers));
     }
     out[f.name] = value;
   }
@@ -76,7 +78,8 @@ function keepVisible(fields: FieldDef[], values: Answers, answers: Answers): Ans
 }
 
 function keepVisibleItem(fields: FieldDef[], item: Answers, answers: Answers): Answers {
-  const out: Answers = {};
+  // Which offered person the item is stays with it (provenance, and the offer shown again on going back).
+  const out: Answers = typeof item[OFFERED] === "number" ? { [OFFERED]: item[OFFERED] } : {};
   for (const f of fields) {
     const type = getFieldType(f.type);
     if (type.hasValue && isVisible(f, { answers, item }) && !type.isEmpty(item[f.name])) out[f.name] = item[f.name];

@@ -52,8 +52,6 @@ export type RenderProps<D> = {
   t: TFunction;
   /** Where a prefilled value came from (i18n key of the source), shown next to the label. */
   sourceKey?: string;
-  /** Groups only: how many leading items were offered from the city's records (chosen by ticking). */
-  offered?: number;
   /** Groups only: renders one field of item `index`. */
   renderItemField?: (field: BaseField & { type: string }, index: number) => ReactNode;
 };

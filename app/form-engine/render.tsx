@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, Fragment, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { evaluate, referencedFields, type Condition } from "./conditions";
 import type { FieldDef } from "./definition";
 import { fieldId, normalizeStep, type Answers } from "./engine";
@@ -7,7 +7,7 @@ import { Localized } from "./fields/shell";
 import { readForm } from "./read-form";
 import { getFieldType } from "./registry";
 
-export type PrefillMark = { sourceKey: string; mode: "confirm" | "fixed"; offered?: number };
+export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed" };
 export type StepView = { fields: FieldDef[]; values: Answers; errors: Record<string, string>; answers?: Answers; prefill?: Record<string, PrefillMark> };
 
 /**
@@ -41,7 +41,7 @@ function FixedValue({ def, value, mark, error, lng, t }: { def: FieldDef; value:
 function SourceMark({ mark, t }: { mark: PrefillMark; t: TFunction }) {
   return (
     <p className="prefill-mark">
-      <span className="tag tag--source">{t(mark.sourceKey)}</span> {t("prefill.confirmNote")}
+      <span className="tag tag--source">{t(mark.sourceKey)}</span> {t(mark.noteKey)}
     </p>
   );
 }
@@ -62,7 +62,8 @@ function Reveal({ condition, group, index, children }: { condition: Condition; g
     if (!form) return;
     const update = () => {
       const values = normalizeStep({ fields }, readForm(form));
-      const item = group !== undefined && index !== undefined ? ((values[group] as Answers[] | undefined)?.[index] ?? readItem(form, group, index, fields)) : undefined;
+      // Items keep their place when normalised, so the item at `index` is the one this question belongs to.
+      const item = group !== undefined && index !== undefined ? (values[group] as Answers[] | undefined)?.[index] : undefined;
       setShown(evaluate(condition, { answers: { ...answers, ...values }, item }));
     };
     update();
@@ -80,40 +81,45 @@ function Reveal({ condition, group, index, children }: { condition: Condition; g
   );
 }
 
-/** A group item that is still blank is dropped by normalisation; read its raw values to decide what it shows. */
-function readItem(form: HTMLFormElement, group: string, index: number, fields: FieldDef[]): Answers | undefined {
-  const raw = (readForm(form)[group] as Answers[] | Record<string, Answers> | undefined) ?? [];
-  const item = (Array.isArray(raw) ? raw[index] : raw[String(index)]) ?? {};
-  const def = fields.find((f) => f.name === group);
-  return def?.fields ? normalizeStep({ fields: def.fields }, item) : undefined;
-}
-
 function dependsOnThisPage(def: FieldDef, names: Set<string>) {
   return def.showIf ? referencedFields(def.showIf).some((n) => names.has(n)) : false;
 }
 
 /** Renders one field from the registry; groups render their items' fields through the same function. */
-function FieldView({ def, path, htmlName, value, errors, lng, t, offered }: { def: FieldDef; path: string; htmlName: string; value: unknown; errors: Record<string, string>; lng: string; t: TFunction; offered?: number }) {
+type FieldViewProps = { def: FieldDef; path: string; htmlName: string; value: unknown; errors: Record<string, string>; marks: Record<string, PrefillMark>; lng: string; t: TFunction };
+
+function FieldView({ def, path, htmlName, value, errors, marks, lng, t }: FieldViewProps) {
   const type = getFieldType(def.type);
   const id = fieldId(path);
-  const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t, offered };
+  const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t };
   if (def.type === "group") {
     const items = Array.isArray(value) ? (value as Answers[]) : [];
     return (
       <type.Render
         {...props}
         renderItemField={(child: FieldDef, i: number) => {
-          const view = (
+          const childPath = `${path}.${i}.${child.name}`;
+          const input = (
             <FieldView
-              key={`${i}-${child.name}`}
               def={child}
-              path={`${path}.${i}.${child.name}`}
+              path={childPath}
               htmlName={`${htmlName}[${i}][${child.name}]`}
               value={items[i]?.[child.name]}
               errors={errors}
+              marks={marks}
               lng={lng}
               t={t}
             />
+          );
+          // A value in the resident's own item from another source (勤務先 they kept) is marked like any other.
+          const mark = marks[childPath];
+          const view = mark ? (
+            <div key={`${i}-${child.name}`} className="prefilled">
+              <SourceMark mark={mark} t={t} />
+              {input}
+            </div>
+          ) : (
+            <Fragment key={`${i}-${child.name}`}>{input}</Fragment>
           );
           const siblings = new Set((def.fields ?? []).map((c) => c.name));
           return child.showIf && dependsOnThisPage(child, siblings) ? (
@@ -141,7 +147,7 @@ export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: T
           return <FixedValue key={f.name} def={f} value={view.values[f.name]} mark={mark} error={view.errors[f.name]} lng={lng} t={t} />;
         }
         const input = (
-          <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} lng={lng} t={t} offered={mark?.offered} />
+          <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} marks={view.prefill ?? {}} lng={lng} t={t} />
         );
         const field = mark ? (
           <div key={f.name} className="prefilled">

@@ -4,17 +4,23 @@ import { isVisible, visibleSteps, type Answers } from "./engine";
 import { localizeText } from "./localized";
 import { getFieldType } from "./registry";
 
-export type SourceMark = { sourceKey: string; changed: boolean };
+/** Where a prefilled answer came from, and the original when the resident changed it. */
+export type SourceMark = { sourceKey: string; changed: boolean; original?: unknown };
 export type SummaryRow = { field: string; label: string; value: string; answered: boolean; source?: SourceMark; items?: { label: string; rows: SummaryRow[] }[] };
 export type SummarySection = { stepId: string; title: string; rows: SummaryRow[] };
 
-function rowsOf(fields: FieldDef[], values: Answers, answers: Answers, lng: string, t: TFunction, item?: Answers): SummaryRow[] {
+type Context = { answers: Answers; lng: string; t: TFunction; sources: Record<string, SourceMark> };
+
+function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", item?: Answers): SummaryRow[] {
+  const { answers, lng, t } = ctx;
   return fields
     .filter((f) => getFieldType(f.type).hasValue && isVisible(f, { answers, item }))
     .map((f) => {
       const type = getFieldType(f.type);
       const value = values[f.name];
       const label = localizeText(f.label, lng);
+      const path = prefix + f.name;
+      const source = ctx.sources[path] ? { source: ctx.sources[path] } : {};
       if (f.type === "group") {
         const list = Array.isArray(value) ? (value as Answers[]) : [];
         return {
@@ -22,14 +28,15 @@ function rowsOf(fields: FieldDef[], values: Answers, answers: Answers, lng: stri
           label,
           value: "",
           answered: list.length > 0,
+          ...source,
           items: list.map((it, i) => ({
             label: `${localizeText(f.itemLabel as FieldDef["label"], lng)} ${i + 1}`,
-            rows: rowsOf(f.fields ?? [], it, answers, lng, t, it),
+            rows: rowsOf(f.fields ?? [], it, ctx, `${path}.${i}.`, it),
           })),
         };
       }
       const empty = type.isEmpty(value);
-      return { field: f.name, label, value: empty ? t("common.notAnswered") : type.format(value, f, lng, t), answered: !empty };
+      return { field: f.name, label, value: empty ? t("common.notAnswered") : type.format(value, f, lng, t), answered: !empty, ...source };
     });
 }
 
@@ -38,6 +45,6 @@ export function summarize(form: FormDefinition, answers: Answers, lng: string, t
   return visibleSteps(form, answers).map((step) => ({
     stepId: step.id,
     title: localizeText(step.title, lng),
-    rows: rowsOf(step.fields, answers, answers, lng, t).map((row) => (sources[row.field] ? { ...row, source: sources[row.field] } : row)),
+    rows: rowsOf(step.fields, answers, { answers, lng, t, sources }),
   }));
 }

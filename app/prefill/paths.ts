@@ -14,13 +14,13 @@ export const OFFERED_PATHS: Record<PrefillSourceId, readonly string[]> = {
   // 転出証明書情報 received ahead of a 転入.
   moveIn: ["persons", "previousAddress", "previousHeadName", "plannedMoveDate", "newAddress", "headName"],
   // Contact data the resident chose to keep for reuse.
-  profile: ["phone", "email", "employer"],
+  profile: ["phone", "email", "employer", "workDaysPerWeek", "workHoursPerMonth"],
 };
 
 export const ALL_PATHS = PREFILL_SOURCES.flatMap((s) => OFFERED_PATHS[s].map((p) => `${s}.${p}`));
 
-/** List paths (for repeating groups) and the keys each item offers. */
+/** List paths (for repeating groups) and the keys each item offers. `self` marks the signed-in resident's own item. */
 export const LIST_ITEM_KEYS: Record<string, readonly string[]> = {
-  "registry.household.members": ["name", "birthDate", "sex", "relationship", "ageYears"],
-  "moveIn.persons": ["name", "birthDate", "sex", "relationship", "ageYears"],
+  "registry.household.members": ["name", "birthDate", "sex", "relationship", "ageYears", "self"],
+  "moveIn.persons": ["name", "birthDate", "sex", "relationship", "ageYears", "self"],
 };

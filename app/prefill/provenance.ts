@@ -1,14 +1,18 @@
 import type { Provenance } from "../../db/schema";
 import type { Answers } from "../form-engine/engine";
+import { OFFERED } from "../form-engine/fields/group";
 
 export type Prefilled = Record<string, { value: unknown; source: string }>;
+
+/** Item keys starting with "_" say where an item came from; they are not answers. */
+const isMeta = (key: string) => key.startsWith("_");
 
 /** Same value, whatever the key order of objects. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   if (v && typeof v === "object") {
     return `{${Object.keys(v)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined && (v as Record<string, unknown>)[k] !== "")
+      .filter((k) => !isMeta(k) && (v as Record<string, unknown>)[k] !== undefined && (v as Record<string, unknown>)[k] !== "")
       .sort()
       .map((k) => `${k}:${canonical((v as Record<string, unknown>)[k])}`)
       .join(",")}}`;
@@ -18,13 +22,33 @@ function canonical(v: unknown): string {
 
 export const sameValue = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
-/** For a prefilled list, compare only what the city supplied: the resident adds the rest of each item. */
-function projectLike(value: unknown, original: unknown): unknown {
-  if (!Array.isArray(value) || !Array.isArray(original)) return value;
-  return value.map((item, i) => {
-    const keys = Object.keys((original[i] ?? {}) as object);
-    return Object.fromEntries(keys.map((k) => [k, (item as Record<string, unknown>)[k]]));
-  });
+/** Keys of an offered item that are not answers: the resident's own item, and where its other values came from. */
+export const SELF = "_self";
+export const ITEM_SOURCES = "_sources";
+
+function valueProvenance(value: unknown, original: unknown, source: string): Provenance {
+  return sameValue(value, original) ? { kind: "prefilled", source } : { kind: "changed", source, original };
+}
+
+/** Per item and field: which offered person an item is (OFFERED) decides what it is compared with. */
+function itemsProvenance(saved: Answers[], offers: Answers[], source: string): Provenance {
+  return {
+    kind: "items",
+    source,
+    items: saved.map((item) => {
+      const index = item[OFFERED];
+      const original = typeof index === "number" ? offers[index] : undefined;
+      if (!original) return null;
+      const sources = (original[ITEM_SOURCES] ?? {}) as Record<string, string>;
+      const fields = Object.keys(item).filter((k) => !isMeta(k));
+      return Object.fromEntries(
+        fields.map((k): [string, Provenance] => {
+          const known = original[k];
+          return [k, known === undefined || known === "" ? { kind: "typed" } : valueProvenance(item[k], known, sources[k] ?? source)];
+        }),
+      );
+    }),
+  };
 }
 
 /** Where each saved answer came from: typed, prefilled as is, or prefilled and changed (keeping the original). */
@@ -33,8 +57,8 @@ export function provenanceOf(saved: Answers, prefilled: Prefilled): Record<strin
   for (const [name, value] of Object.entries(saved)) {
     const p = prefilled[name];
     if (!p) out[name] = { kind: "typed" };
-    else if (sameValue(projectLike(value, p.value), p.value)) out[name] = { kind: "prefilled", source: p.source };
-    else out[name] = { kind: "changed", source: p.source, original: p.value };
+    else if (Array.isArray(p.value) && Array.isArray(value)) out[name] = itemsProvenance(value as Answers[], p.value as Answers[], p.source);
+    else out[name] = valueProvenance(value, p.value, p.source);
   }
   return out;
 }

@@ -8,6 +8,8 @@ export interface PrefillSource {
   id: PrefillSourceId;
   /** i18n key of the mark shown next to prefilled answers ("住民記録より"). */
   labelKey: string;
+  /** i18n key of the note under the mark, when it should say more than "the city's records" (data the resident kept). */
+  noteKey?: string;
   resolve(resident: ResidentAccount): Record<string, unknown>;
 }
 

@@ -1,28 +1,61 @@
 /** Prefill on a step page: values to show, marks of their source, and the fixed values the server keeps. */
 import type { Answers, Step } from "../form-engine/engine";
+import { EXCLUDED, OFFERED } from "../form-engine/fields/group";
 import { getFieldType } from "../form-engine/registry";
 import type { Draft } from "../submissions/drafts.server";
-import { sameValue } from "./provenance";
-import { sourceLabelKey } from "./registry.server";
+import { ITEM_SOURCES, sameValue } from "./provenance";
+import { sourceLabelKey, sourceNoteKey } from "./registry.server";
 
-export type PrefillMark = { sourceKey: string; mode: "confirm" | "fixed"; offered?: number };
+export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed" };
+const markOf = (source: string, mode: PrefillMark["mode"]): PrefillMark => ({ sourceKey: sourceLabelKey(source), noteKey: sourceNoteKey(source), mode });
 
 const bound = (step: Step, draft: Draft) => step.fields.filter((f) => f.prefill && draft.prefill[f.name]);
 
-export function prefilledValues(step: Step, draft: Draft): Answers {
-  return Object.fromEntries(bound(step, draft).map((f) => [f.name, draft.prefill[f.name]!.value]));
+/**
+ * People offered from a list stay on the page until submission: ticked when they are in the answer, unticked when
+ * not, then the people the resident added. Before the first answer: all ticked when they fit the group, none otherwise.
+ */
+function offerList(offers: Answers[], answer: Answers[] | undefined, maxItems: number): Answers[] {
+  if (!answer) return offers.map((o) => (offers.length <= maxItems ? o : { ...o, [EXCLUDED]: true }));
+  const chosen = new Map(answer.filter((item) => typeof item[OFFERED] === "number").map((item) => [item[OFFERED], item]));
+  return [...offers.map((o, i) => chosen.get(i) ?? { ...o, [EXCLUDED]: true }), ...answer.filter((item) => typeof item[OFFERED] !== "number")];
 }
 
-export function prefillMarks(step: Step, draft: Draft): Record<string, PrefillMark> {
-  // Offered people (list bindings) are chosen by ticking until the step is saved; then the answers stand.
-  const fresh = !draft.completedSteps.includes(step.id);
-  return Object.fromEntries(
-    bound(step, draft).map((f) => {
-      const value = draft.prefill[f.name]!.value;
-      const offered = f.type === "group" && fresh && Array.isArray(value) ? value.length : undefined;
-      return [f.name, { sourceKey: sourceLabelKey(draft.prefill[f.name]!.source), mode: f.prefill!.mode, offered }];
-    }),
-  );
+/** What a step shows before the resident changes anything: their answers, or else what the city already knows. */
+export function shownValues(step: Step, draft: Draft): Answers {
+  const saved = draft.completedSteps.includes(step.id);
+  const out: Answers = { ...draft.answers };
+  for (const f of bound(step, draft)) {
+    const known = draft.prefill[f.name]!.value;
+    if (f.type === "group" && Array.isArray(known)) {
+      const answer = draft.answers[f.name] ?? (saved ? [] : undefined);
+      out[f.name] = offerList(known as Answers[], answer as Answers[] | undefined, (f as { maxItems?: number }).maxItems ?? known.length);
+    } else if (!saved && !(f.name in draft.answers)) {
+      out[f.name] = known;
+    }
+  }
+  return out;
+}
+
+/**
+ * Marks by answer path: each bound field, and inside a group offered from a list, the values of the resident's own
+ * item that came from another source (their kept 勤務先), found through the offer the shown item came from.
+ */
+export function prefillMarks(step: Step, draft: Draft, shown: Answers): Record<string, PrefillMark> {
+  const marks: Record<string, PrefillMark> = {};
+  for (const f of bound(step, draft)) {
+    marks[f.name] = markOf(draft.prefill[f.name]!.source, f.prefill!.mode);
+    const offers = draft.prefill[f.name]!.value;
+    const items = shown[f.name];
+    if (!Array.isArray(offers) || !Array.isArray(items)) continue;
+    (items as Answers[]).forEach((item, i) => {
+      const offer = typeof item?.[OFFERED] === "number" ? (offers[item[OFFERED]] as Answers | undefined) : undefined;
+      for (const [child, source] of Object.entries((offer?.[ITEM_SOURCES] ?? {}) as Record<string, string>)) {
+        marks[`${f.name}.${i}.${child}`] = markOf(source, "confirm");
+      }
+    });
+  }
+  return marks;
 }
 
 const fixedFields = (step: Step, draft: Draft) => bound(step, draft).filter((f) => f.prefill!.mode === "fixed");

@@ -34,7 +34,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
           })),
         }
       : null,
-    profile: profile ? { phone: profile.phone, email: profile.email, employer: profile.employer, consentedAt: profile.consentedAt.toISOString().slice(0, 10) } : null,
+    profile: profile
+      ? {
+          phone: profile.phone,
+          email: profile.email,
+          employer: profile.employer,
+          workDaysPerWeek: profile.workDaysPerWeek,
+          workHoursPerMonth: profile.workHoursPerMonth,
+          consentedAt: profile.consentedAt.toISOString().slice(0, 10),
+        }
+      : null,
     drafts: listOpenDrafts({ residentAccountId: resident.id }).map((d) => ({
       formId: d.formId,
       title: localizeText(formOfDraft(d).definition.title, lng),
@@ -147,6 +156,8 @@ export default function MyPage() {
             {page.profile.phone ? row(t("profile.keys.phone"), page.profile.phone) : null}
             {page.profile.email ? row(t("profile.keys.email"), page.profile.email) : null}
             {page.profile.employer ? row(t("profile.keys.employer"), page.profile.employer) : null}
+            {page.profile.workDaysPerWeek ? row(t("profile.keys.workDaysPerWeek"), t("profile.values.daysPerWeek", { n: page.profile.workDaysPerWeek })) : null}
+            {page.profile.workHoursPerMonth ? row(t("profile.keys.workHoursPerMonth"), t("profile.values.hoursPerMonth", { n: page.profile.workHoursPerMonth })) : null}
           </dl>
           <Form method="post">
             <button type="submit" name="intent" value="withdraw-profile" className="button button--secondary">

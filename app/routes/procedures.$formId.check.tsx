@@ -22,7 +22,7 @@ async function view(request: Request, formId: string, declarationError?: string)
   if (firstOpen) throw redirect(stepPath(formId, firstOpen.id));
   const { t, lng } = await getLocaleT(request);
   const principal = await getPrincipal(request);
-  const reusable = principal?.role === "resident" ? Object.keys(reusableAnswers(form.definition, draft.answers)) : [];
+  const reusable = principal?.role === "resident" ? Object.keys(reusableAnswers(form.definition, draft.answers, draft.prefill)) : [];
   return {
     reusable,
     title: pageTitle(t, `${t("journey.check.title")} – ${localizeText(form.definition.title, lng)}`, { error: Boolean(declarationError) }),
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = submitDraft(draft.id, lng);
   // Kept for later procedures only when the resident ticked the box (explicit consent).
   if (principal?.role === "resident" && body.get("keepProfile") === "yes") {
-    const values = reusableAnswers(form.definition, draft.answers);
+    const values = reusableAnswers(form.definition, draft.answers, draft.prefill);
     if (Object.keys(values).length > 0) keepProfile(principal.resident.id, values);
   }
   throw redirect(receiptPath(formId, submission.receiptNumber));
@@ -84,6 +84,14 @@ function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string;
                     {item.rows.map((r) => (
                       <li key={r.field}>
                         {r.label}：{r.value}
+                        {/* Within a group, only what differs from the group's own mark: another source, or a change. */}
+                        {r.source && (r.source.changed || r.source.sourceKey !== row.source?.sourceKey) ? (
+                          <span className="summary-list__source">
+                            {" "}
+                            <span className="tag tag--source">{t(r.source.sourceKey)}</span>
+                            {r.source.changed ? ` ${t("prefill.changed")}` : null}
+                          </span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

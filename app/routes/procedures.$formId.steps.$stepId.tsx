@@ -8,12 +8,13 @@ import { Localized } from "../form-engine/fields/shell";
 import { nestedFromFormData, requireDraft, translateErrors, visibleFieldsOf } from "../form-engine/journey.server";
 import { checkPath, startPath, stepPath } from "../form-engine/paths";
 import { localizeText } from "../form-engine/localized";
+import { OFFERED } from "../form-engine/fields/group";
 import { getFieldType } from "../form-engine/registry";
 import { StepFields } from "../form-engine/render";
 import { useStepValidation } from "../form-engine/use-step-validation";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
-import { fixedFieldsChanged, fixedValues, prefilledValues, prefillMarks } from "../prefill/step.server";
+import { fixedFieldsChanged, fixedValues, prefillMarks, shownValues } from "../prefill/step.server";
 import { readStepForm, receiveUploads } from "../submissions/attachments.server";
 import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
@@ -36,8 +37,7 @@ async function view(request: Request, formId: string, stepId: string, values: An
   const fromCheck = new URL(request.url).searchParams.has("from");
   const stepTitle = localizeText(step.title, lng);
   // Until the resident has saved this step, what the city already knows stands in for answers (ワンスオンリー).
-  const known = draft.completedSteps.includes(step.id) ? {} : prefilledValues(step, draft);
-  const shown = values ?? { ...known, ...draft.answers };
+  const shown = values ?? shownValues(step, draft);
   return {
     title: pageTitle(t, `${stepTitle} – ${localizeText(form.definition.title, lng)}`, { error: errors.length > 0 }),
     formId,
@@ -47,7 +47,7 @@ async function view(request: Request, formId: string, stepId: string, values: An
     // Earlier answers the conditions on this step may read (the browser checks the step with the same schema).
     answers: draft.answers,
     multipart: step.fields.some((f) => getFieldType(f.type).upload),
-    prefill: prefillMarks(step, draft),
+    prefill: prefillMarks(step, draft, shown),
     values: shown,
     errors,
     progress: { number: pos.number, total: pos.total },
@@ -74,13 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = normalizeStep(step, raw);
     const group = step.fields.find((f) => f.name === command[1] && f.type === "group");
     if (group) {
-      // Every item on the page counts here, blank ones too: "add" next to an empty first item makes a second.
-      const posted = raw[group.name];
-      const rawItems = (Array.isArray(posted) ? posted : posted && typeof posted === "object" ? Object.values(posted) : []) as Answers[];
-      const items = rawItems.map((item) => normalizeStep({ fields: group.fields ?? [] }, item ?? {}));
+      // Every item on the page stays, blank ones too: "add" next to an empty first item makes a second.
+      const items = [...((values[group.name] as Answers[] | undefined) ?? [])];
       if (command[0] === "add") items.push({});
-      else items.splice(Number(command[2]), 1);
-      saveWorkingValues(draft, { ...values, [group.name]: items });
+      else if (typeof items[Number(command[2])]?.[OFFERED] !== "number") items.splice(Number(command[2]), 1);
+      saveWorkingValues(draft, step.id, { ...values, [group.name]: items });
       const anchor = command[0] === "add" ? `#${group.name}-${items.length - 1}-${group.fields![0]!.name}` : `#${group.name}-field`;
       throw redirect(`${here.pathname}${here.search}${anchor}`);
     }

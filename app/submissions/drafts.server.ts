@@ -81,11 +81,15 @@ export function saveStep(draft: Draft, form: StoredForm, stepId: string, values:
   return { ...draft, answers, completedSteps: completed, provenance };
 }
 
-/** Keeps unvalidated input of a group being edited (add / remove item) without marking the step complete. */
-export function saveWorkingValues(draft: Draft, values: Answers) {
+/**
+ * Keeps unvalidated input of a group being edited (add / remove item). The step counts as not done until it is
+ * saved again, so the check page and submission never see unchecked input.
+ */
+export function saveWorkingValues(draft: Draft, stepId: string, values: Answers) {
   const answers = { ...draft.answers, ...values };
-  getDb().update(drafts).set({ answers, updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
-  return { ...draft, answers };
+  const completedSteps = draft.completedSteps.filter((id) => id !== stepId);
+  getDb().update(drafts).set({ answers, completedSteps, updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
+  return { ...draft, answers, completedSteps };
 }
 
 export type Submission = typeof submissions.$inferSelect;

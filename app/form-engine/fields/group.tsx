@@ -3,6 +3,11 @@ import { baseField, defineFieldType, type AnyFieldType, type BaseField, type Ren
 import { localizedText } from "../localized";
 import { Localized, RequiredTag } from "./shell";
 
+/** Item keys that are not answers: which offered person an item is (index into the offer), and "not part of it". */
+export const OFFERED = "_offered";
+export const EXCLUDED = "_excluded";
+export const isExcluded = (item: unknown) => Boolean(item && typeof item === "object" && (item as Record<string, unknown>)[EXCLUDED]);
+
 /**
  * A repeating group (persons moving, children, 希望施設 第1〜第5): each item is a set of fields. Without
  * JavaScript, "add" and "remove" are submit buttons handled by the step action.
@@ -26,26 +31,36 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
   type GroupDef = Omit<z.infer<typeof definition>, "fields"> & { fields: (BaseField & { type: string })[] };
   const typeOf = (t: string) => leafTypes.find((ft) => ft.type === t)!;
   const items = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : v && typeof v === "object" ? Object.values(v) : []);
+  const included = (v: unknown) => items(v).filter((item) => !isExcluded(item));
 
   return defineFieldType<GroupDef>({
     type: "group",
     definition: definition as unknown as z.ZodType<GroupDef>,
     hasValue: true,
-    // Items keep their order; an item left completely blank, or offered from the city's records and not ticked, is dropped.
+    // Items keep their position on the page (so an error points at the right one). An item offered from the city's
+    // records and not ticked, or left completely blank, is marked excluded: not validated, not stored.
     normalize: (raw, def) =>
-      items(raw)
-        .filter((item) => !(item?._offered === "yes" && item?._include !== "yes"))
-        .map((item) => Object.fromEntries(def.fields.filter((f) => typeOf(f.type).hasValue).map((f) => [f.name, typeOf(f.type).normalize(item?.[f.name], f)])))
-        .filter((item) => def.fields.some((f) => typeOf(f.type).hasValue && !typeOf(f.type).isEmpty(item[f.name]))),
-    isEmpty: (v) => items(v).length === 0,
+      items(raw).map((item) => {
+        const values = Object.fromEntries(def.fields.filter((f) => typeOf(f.type).hasValue).map((f) => [f.name, typeOf(f.type).normalize(item?.[f.name], f)]));
+        const offered = /^\d{1,3}$/.test(String(item?._offered ?? "")) ? Number(item._offered) : undefined;
+        const blank = !def.fields.some((f) => typeOf(f.type).hasValue && !typeOf(f.type).isEmpty(values[f.name]));
+        // A posted offered item says its index as text and is in when ticked; a stored (normalised) one has a number.
+        const ticked = typeof item?._offered === "string" ? item?._include === "yes" : !isExcluded(item);
+        const excluded = offered === undefined ? blank : !ticked;
+        return { ...values, ...(offered === undefined ? {} : { [OFFERED]: offered }), ...(excluded ? { [EXCLUDED]: true } : {}) };
+      }),
+    isEmpty: (v) => included(v).length === 0,
     // Item fields are validated one by one by the engine (they have their own conditions); this checks the count.
-    schema: (def) => z.array(z.record(z.string(), z.unknown())).min(def.minItems, `validation.minItems|${JSON.stringify({ min: def.minItems })}`).max(def.maxItems, `validation.maxItems|${JSON.stringify({ max: def.maxItems })}`),
-    format: (v) => `${items(v).length}`,
+    schema: (def) =>
+      z.array(z.record(z.string(), z.unknown())).superRefine((list, ctx) => {
+        const n = included(list).length;
+        if (n < def.minItems) ctx.addIssue({ code: "custom", message: `validation.minItems|${JSON.stringify({ min: def.minItems })}` });
+        if (n > def.maxItems) ctx.addIssue({ code: "custom", message: `validation.maxItems|${JSON.stringify({ max: def.maxItems })}` });
+      }),
+    format: (v) => `${included(v).length}`,
     firstInputId: (id, def) => `${id}-0-${def.fields[0]!.name}`,
     Render: (props: RenderProps<GroupDef>) => {
-      const { def, id, name, value, error, required, lng, t, offered = 0 } = props;
-      // People offered from the city's records are chosen by ticking; all ticked when they fit, none when they do not.
-      const tickedByDefault = offered <= def.maxItems;
+      const { def, id, name, value, error, required, lng, t } = props;
       const list = items(value);
       const shown = list.length > 0 ? list : def.minItems > 0 ? [{}] : [];
       return (
@@ -64,20 +79,21 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
               {error}
             </p>
           ) : null}
-          {shown.map((_, i) => (
+          {shown.map((item, i) => (
             <fieldset className="group__item" key={i}>
               <legend className="group__legend">
                 <Localized text={def.itemLabel} lng={lng} /> {i + 1}
               </legend>
-              {i < offered ? (
+              {/* People offered from the city's records are chosen by ticking, and stay offered until submission. */}
+              {typeof item[OFFERED] === "number" ? (
                 <div className="choice group__include">
-                  <input type="hidden" name={`${name}[${i}][_offered]`} value="yes" />
+                  <input type="hidden" name={`${name}[${i}][${OFFERED}]`} value={String(item[OFFERED])} />
                   <input
                     type="checkbox"
                     id={`${id}-${i}-include`}
                     name={`${name}[${i}][_include]`}
                     value="yes"
-                    defaultChecked={tickedByDefault}
+                    defaultChecked={!isExcluded(item)}
                     className="choice__input"
                   />
                   <label htmlFor={`${id}-${i}-include`} className="choice__label">
@@ -86,7 +102,7 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
                 </div>
               ) : null}
               {def.fields.map((f) => props.renderItemField?.(f, i))}
-              {shown.length > def.minItems && i >= offered ? (
+              {shown.length > def.minItems && typeof item[OFFERED] !== "number" ? (
                 <button type="submit" name="_action" value={`remove:${name}:${i}`} className="button button--secondary button--small" formNoValidate>
                   {t("field.group.remove", { n: i + 1 })}
                 </button>

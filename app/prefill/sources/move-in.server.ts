@@ -19,6 +19,7 @@ export const moveInSource: PrefillSource = {
         sex: person.sex,
         relationship: RELATIONSHIP_CODES[person.relationship] ?? "other",
         ageYears: ageOn(person.birthDate),
+        self: person.id === me.person.id,
       })),
       previousAddress: addressOf(previousAddressOf(me.moveIn)),
       previousHeadName: me.moveIn.previousHeadName,

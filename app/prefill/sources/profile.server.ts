@@ -1,13 +1,20 @@
 import { getProfile } from "../../residents/profile.server";
 import type { PrefillSource } from "../source";
 
-/** Contact data the resident chose to keep for reuse (電話, メール, 勤務先), only while consent stands. */
+/** Contact data the resident chose to keep for reuse (電話, メール, 勤務先, 勤務時間), only while consent stands. */
 export const profileSource: PrefillSource = {
   id: "profile",
   labelKey: "prefill.source.profile",
+  noteKey: "prefill.keptNote",
   resolve(resident) {
     const profile = getProfile(resident.id);
     if (!profile) return {};
-    return { phone: profile.phone ?? undefined, email: profile.email ?? undefined, employer: profile.employer ?? undefined };
+    return {
+      phone: profile.phone ?? undefined,
+      email: profile.email ?? undefined,
+      employer: profile.employer ?? undefined,
+      workDaysPerWeek: profile.workDaysPerWeek ?? undefined,
+      workHoursPerMonth: profile.workHoursPerMonth ?? undefined,
+    };
   },
 };

@@ -23,6 +23,7 @@ export const registrySource: PrefillSource = {
         sex: m.sex,
         relationship: RELATIONSHIP_CODES[m.relationship] ?? "other",
         ageYears: ageOn(m.birthDate),
+        self: m.id === row.person.id,
       })),
     };
   },
