@@ -6,7 +6,7 @@
  * Instants are stored as integer milliseconds since the epoch.
  */
 import { sql } from "drizzle-orm";
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -194,6 +194,10 @@ export const settings = sqliteTable("settings", {
 
 // ── Procedures, drafts and submissions ──────────────────────────────────────────────────────────
 
+/** 受付 → 審査中 → 補正依頼 (resident resubmits) → 完了 or 却下. */
+export const SUBMISSION_STATUSES = ["received", "in_review", "needs_correction", "completed", "rejected"] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
 export type Provenance =
   | { kind: "typed" }
   | { kind: "prefilled"; source: string }
@@ -240,6 +244,8 @@ export const drafts = sqliteTable(
     /** Per answer: typed, prefilled as is, or prefilled and changed (with the original). */
     provenance: text("provenance", { mode: "json" }).notNull().default({}).$type<Record<string, Provenance>>(),
     status: text("status", { enum: ["open", "submitted"] }).notNull().default("open"),
+    /** A resident correcting a submission after a 補正依頼: the submission this draft will update. */
+    correctionOf: text("correction_of"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -269,16 +275,77 @@ export const submissions = sqliteTable(
     answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
     provenance: text("provenance", { mode: "json" }).notNull().default({}).$type<Record<string, Provenance>>(),
     language: text("language").notNull(),
-    status: text("status", { enum: ["received", "in_review", "needs_correction", "completed", "rejected"] })
-      .notNull()
-      .default("received"),
+    status: text("status", { enum: SUBMISSION_STATUSES }).notNull().default("received"),
+    /** The staff member working on it (担当), if any. */
+    assigneeId: text("assignee_id").references(() => staffUsers.id),
+    /** The applicant's name for the queue ("髙橋 大輔"), and both without spaces for prefix search (氏名, フリガナ). */
+    applicantName: text("applicant_name"),
+    searchName: text("search_name"),
+    searchKana: text("search_kana"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
+  // The queue sorts by submitted_at (then id for a stable keyset); each filter combination has an index to walk.
   (t) => [
-    index("submissions_form_status_idx").on(t.formId, t.status, t.submittedAt),
+    index("submissions_form_status_idx").on(t.formId, t.status, t.submittedAt, t.id),
+    index("submissions_form_idx").on(t.formId, t.submittedAt, t.id),
+    index("submissions_status_idx").on(t.status, t.submittedAt, t.id),
+    index("submissions_submitted_idx").on(t.submittedAt, t.id),
+    index("submissions_assignee_idx").on(t.assigneeId, t.status, t.submittedAt, t.id),
+    index("submissions_search_name_idx").on(t.searchName),
+    index("submissions_search_kana_idx").on(t.searchKana),
     index("submissions_resident_idx").on(t.residentAccountId, t.submittedAt),
   ],
+);
+
+/**
+ * The case history of a submission (append-only): status changes with the message to the resident or the reason,
+ * internal notes, assignment, and resubmissions after a 補正依頼.
+ */
+export const submissionEvents = sqliteTable(
+  "submission_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    submissionId: text("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorRole: text("actor_role", { enum: ["resident", "staff", "admin", "system"] }).notNull(),
+    actorId: text("actor_id"),
+    kind: text("kind", { enum: ["status", "note", "assign", "resubmitted"] }).notNull(),
+    fromStatus: text("from_status", { enum: SUBMISSION_STATUSES }),
+    toStatus: text("to_status", { enum: SUBMISSION_STATUSES }),
+    /** The 補正依頼 message or the 却下 reason (both shown to the resident), or an internal note (staff only). */
+    body: text("body"),
+    assigneeId: text("assignee_id").references(() => staffUsers.id),
+  },
+  (t) => [index("submission_events_submission_idx").on(t.submissionId, t.id)],
+);
+
+/** Earlier answers of a submission, kept when the resident resubmits after a 補正依頼. */
+export const submissionRevisions = sqliteTable(
+  "submission_revisions",
+  {
+    submissionId: text("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    revision: integer("revision").notNull(),
+    answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    provenance: text("provenance", { mode: "json" }).notNull().$type<Record<string, Provenance>>(),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.revision] })],
+);
+
+/** Submissions per procedure and status, kept by triggers (migration 0008) so the queue's counts cost nothing. */
+export const submissionCounts = sqliteTable(
+  "submission_counts",
+  {
+    formId: text("form_id").notNull(),
+    status: text("status", { enum: SUBMISSION_STATUSES }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.formId, t.status] })],
 );
 
 /** Uploaded files (就労証明書 …), checked by content, kept with the draft and carried into the submission. */

@@ -1,26 +1,10 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { next } from "./support/journey";
-import type { Page } from "@playwright/test";
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/login/demo");
-  await expectAccessible(page);
-  await page.getByRole("button", { name }).click();
-  await expect(page).toHaveURL(/\/mypage$/);
-  await expectAccessible(page);
-}
-
-async function startForm(page: Page, formId: string) {
-  await page.goto(`/procedures/${formId}`);
-  await expectAccessible(page);
-  await page.getByRole("button", { name: "申請を始める" }).click();
-  await expectAccessible(page);
-}
+import { next, signInAsResident, startProcedure } from "./support/journey";
 
 test.describe("once-only prefill", () => {
   test("a signed-in resident sees what the city knows, marked with its source; a change is flagged", async ({ page, db }) => {
-    await signInAs(page, "髙橋 大輔");
-    await startForm(page, "juminhyo");
+    await signInAsResident(page, "髙橋 大輔");
+    await startProcedure(page, "juminhyo");
     // Fixed: shown as text, not as an input, with where it came from and how to have it corrected.
     await expect(page.getByText("髙橋 大輔（タカハシ ダイスケ）")).toBeVisible();
     await expect(page.getByText("1988年5月14日（昭和63年5月14日）")).toBeVisible();
@@ -62,8 +46,8 @@ test.describe("once-only prefill", () => {
   });
 
   test("a crafted post that changes a fixed value is refused with a clear message, and nothing is stored", async ({ page, db, baseURL }) => {
-    await signInAs(page, "山﨑 美咲");
-    await startForm(page, "juminhyo");
+    await signInAsResident(page, "山﨑 美咲");
+    await startProcedure(page, "juminhyo");
     const before = db.prepare("select answers, completed_steps from drafts where status = 'open' order by updated_at desc limit 1").get() as Record<string, string>;
     const res = await page.request.post("/procedures/juminhyo/steps/applicant", {
       headers: { Origin: baseURL! },
@@ -87,8 +71,8 @@ test.describe("once-only prefill", () => {
   });
 
   test("転入届: the persons moving and the previous address come from the 転出証明書情報", async ({ page, db }) => {
-    await signInAs(page, "伊藤 健一");
-    await startForm(page, "tennyu");
+    await signInAsResident(page, "伊藤 健一");
+    await startProcedure(page, "tennyu");
     await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("年", { exact: true }).fill(String(new Date().getFullYear()));
     await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("月", { exact: true }).fill("1");
     await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("日", { exact: true }).fill("1");
@@ -156,8 +140,8 @@ test.describe("once-only prefill", () => {
 });
 
 test("contact data is kept only with consent, reused in another procedure, and deleted when consent is withdrawn", async ({ page, db }) => {
-  await signInAs(page, "鈴木 恵子");
-  await startForm(page, "juminhyo");
+  await signInAsResident(page, "鈴木 恵子");
+  await startProcedure(page, "juminhyo");
   await page.getByLabel("日中に連絡がとれる電話番号").fill("080-5555-6666");
   await next(page, "請求の内容");
   await page.getByLabel("本人のみ").check();
@@ -183,7 +167,7 @@ test("contact data is kept only with consent, reused in another procedure, and d
   await expect(page.getByText("08055556666")).toBeVisible();
 
   // Another procedure: the phone number is offered, marked with its source.
-  await startForm(page, "tennyu");
+  await startProcedure(page, "tennyu");
   await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("年", { exact: true }).fill("2026");
   await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("月", { exact: true }).fill("11");
   await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("日", { exact: true }).fill("1");
@@ -223,8 +207,9 @@ test("contact data is kept only with consent, reused in another procedure, and d
   await expect(page.getByRole("status")).toHaveText("保存していた連絡先を削除しました。");
   await expect(page.getByText("08055556666")).toHaveCount(0);
   await expectAccessible(page);
-  const rows = db.prepare("select count(*) as n from resident_profiles").get() as { n: number };
+  // Only this resident's row: other tests keep data for other residents.
+  const rows = db.prepare("select count(*) as n from resident_profiles p join resident_accounts a on a.id = p.resident_account_id where a.name = ?").get("鈴木 恵子") as { n: number };
   expect(rows.n).toBe(0);
-  await startForm(page, "juminhyo");
+  await startProcedure(page, "juminhyo");
   await expect(page.getByLabel("日中に連絡がとれる電話番号")).toHaveValue("");
 });

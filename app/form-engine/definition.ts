@@ -42,6 +42,8 @@ const definitionObject = z
         notes: z.array(localizedText).default([]),
       })
       .strict(),
+    /** The answer naming the applicant in the staff queue: a personName field, or one in a group ("persons.0.name"). */
+    applicantName: z.string().optional(),
     /** Whether a resident must sign in to use the procedure (e.g. to prefill from 住民記録). */
     signInRequired: z.boolean().default(false),
     steps: z.array(stepDefinition).min(1),
@@ -110,6 +112,12 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
       }
     }),
   );
+  if (def.applicantName) {
+    const [top, index, child] = def.applicantName.split(".");
+    const field = steps.flatMap((st) => st.fields).find((f) => f.name === top);
+    const target = child !== undefined && /^\d+$/.test(index ?? "") ? field?.fields?.find((c) => c.name === child) : index === undefined ? field : undefined;
+    if (target?.type !== "personName") ctx.addIssue({ code: "custom", path: ["applicantName"], message: `"${def.applicantName}" is not a personName answer (a field, or group.index.field)` });
+  }
   // A field inside a group may bind only to the resident's own data (profile.*), filled into their own item.
   steps.forEach((step, s) =>
     step.fields.forEach((field, f) =>

@@ -5,7 +5,7 @@ import { localizeText } from "./localized";
 import { getFieldType } from "./registry";
 
 /** Where a prefilled answer came from, and the original when the resident changed it. */
-export type SourceMark = { sourceKey: string; changed: boolean; original?: unknown };
+export type SourceMark = { sourceKey: string; changed: boolean; original?: unknown; /** the original, formatted */ originalText?: string };
 export type SummaryRow = { field: string; label: string; value: string; answered: boolean; source?: SourceMark; items?: { label: string; rows: SummaryRow[] }[] };
 export type SummarySection = { stepId: string; title: string; rows: SummaryRow[] };
 
@@ -20,7 +20,9 @@ function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", 
       const value = values[f.name];
       const label = localizeText(f.label, lng);
       const path = prefix + f.name;
-      const source = ctx.sources[path] ? { source: ctx.sources[path] } : {};
+      const mark = ctx.sources[path];
+      // The original of a changed answer is formatted like the answer (staff compare the two).
+      const source = mark ? { source: { ...mark, ...(mark.changed && mark.original !== undefined && f.type !== "group" ? { originalText: type.format(mark.original, f, lng, t) } : {}) } } : {};
       if (f.type === "group") {
         const list = Array.isArray(value) ? (value as Answers[]) : [];
         return {

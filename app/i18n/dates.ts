@@ -35,3 +35,12 @@ export function formatDateJa(iso: string, lng: string): string {
 export function isoToday(now = new Date()): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now);
 }
+
+/** A moment as the city's clock shows it: "2026/11/22 14:03" (JST). */
+export function formatDateTime(at: Date | string): string {
+  const parts = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(at));
+  return parts;
+}
+
+/** The day of a moment in Japan, as YYYY-MM-DD. */
+export const isoDateInJapan = (at: Date | string) => isoToday(new Date(at));

@@ -32,3 +32,6 @@ export async function getLocaleT(request: Request) {
   const [lng, t] = await Promise.all([i18next.getLocale(request), i18next.getFixedT(request)]);
   return { lng, t };
 }
+
+/** A translation function for a fixed language: the paper form and the CSV are in Japanese, whoever prints them. */
+export const getFixedT = (lng: string) => i18next.getFixedT(lng);

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireResident } from "../auth/guards.server";
 import { localizeText } from "../form-engine/localized";
-import { startPath, receiptPath } from "../form-engine/paths";
+import { startPath } from "../form-engine/paths";
 import { formatDateJa } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
@@ -105,7 +105,7 @@ export default function MyPage() {
           <ul className="plain-list">
             {page.submissions.map((s) => (
               <li key={s.receiptNumber}>
-                <Link to={receiptPath(s.formId, s.receiptNumber)}>{s.title}</Link>
+                <Link to={`/mypage/applications/${s.receiptNumber}`}>{s.title}</Link>
                 <br />
                 <span>
                   {t("journey.receipt.number")} {s.receiptNumber}・{s.submittedAt}・<strong>{t(`status.${s.status}`)}</strong>

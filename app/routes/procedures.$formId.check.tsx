@@ -11,6 +11,8 @@ import { localizeText } from "../form-engine/localized";
 import { summarize, type SummaryRow } from "../form-engine/summary";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { getSubmission } from "../backoffice/detail.server";
+import { openCorrectionRequest } from "../backoffice/resident-view.server";
 import { keepProfile, reusableAnswers } from "../residents/profile.server";
 import { sourceMarks } from "../prefill/registry.server";
 import { findDraftOfOwner, findSubmissionOfDraft, formOfDraft, resolveOwner, submitDraft } from "../submissions/drafts.server";
@@ -24,6 +26,8 @@ async function view(request: Request, formId: string, declarationError?: string)
   const principal = await getPrincipal(request);
   const reusable = principal?.role === "resident" ? Object.keys(reusableAnswers(form.definition, draft.answers, draft.prefill)) : [];
   return {
+    // Correcting after a 補正依頼: the city's message stays in view while the resident checks and changes answers.
+    correction: draft.correctionOf ? (openCorrectionRequest(draft.correctionOf) ?? "") : null,
     reusable,
     title: pageTitle(t, `${t("journey.check.title")} – ${localizeText(form.definition.title, lng)}`, { error: Boolean(declarationError) }),
     formId,
@@ -48,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!draft) throw redirect(`/procedures/${formId}`);
 
   // A second submit (double click, back and resubmit, another tab) finds the first submission.
-  const existing = findSubmissionOfDraft(draft.id);
+  const existing = findSubmissionOfDraft(draft.id) ?? (draft.correctionOf && draft.status === "submitted" ? getSubmission(draft.correctionOf) : undefined);
   if (existing) throw redirect(receiptPath(formId, existing.receiptNumber));
 
   if (body.get("declaration") !== "yes") {
@@ -133,6 +137,13 @@ export default function CheckPage() {
         <Localized text={page.formTitle} lng={lng} />
       </p>
       <h1>{t("journey.check.title")}</h1>
+      {page.correction !== null ? (
+        <section className="warning" aria-labelledby="correction-title">
+          <h2 id="correction-title">{t("journey.check.correctionTitle")}</h2>
+          {page.correction ? <p className="pre-line">{page.correction}</p> : null}
+          <p>{t("journey.check.correctionNote")}</p>
+        </section>
+      ) : null}
       {page.sections.map((section) => (
         <section key={section.stepId} aria-labelledby={`section-${section.stepId}`}>
           <h2 id={`section-${section.stepId}`}>{section.title}</h2>

@@ -1,24 +1,214 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
-import { getT } from "../i18n/i18next.server";
+import { listQueue, parseQueueFilter, statusCounts, type QueueFilter } from "../backoffice/queue.server";
+import { SUBMISSION_STATUSES } from "../backoffice/statuses";
+import { localizeText } from "../form-engine/localized";
+import { listLatestForms } from "../form-engine/store.server";
+import { formatDateTime } from "../i18n/dates";
+import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { ErrorSummary } from "../ui/error-summary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  const t = await getT(request);
-  return { title: pageTitle(t, t("staff.title")) };
+  const principal = await requireStaff(request);
+  const { t, lng } = await getLocaleT(request);
+  const url = new URL(request.url);
+  const { filter, problems } = parseQueueFilter(url.searchParams);
+  const page = listQueue(filter, principal.staff.id);
+  const forms = listLatestForms().map((f) => ({ id: f.formId, title: localizeText(f.definition.title, lng) }));
+  const titles = Object.fromEntries(forms.map((f) => [f.id, f.title]));
+  return {
+    title: pageTitle(t, t("staff.title"), { error: problems.length > 0 }),
+    filter,
+    problems: problems.map((p) => ({ target: p === "to" ? "to" : "from", message: t(`staff.queue.problem.${p}`) })),
+    forms,
+    counts: statusCounts(filter.form),
+    rows: page.rows.map((r) => ({ ...r, formTitle: titles[r.formId] ?? r.formId, submittedAt: formatDateTime(r.submittedAt) })),
+    next: page.next,
+    previous: page.previous,
+    query: url.search,
+  };
+}
+
+/** The current filters as a query string, with some changed (a status link, a page cursor). */
+function withFilter(filter: QueueFilter, changes: Partial<Record<keyof QueueFilter, string | undefined>>) {
+  const merged: Record<string, string | undefined> = { ...filter, after: undefined, before: undefined, ...changes };
+  if (merged.sort === "newest") merged.sort = undefined;
+  const params = new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1])));
+  const s = params.toString();
+  return s ? `?${s}` : "?";
 }
 
 export default function StaffQueue() {
+  const page = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const f = page.filter;
   return (
     <>
+      <ErrorSummary errors={page.problems} />
       <h1>{t("staff.title")}</h1>
-      <section className="empty-state" aria-labelledby="queue-empty">
-        <h2 id="queue-empty">{t("staff.empty.title")}</h2>
-        <p>{t("staff.empty.body")}</p>
-      </section>
+      <nav aria-label={t("staff.queue.countsLabel")} className="wide">
+        <ul className="status-counts">
+          <li>
+            <Link to={withFilter(f, { status: undefined })} aria-current={!f.status ? "page" : undefined}>
+              {t("staff.queue.allStatuses")}
+            </Link>
+          </li>
+          {SUBMISSION_STATUSES.map((s) => (
+            <li key={s}>
+              <Link to={withFilter(f, { status: s })} aria-current={f.status === s ? "page" : undefined}>
+                {t(`status.${s}`)} <span className="status-counts__n">{t("staff.queue.count", { count: page.counts[s] })}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Form method="get" className="filters wide" aria-labelledby="filters-title">
+        <h2 id="filters-title" className="visually-hidden">
+          {t("staff.queue.filtersTitle")}
+        </h2>
+        <div className="filters__grid">
+          <div className="field">
+            <label className="field__label" htmlFor="q">
+              {t("staff.queue.search")}
+            </label>
+            <p className="field__hint" id="q-hint">
+              {t("staff.queue.searchHint")}
+            </p>
+            <input className="input" id="q" name="q" type="search" defaultValue={f.q ?? ""} aria-describedby="q-hint" />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="form">
+              {t("staff.queue.procedure")}
+            </label>
+            <select className="input select" id="form" name="form" defaultValue={f.form ?? ""}>
+              <option value="">{t("staff.queue.any")}</option>
+              {page.forms.map((form) => (
+                <option key={form.id} value={form.id}>
+                  {form.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="status">
+              {t("staff.queue.status")}
+            </label>
+            <select className="input select" id="status" name="status" defaultValue={f.status ?? ""}>
+              <option value="">{t("staff.queue.any")}</option>
+              {SUBMISSION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="assignee">
+              {t("staff.queue.assignee")}
+            </label>
+            <select className="input select" id="assignee" name="assignee" defaultValue={f.assignee ?? ""}>
+              <option value="">{t("staff.queue.any")}</option>
+              <option value="me">{t("staff.queue.assignedToMe")}</option>
+              <option value="unassigned">{t("staff.queue.unassigned")}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="from">
+              {t("staff.queue.from")}
+            </label>
+            <input className="input" id="from" name="from" type="date" defaultValue={f.from ?? ""} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="to">
+              {t("staff.queue.to")}
+            </label>
+            <input className="input" id="to" name="to" type="date" defaultValue={f.to ?? ""} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="sort">
+              {t("staff.queue.sort")}
+            </label>
+            <select className="input select" id="sort" name="sort" defaultValue={f.sort}>
+              <option value="newest">{t("staff.queue.newest")}</option>
+              <option value="oldest">{t("staff.queue.oldest")}</option>
+            </select>
+          </div>
+        </div>
+        <p className="actions">
+          <button type="submit" className="button">
+            {t("staff.queue.apply")}
+          </button>
+          <Link to="/staff">{t("staff.queue.clear")}</Link>
+        </p>
+      </Form>
+
+      <p className="actions wide">
+        {f.form ? (
+          <a href={`/staff/export${withFilter(f, {})}`} download>
+            {t("staff.queue.csv")}
+          </a>
+        ) : (
+          <span className="muted">{t("staff.queue.csvNeedsProcedure")}</span>
+        )}
+      </p>
+
+      {page.rows.length === 0 ? (
+        <section className="empty-state" aria-labelledby="queue-empty">
+          <h2 id="queue-empty">{t(page.query ? "staff.queue.noMatch" : "staff.empty.title")}</h2>
+          <p>{t(page.query ? "staff.queue.noMatchBody" : "staff.empty.body")}</p>
+        </section>
+      ) : (
+        <Form method="post" action="/staff/print" reloadDocument>
+          <div className="table-scroll" role="region" aria-labelledby="queue-title" tabIndex={0}>
+            <table className="table">
+              <caption id="queue-title">{t("staff.queue.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("staff.queue.select")}</span>
+                  </th>
+                  <th scope="col">{t("staff.queue.receipt")}</th>
+                  <th scope="col">{t("staff.queue.applicant")}</th>
+                  <th scope="col">{t("staff.queue.procedure")}</th>
+                  <th scope="col">{t("staff.queue.submittedAt")}</th>
+                  <th scope="col">{t("staff.queue.status")}</th>
+                  <th scope="col">{t("staff.queue.assignee")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <input type="checkbox" name="id" value={r.id} id={`select-${r.id}`} className="table__check" aria-label={t("staff.queue.selectRow", { receipt: r.receiptNumber })} />
+                    </td>
+                    <td>
+                      <Link to={`/staff/submissions/${r.id}`}>{r.receiptNumber}</Link>
+                    </td>
+                    <td>{r.applicantName ?? t("staff.queue.noName")}</td>
+                    <td>{r.formTitle}</td>
+                    <td>{r.submittedAt}</td>
+                    <td>{t(`status.${r.status}`)}</td>
+                    <td>{r.assigneeName ?? t("staff.queue.unassigned")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t("staff.queue.printSelected")}
+          </button>
+        </Form>
+      )}
+      {page.previous || page.next ? (
+        <nav aria-label={t("staff.queue.pages")} className="pagination">
+          {page.previous ? <Link to={withFilter(f, { before: page.previous })}>{t("staff.queue.previous")}</Link> : null}
+          {page.next ? <Link to={withFilter(f, { after: page.next })}>{t("staff.queue.next")}</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

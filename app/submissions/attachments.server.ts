@@ -1,14 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import { attachments } from "../../db/schema";
+import { attachments, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
-import type { FieldDef } from "../form-engine/definition";
+import type { FieldDef, FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import type { FileAnswer, RejectedFile } from "../form-engine/fields/file";
 import { getFieldType } from "../form-engine/registry";
-import type { Draft } from "./drafts.server";
+import { formOfDraft, type Draft } from "./drafts.server";
 
 /** The largest upload any field may allow; each field then applies its own, smaller limit. */
 const MAX_PART_BYTES = 20 * 1024 * 1024;
@@ -70,11 +70,39 @@ export async function receiveUploads(draft: Draft, fields: FieldDef[], received:
     }
     const keep = received.form.get(`${def.name}[keep]`);
     const kept = draft.answers[def.name] as FileAnswer | undefined;
-    if (typeof keep === "string" && kept && "id" in kept && kept.id === keep && attachmentOfDraft(draft.id, keep)) out[def.name] = kept;
+    if (typeof keep === "string" && kept && "id" in kept && kept.id === keep && keepsAttachment(draft, keep)) out[def.name] = kept;
   }
   return out;
 }
 
-function attachmentOfDraft(draftId: string, id: string) {
-  return getDb().select({ id: attachments.id }).from(attachments).where(and(eq(attachments.id, id), eq(attachments.draftId, draftId))).get();
+/** A file already given may stay: one uploaded with this draft, or, when correcting, one of the submission's. */
+function keepsAttachment(draft: Draft, id: string) {
+  const db = getDb();
+  if (db.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.id, id), eq(attachments.draftId, draft.id))).get()) return true;
+  if (!draft.correctionOf) return false;
+  const submission = db.select().from(submissions).where(eq(submissions.id, draft.correctionOf)).get();
+  return Boolean(submission && fileIdsOf(formOfDraft(draft).definition, submission.answers).includes(id));
+}
+
+/** The files a set of answers refers to, by the definition's upload fields. */
+export function fileIdsOf(definition: FormDefinition, answers: Answers): string[] {
+  return definition.steps
+    .flatMap((step) => step.fields)
+    .filter((f) => getFieldType(f.type).upload)
+    .map((f) => answers[f.name] as FileAnswer | undefined)
+    .flatMap((a) => (a && "id" in a ? [a.id] : []));
+}
+
+export type AttachmentInfo = Omit<typeof attachments.$inferSelect, "data">;
+
+/** The files of a submission (its current answers and earlier revisions'), without their content. */
+export function attachmentsOf(definition: FormDefinition, answerSets: Answers[]): AttachmentInfo[] {
+  const ids = [...new Set(answerSets.flatMap((a) => fileIdsOf(definition, a)))];
+  if (ids.length === 0) return [];
+  const { data: _data, ...columns } = getTableColumns(attachments);
+  return getDb().select(columns).from(attachments).where(inArray(attachments.id, ids)).all();
+}
+
+export function attachmentContent(id: string) {
+  return getDb().select().from(attachments).where(eq(attachments.id, id)).get();
 }

@@ -1,7 +1,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { and, desc, eq } from "drizzle-orm";
-import { drafts, submissions } from "../../db/schema";
+import { drafts, residentAccounts, submissions } from "../../db/schema";
+import { applicantOf } from "../backoffice/applicant";
+import { resubmitCorrection } from "../backoffice/workflow.server";
 import type { Principal } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
@@ -59,6 +61,7 @@ export function createDraft(owner: Owner, form: StoredForm, prefill: Prefilled =
     prefill,
     provenance: {},
     status: "open" as const,
+    correctionOf: null,
     updatedAt: now,
   };
   getDb().insert(drafts).values(row).run();
@@ -105,6 +108,10 @@ export function submitDraft(draftId: string, language: string): Submission {
     if (existing) return existing;
     const draft = tx.select().from(drafts).where(eq(drafts.id, draftId)).get();
     if (!draft) throw new Error(`No draft ${draftId}`);
+    const definition = formOfDraft(draft).definition;
+    const account = draft.residentAccountId ? tx.select({ name: residentAccounts.name }).from(residentAccounts).where(eq(residentAccounts.id, draft.residentAccountId)).get() : undefined;
+    // A correction after a 補正依頼 updates the submission it belongs to (same 受付番号), it does not make a new one.
+    if (draft.correctionOf) return resubmitCorrection(tx, draft, definition, account?.name ?? null);
     const now = new Date();
     for (let attempt = 0; ; attempt++) {
       const receiptNumber = newReceiptNumber();
@@ -122,8 +129,10 @@ export function submitDraft(draftId: string, language: string): Submission {
         anonymousKeyHash: draft.anonymousKeyHash,
         answers: draft.answers,
         provenance: draft.provenance,
+        ...applicantOf(definition, draft.answers, account?.name),
         language,
         status: "received" as const,
+        assigneeId: null,
         submittedAt: now,
         updatedAt: now,
       };
@@ -153,6 +162,35 @@ export function findDraftOfOwner(owner: Owner, draftId: string): Draft | undefin
 /** Open drafts of a signed-in resident ("申請中の手続き"). */
 export function listOpenDrafts(owner: Owner): Draft[] {
   return getDb().select().from(drafts).where(and(ownerWhere(owner), eq(drafts.status, "open"))).orderBy(desc(drafts.updatedAt)).all();
+}
+
+/**
+ * A draft for correcting a submission after a 補正依頼: its answers, the prefill it began with and its provenance, all
+ * steps done (the resident goes straight to the check page and changes what was asked). Started once; reused after.
+ */
+export function startCorrection(submission: Submission): Draft {
+  const db = getDb();
+  const open = db.select().from(drafts).where(and(eq(drafts.correctionOf, submission.id), eq(drafts.status, "open"))).get();
+  if (open) return open;
+  const original = db.select().from(drafts).where(eq(drafts.id, submission.draftId)).get();
+  const form = getFormVersion(submission.formVersionId)!;
+  const now = new Date();
+  const row = {
+    id: randomUUID(),
+    formVersionId: submission.formVersionId,
+    formId: submission.formId,
+    residentAccountId: submission.residentAccountId,
+    anonymousKeyHash: null,
+    answers: submission.answers,
+    completedSteps: form.definition.steps.map((s) => s.id),
+    prefill: original?.prefill ?? {},
+    provenance: submission.provenance,
+    status: "open" as const,
+    correctionOf: submission.id,
+    updatedAt: now,
+  };
+  db.insert(drafts).values(row).run();
+  return { ...row, createdAt: now };
 }
 
 /** A resident's submitted applications, newest first (my page). */

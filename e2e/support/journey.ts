@@ -36,3 +36,51 @@ export async function next(page: Page, expectedHeading?: string | RegExp) {
 export async function expectProgress(page: Page, n: number, total: number) {
   await expect(page.locator(".progress")).toHaveText(`${n} / ${total}`);
 }
+
+/** Signs in through the demo identity provider as a seeded resident (lands on My page). */
+export async function signInAsResident(page: Page, name: string) {
+  await page.goto("/login/demo");
+  await expectAccessible(page);
+  await page.getByRole("button", { name }).click();
+  await expect(page).toHaveURL(/\/mypage$/);
+  await expectAccessible(page);
+}
+
+/** Signs in a demo staff member (password madoguchi-demo) and lands on the queue. */
+export async function signInAsStaff(page: Page, username: string) {
+  await page.goto("/staff/login");
+  await expectAccessible(page);
+  await page.getByLabel("ユーザー名").fill(username);
+  await page.getByLabel("パスワード").fill("madoguchi-demo");
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  await expectAccessible(page);
+}
+
+export async function startProcedure(page: Page, formId: string) {
+  await page.goto(`/procedures/${formId}`);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expectAccessible(page);
+}
+
+/**
+ * A signed-in resident's 住民票の写し request, from the start page to the 受付番号 (the name, birth date and address
+ * come from the city's records). Returns the 受付番号.
+ */
+export async function requestJuminhyo(page: Page, copies = "1") {
+  await startProcedure(page, "juminhyo");
+  await page.getByLabel("日中に連絡がとれる電話番号").fill("0540001111");
+  await next(page, "請求の内容");
+  await page.getByLabel("本人のみ").check();
+  await page.getByLabel("必要な通数").fill(copies);
+  await page.getByLabel(/^使いみち/).selectOption("bank");
+  await next(page, "受け取り方法");
+  await page.getByLabel("市役所の窓口で受け取る").check();
+  await next(page, "入力内容の確認");
+  await page.getByLabel("上記の内容に同意します").check();
+  await page.getByRole("button", { name: "申請する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
+  await expectAccessible(page);
+  return (await page.locator(".receipt-number").textContent())!.trim();
+}

@@ -1,0 +1,71 @@
+/** A submission as staff see it: answers by the definition it was submitted with, provenance, files and history. */
+import { asc, desc, eq, and } from "drizzle-orm";
+import type { TFunction } from "i18next";
+import { auditLog, residentAccounts, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
+import { getDb } from "../db.server";
+import { summarize } from "../form-engine/summary";
+import { getFormVersion } from "../form-engine/store.server";
+import { sourceMarks } from "../prefill/registry.server";
+import { attachmentsOf } from "../submissions/attachments.server";
+
+export type StaffSubmission = typeof submissions.$inferSelect;
+
+export const getSubmission = (id: string): StaffSubmission | undefined => getDb().select().from(submissions).where(eq(submissions.id, id)).get();
+
+export const listStaff = () =>
+  getDb().select({ id: staffUsers.id, displayName: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.disabled, false)).orderBy(asc(staffUsers.displayName)).all();
+
+const staffNames = () => new Map(getDb().select({ id: staffUsers.id, name: staffUsers.displayName }).from(staffUsers).all().map((s) => [s.id, s.name]));
+
+export function submissionView(submission: StaffSubmission, lng: string, t: TFunction) {
+  const db = getDb();
+  const form = getFormVersion(submission.formVersionId)!;
+  const names = staffNames();
+  const applicantAccount = submission.residentAccountId
+    ? db.select({ name: residentAccounts.name, provider: residentAccounts.provider }).from(residentAccounts).where(eq(residentAccounts.id, submission.residentAccountId)).get()
+    : undefined;
+  const revisions = db.select().from(submissionRevisions).where(eq(submissionRevisions.submissionId, submission.id)).orderBy(asc(submissionRevisions.revision)).all();
+  const events = db.select().from(submissionEvents).where(eq(submissionEvents.submissionId, submission.id)).orderBy(asc(submissionEvents.id)).all();
+  const audit = db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, "submission"), eq(auditLog.subjectId, submission.id)))
+    .orderBy(desc(auditLog.id))
+    .limit(500)
+    .all();
+  const actorName = (role: string, id: string | null) => (role === "staff" || role === "admin" ? (names.get(id ?? "") ?? t("staff.detail.unknownStaff")) : t(`staff.detail.actor.${role}`));
+  return {
+    form,
+    sections: summarize(form.definition, submission.answers, lng, t, sourceMarks(submission.provenance)),
+    applicant: {
+      name: submission.applicantName,
+      signedIn: Boolean(applicantAccount),
+      accountName: applicantAccount?.name ?? null,
+      // Counter mode (staff filling in for a resident) will record the staff member here.
+      actingStaff: null as string | null,
+    },
+    assigneeName: submission.assigneeId ? (names.get(submission.assigneeId) ?? null) : null,
+    attachments: attachmentsOf(form.definition, [submission.answers, ...revisions.map((r) => r.answers)]).map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      current: JSON.stringify(submission.answers).includes(a.id),
+    })),
+    revisions: revisions.map((r) => ({ revision: r.revision, submittedAt: r.submittedAt.toISOString() })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      kind: e.kind,
+      actor: actorName(e.actorRole, e.actorId),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      body: e.body,
+      assignee: e.assigneeId ? (names.get(e.assigneeId) ?? null) : null,
+    })),
+    audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: actorName(a.actorRole, a.actorId), action: a.action, details: a.details })),
+  };
+}
+
+export const submissionRevisionAnswers = (submissionId: string) =>
+  getDb().select({ answers: submissionRevisions.answers }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, submissionId)).all().map((r) => r.answers);

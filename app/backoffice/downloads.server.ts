@@ -1,0 +1,103 @@
+/** PDF and CSV downloads for staff: gathering the submissions, and the audit entry for each one handed out. */
+import { eq, inArray } from "drizzle-orm";
+import type { TFunction } from "i18next";
+import { auditLog, staffUsers, submissions } from "../../db/schema";
+import type { AuditActor } from "../audit/audit.server";
+import { getDb } from "../db.server";
+import type { FormDefinition } from "../form-engine/definition";
+import { getFormVersion, getLatestForm } from "../form-engine/store.server";
+import { attachmentContent, attachmentsOf } from "../submissions/attachments.server";
+import { csvHeader, csvRows } from "./csv.server";
+import { renderSubmissionsPdf } from "./pdf.server";
+import { listQueue, type QueueFilter } from "./queue.server";
+
+/** The most submissions one printout takes (a batch of 1,000 is about a minute of printing, not a server stall). */
+export const MAX_BATCH = 1000;
+
+function auditEach(actor: AuditActor, action: string, ids: string[], details: Record<string, unknown> = {}) {
+  const db = getDb();
+  const at = new Date();
+  db.transaction((tx) => {
+    for (const id of ids) tx.insert(auditLog).values({ at, actorRole: actor.role, actorId: actor.id, action, subjectType: "submission", subjectId: id, details }).run();
+  });
+}
+
+/** Definitions by version, looked up once per download (versions never change). */
+function definitionLookup() {
+  const known = new Map<number, FormDefinition>();
+  return (versionId: number) => {
+    let d = known.get(versionId);
+    if (!d) {
+      d = getFormVersion(versionId)!.definition;
+      known.set(versionId, d);
+    }
+    return d;
+  };
+}
+
+/** One PDF of the given submissions in the given order, attachments included; each handed-out one is audited. */
+export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunction, withFiles = true): Promise<Uint8Array | null> {
+  const rows = getDb().select().from(submissions).where(inArray(submissions.id, ids)).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  if (ordered.length === 0) return null;
+  const definitionOf = definitionLookup();
+  const bytes = await renderSubmissionsPdf(
+    ordered.map((s) => {
+      const definition = definitionOf(s.formVersionId);
+      const files = withFiles
+        ? attachmentsOf(definition, [s.answers]).map((a) => {
+            const content = attachmentContent(a.id)!;
+            return { fileName: content.fileName, contentType: content.contentType, data: content.data };
+          })
+        : [];
+      return { definition, answers: s.answers, receiptNumber: s.receiptNumber, submittedAt: s.submittedAt, files };
+    }),
+    t,
+  );
+  auditEach(actor, "submission.pdf_downloaded", ordered.map((s) => s.id), { batch: ordered.length > 1 });
+  return bytes;
+}
+
+/**
+ * The CSV of a procedure's queue under the given filters (every page), as a stream: read a page at a time through the
+ * same keyset query as the screen, so memory stays flat however many rows match.
+ */
+export function queueCsvStream(filter: QueueFilter & { form: string }, staffId: string, actor: AuditActor, t: TFunction): ReadableStream<Uint8Array> | null {
+  const latest = getLatestForm(filter.form);
+  if (!latest) return null;
+  const encoder = new TextEncoder();
+  const definitionOf = definitionLookup();
+  let cursor: string | undefined;
+  let started = false;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(csvHeader(latest.definition, t)));
+        return;
+      }
+      if (done) {
+        controller.close();
+        return;
+      }
+      const page = listQueue({ ...filter, before: undefined, after: cursor }, staffId, 500);
+      const ids = page.rows.map((r) => r.id);
+      const full = ids.length
+        ? getDb()
+            .select({ s: submissions, assigneeName: staffUsers.displayName })
+            .from(submissions)
+            .leftJoin(staffUsers, eq(staffUsers.id, submissions.assigneeId))
+            .where(inArray(submissions.id, ids))
+            .all()
+        : [];
+      const byId = new Map(full.map((r) => [r.s.id, r]));
+      const list = ids.map((id) => byId.get(id)!).map(({ s, assigneeName }) => ({ ...s, assigneeName, definition: definitionOf(s.formVersionId) }));
+      if (list.length) controller.enqueue(encoder.encode(csvRows(latest.definition, list, t)));
+      auditEach(actor, "submission.csv_exported", ids);
+      cursor = page.next ?? undefined;
+      if (!page.next) done = true;
+    },
+  });
+}

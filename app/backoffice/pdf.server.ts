@@ -1,0 +1,266 @@
+/**
+ * Submissions as A4 paper forms (for colleagues who still work on paper): laid out from the definition's sections,
+ * a staff box for stamps, labels and answers in a ruled table, long answers wrapped and continued on the next page,
+ * "n / N" page numbers, attachments after the form (images as pages, PDFs merged). Japanese text uses Noto Sans JP
+ * (which has 髙, 﨑 and 𠮷), embedded as a subset, so the text stays searchable and copyable.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Readable } from "node:stream";
+import * as fontkit from "fontkit";
+import type { TFunction } from "i18next";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { FormDefinition } from "../form-engine/definition";
+import type { Answers } from "../form-engine/engine";
+import { localizeText } from "../form-engine/localized";
+import { summarize, type SummaryRow } from "../form-engine/summary";
+import { formatDateJa, formatDateTime, isoDateInJapan } from "../i18n/dates";
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 40;
+const WIDTH = A4[0] - 2 * MARGIN;
+const LABEL_WIDTH = 160;
+const SIZE = 10;
+const LINE = 14;
+const PAD = 4;
+const BOTTOM = 50;
+const INK = rgb(0.1, 0.1, 0.1);
+const RULE = rgb(0.45, 0.45, 0.45);
+const SHADE = rgb(0.93, 0.93, 0.93);
+
+let fontBytes: Uint8Array | undefined;
+function notoSansJp(): Uint8Array {
+  fontBytes ??= readFileSync(createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"));
+  return fontBytes;
+}
+
+/**
+ * pdf-lib takes its font engine from outside. Upstream fontkit, not the @pdf-lib/fontkit fork: the fork writes a broken
+ * `loca` table when subsetting TrueType CJK fonts (glyphs go blank while the text still extracts; ADR 0007). The
+ * adapter gives fontkit 2's subsets the `encodeStream()` pdf-lib calls, and parses the 5 MB font once: each document
+ * still gets its own subset, but a PDF takes milliseconds instead of a parse.
+ */
+type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
+const parsed = new WeakMap<Uint8Array, unknown>();
+const fontkitForPdfLib = {
+  create(data: Uint8Array) {
+    const hit = parsed.get(data);
+    if (hit) return hit;
+    const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) as fontkit.Font;
+    const createSubset = font.createSubset.bind(font);
+    Object.assign(font, {
+      createSubset() {
+        const subset = createSubset();
+        return Object.assign(subset, { encodeStream: () => Readable.from([subset.encode()]) });
+      },
+    });
+    parsed.set(data, font);
+    return font;
+  },
+} as unknown as Fontkit;
+
+export type PdfFile = { fileName: string; contentType: string; data: Uint8Array };
+export type PdfSubmission = { definition: FormDefinition; answers: Answers; receiptNumber: string; submittedAt: Date; files?: PdfFile[] };
+
+/** Characters that may not begin a line (行頭禁則): they stay at the end of the line before. */
+const NO_LINE_START = new Set([..."、。，．,.)）」』】〕〉》・：；:;!?！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々"]);
+
+class Writer {
+  private widths = new Map<string, number>();
+  page!: PDFPage;
+  y = 0;
+  constructor(
+    private doc: PDFDocument,
+    readonly font: PDFFont,
+    private continuation: string,
+  ) {}
+
+  width(text: string, size = SIZE) {
+    let w = 0;
+    for (const ch of text) {
+      let cw = this.widths.get(ch);
+      if (cw === undefined) {
+        cw = this.font.widthOfTextAtSize(ch, 1000);
+        this.widths.set(ch, cw);
+      }
+      w += cw;
+    }
+    return (w * size) / 1000;
+  }
+
+  /** Lines of at most `max` points: breaks anywhere in Japanese, but at a space when one is near the end. */
+  wrap(text: string, max: number, size = SIZE): string[] {
+    const out: string[] = [];
+    for (const paragraph of text.split("\n")) {
+      let line = "";
+      for (const ch of paragraph) {
+        if (line !== "" && this.width(line + ch, size) > max && !NO_LINE_START.has(ch)) {
+          const space = Math.max(line.lastIndexOf(" "), line.lastIndexOf("\u3000"));
+          if (space > line.length / 2) {
+            out.push(line.slice(0, space));
+            line = line.slice(space + 1);
+          } else {
+            out.push(line);
+            line = "";
+          }
+        }
+        line += ch;
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  text(s: string, x: number, y: number, size = SIZE) {
+    if (s) this.page.drawText(s, { x, y, size, font: this.font, color: INK });
+  }
+
+  cell(x: number, top: number, w: number, h: number, shaded = false) {
+    this.page.drawRectangle({ x, y: top - h, width: w, height: h, borderColor: RULE, borderWidth: 0.6, color: shaded ? SHADE : undefined });
+  }
+
+  newPage(first = false) {
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - MARGIN;
+    if (!first) {
+      this.text(this.continuation, MARGIN, this.y - 9, 9);
+      this.y -= 22;
+    }
+  }
+
+  room() {
+    return this.y - BOTTOM;
+  }
+
+  /** Keeps a heading with at least one line of what follows it. */
+  need(height: number) {
+    if (this.room() < height) this.newPage();
+  }
+
+  /** A heading band across the table (a section, or an item of a repeating group). */
+  band(label: string, level: "section" | "item") {
+    const h = level === "section" ? 20 : 18;
+    this.need(h + LINE + 2 * PAD);
+    if (level === "section") this.y -= 6;
+    this.cell(MARGIN, this.y, WIDTH, h, true);
+    this.text(label, MARGIN + PAD, this.y - h + 5, level === "section" ? 11 : SIZE);
+    this.y -= h;
+  }
+
+  /** A label | answer row; a long answer goes on over as many pages as it needs, its label marked (続き). */
+  row(label: string, value: string, indent: number, continued: string) {
+    const labelLines = this.wrap(label, LABEL_WIDTH - 2 * PAD - indent);
+    const valueLines = this.wrap(value, WIDTH - LABEL_WIDTH - 2 * PAD);
+    const total = Math.max(labelLines.length, valueLines.length);
+    let done = 0;
+    // Short rows are not split: they move to the next page whole.
+    if (total <= 4 && this.room() < total * LINE + 2 * PAD) this.newPage();
+    while (done < total) {
+      let fit = Math.floor((this.room() - 2 * PAD) / LINE);
+      if (fit < 1) {
+        this.newPage();
+        fit = Math.floor((this.room() - 2 * PAD) / LINE);
+      }
+      const n = Math.min(fit, total - done);
+      const labels = done === 0 ? labelLines.slice(0, n) : [`${labelLines.join("").slice(0, 12)}${continued}`];
+      const h = n * LINE + 2 * PAD;
+      this.cell(MARGIN, this.y, LABEL_WIDTH, h, true);
+      this.cell(MARGIN + LABEL_WIDTH, this.y, WIDTH - LABEL_WIDTH, h);
+      labels.forEach((l, i) => this.text(l, MARGIN + PAD + indent, this.y - PAD - (i + 1) * LINE + 3.5));
+      valueLines.slice(done, done + n).forEach((l, i) => this.text(l, MARGIN + LABEL_WIDTH + PAD, this.y - PAD - (i + 1) * LINE + 3.5));
+      this.y -= h;
+      done += n;
+      if (done < total) this.newPage();
+    }
+  }
+
+  /** "n / N" at the foot of each page of one submission (attachments included). */
+  numberPages(pages: PDFPage[]) {
+    pages.forEach((p, i) => {
+      const label = `${i + 1} / ${pages.length}`;
+      p.drawText(label, { x: (p.getWidth() - this.width(label, 9)) / 2, y: 20, size: 9, font: this.font, color: INK });
+    });
+  }
+}
+
+function header(w: Writer, s: PdfSubmission, t: TFunction) {
+  const def = s.definition;
+  w.newPage(true);
+  const boxes = def.pdf.staffBoxes;
+  const boxW = 52;
+  const boxH = 60;
+  const boxX = A4[0] - MARGIN - boxes.length * boxW;
+  boxes.forEach((label, i) => {
+    w.cell(boxX + i * boxW, w.y, boxW, 16, true);
+    w.cell(boxX + i * boxW, w.y - 16, boxW, boxH - 16);
+    w.text(label, boxX + i * boxW + (boxW - w.width(label, 9)) / 2, w.y - 12, 9);
+  });
+  const title = localizeText(def.pdf.title ?? def.title, "ja");
+  const titleLines = w.wrap(title, boxX - MARGIN - 12, 16);
+  titleLines.forEach((l, i) => w.text(l, MARGIN, w.y - 18 - i * 21, 16));
+  let y = w.y - 18 - titleLines.length * 21 - 4;
+  w.text(`${t("pdf.receiptNumber")}\u3000${s.receiptNumber}`, MARGIN, y, 11);
+  y -= 16;
+  w.text(`${t("pdf.submittedAt")}\u3000${formatDateJa(isoDateInJapan(s.submittedAt), "ja")}\u3000${formatDateTime(s.submittedAt).slice(11)}`, MARGIN, y, SIZE);
+  w.y = Math.min(y - 14, w.y - boxH - 14);
+}
+
+function rows(w: Writer, list: SummaryRow[], t: TFunction, indent = 0) {
+  for (const row of list) {
+    if (row.items) {
+      if (row.items.length === 0) w.row(row.label, t("common.notAnswered"), indent, t("pdf.continued"));
+      for (const item of row.items) {
+        w.band(`${row.label}\u3000${item.label}`, "item");
+        rows(w, item.rows, t, indent + 8);
+      }
+    } else {
+      w.row(row.label, row.value, indent, t("pdf.continued"));
+    }
+  }
+}
+
+async function appendFiles(doc: PDFDocument, w: Writer, s: PdfSubmission, t: TFunction) {
+  for (const file of s.files ?? []) {
+    const caption = t("pdf.attachment", { name: file.fileName });
+    try {
+      if (file.contentType === "application/pdf") {
+        const source = await PDFDocument.load(file.data);
+        const pages = await doc.copyPages(source, source.getPageIndices());
+        pages.forEach((p) => doc.addPage(p));
+        continue;
+      }
+      const image = file.contentType === "image/png" ? await doc.embedPng(file.data) : file.contentType === "image/jpeg" ? await doc.embedJpg(file.data) : null;
+      if (!image) throw new Error(`cannot place ${file.contentType}`);
+      w.newPage(true);
+      w.text(caption, MARGIN, w.y - 10, SIZE);
+      const box = { w: WIDTH, h: A4[1] - 2 * MARGIN - 40 };
+      const scale = Math.min(box.w / image.width, box.h / image.height, 1);
+      w.page.drawImage(image, { x: MARGIN, y: w.y - 20 - image.height * scale, width: image.width * scale, height: image.height * scale });
+    } catch {
+      // A damaged or encrypted file does not stop the printout: its place says so.
+      w.newPage(true);
+      w.text(t("pdf.attachmentFailed", { name: file.fileName }), MARGIN, w.y - 10, SIZE);
+    }
+  }
+}
+
+/** One PDF for one or many submissions; each starts on a new page and has its own "n / N". */
+export async function renderSubmissionsPdf(list: PdfSubmission[], t: TFunction): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkitForPdfLib);
+  const font = await doc.embedFont(notoSansJp(), { subset: true });
+  doc.setTitle(list.length === 1 ? `${localizeText(list[0]!.definition.title, "ja")} ${list[0]!.receiptNumber}` : t("pdf.batchTitle", { count: list.length }));
+  doc.setLanguage("ja");
+  for (const s of list) {
+    const start = doc.getPageCount();
+    const w = new Writer(doc, font, `${localizeText(s.definition.title, "ja")}\u3000${t("pdf.receiptNumber")} ${s.receiptNumber}${t("pdf.continued")}`);
+    header(w, s, t);
+    for (const section of summarize(s.definition, s.answers, "ja", t)) {
+      w.band(section.title, "section");
+      rows(w, section.rows, t);
+    }
+    await appendFiles(doc, w, s, t);
+    w.numberPages(doc.getPages().slice(start));
+  }
+  return doc.save();
+}

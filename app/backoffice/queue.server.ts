@@ -1,0 +1,134 @@
+/**
+ * The staff queue: filters, search, sort and keyset pagination over submissions. Each filter combination walks an
+ * index in submitted_at order (see db/schema.ts), so a page costs the same at 1,000 or 1,000,000 submissions.
+ */
+import { and, asc, desc, eq, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { staffUsers, submissionCounts, submissions } from "../../db/schema";
+import { getDb } from "../db.server";
+import { prefixEnd, receiptKey, searchKey } from "./search";
+import { SUBMISSION_STATUSES, type SubmissionStatus } from "./statuses";
+
+export const PAGE_SIZE = 50;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+09:00`)));
+const cursor = z.string().regex(/^\d{1,15}_[\w-]{1,64}$/);
+
+/** What the queue's filter form sends. Anything malformed is dropped and reported, never a 500. */
+const filterSchema = z.object({
+  form: z.string().regex(/^[a-z][a-z0-9-]*$/).optional().catch(undefined),
+  status: z.enum(SUBMISSION_STATUSES).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  assignee: z.enum(["me", "unassigned"]).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(["newest", "oldest"]).default("newest").catch("newest"),
+  after: cursor.optional().catch(undefined),
+  before: cursor.optional().catch(undefined),
+});
+export type QueueFilter = z.infer<typeof filterSchema>;
+
+export function parseQueueFilter(params: URLSearchParams): { filter: QueueFilter; problems: ("from" | "to" | "range")[] } {
+  const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
+  const filter = filterSchema.parse(raw);
+  const problems: ("from" | "to" | "range")[] = [];
+  if (raw.from && !filter.from) problems.push("from");
+  if (raw.to && !filter.to) problems.push("to");
+  if (filter.from && filter.to && filter.from > filter.to) {
+    problems.push("range");
+    filter.to = undefined;
+  }
+  return { filter, problems };
+}
+
+/** Days are the city's days (JST, no daylight saving): "to" includes the whole day. */
+const startOfDay = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
+const endOfDay = (iso: string) => new Date(startOfDay(iso).getTime() + 24 * 60 * 60 * 1000);
+
+function conditions(filter: QueueFilter, staffId: string): SQL[] {
+  const where: SQL[] = [];
+  if (filter.form) where.push(eq(submissions.formId, filter.form));
+  if (filter.status) where.push(eq(submissions.status, filter.status));
+  if (filter.from) where.push(gte(submissions.submittedAt, startOfDay(filter.from)));
+  if (filter.to) where.push(lt(submissions.submittedAt, endOfDay(filter.to)));
+  if (filter.assignee === "me") where.push(eq(submissions.assigneeId, staffId));
+  if (filter.assignee === "unassigned") where.push(isNull(submissions.assigneeId));
+  if (filter.q) {
+    const receipt = receiptKey(filter.q);
+    const key = searchKey(filter.q);
+    // 受付番号 exactly, or the start of the name or of its reading (each a range on its own index).
+    const byName = key ? [and(gte(submissions.searchName, key), lt(submissions.searchName, prefixEnd(key)))!, and(gte(submissions.searchKana, key), lt(submissions.searchKana, prefixEnd(key)))!] : [];
+    where.push(or(...(receipt ? [eq(submissions.receiptNumber, receipt)] : []), ...byName) ?? sql`0`);
+  }
+  return where;
+}
+
+export type QueueRow = {
+  id: string;
+  receiptNumber: string;
+  formId: string;
+  status: SubmissionStatus;
+  applicantName: string | null;
+  submittedAt: Date;
+  assigneeName: string | null;
+};
+
+const encode = (row: { submittedAt: Date; id: string }) => `${row.submittedAt.getTime()}_${row.id}`;
+function decode(c: string) {
+  const at = c.indexOf("_");
+  return { at: Number(c.slice(0, at)), id: c.slice(at + 1) };
+}
+
+/** One page of the queue, with cursors for the next and previous pages. */
+export function listQueue(filter: QueueFilter, staffId: string, pageSize = PAGE_SIZE) {
+  const where = conditions(filter, staffId);
+  const newestFirst = filter.sort === "newest";
+  // Going back a page walks the other way from its first row, then the rows are put back in order.
+  const backwards = Boolean(filter.before) && !filter.after;
+  const c = filter.after ?? filter.before;
+  const descending = newestFirst !== backwards;
+  if (c) {
+    const { at, id } = decode(c);
+    where.push(descending ? sql`(${submissions.submittedAt}, ${submissions.id}) < (${at}, ${id})` : sql`(${submissions.submittedAt}, ${submissions.id}) > (${at}, ${id})`);
+  }
+  const order = descending ? [desc(submissions.submittedAt), desc(submissions.id)] : [asc(submissions.submittedAt), asc(submissions.id)];
+  const found = getDb()
+    .select({
+      id: submissions.id,
+      receiptNumber: submissions.receiptNumber,
+      formId: submissions.formId,
+      status: submissions.status,
+      applicantName: submissions.applicantName,
+      submittedAt: submissions.submittedAt,
+      assigneeName: staffUsers.displayName,
+    })
+    .from(submissions)
+    .leftJoin(staffUsers, eq(staffUsers.id, submissions.assigneeId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(pageSize + 1)
+    .all() as QueueRow[];
+  const more = found.length > pageSize;
+  const rows = found.slice(0, pageSize);
+  if (backwards) rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows,
+    next: last && (backwards || more) ? encode(last) : null,
+    previous: first && (backwards ? more : Boolean(c)) ? encode(first) : null,
+  };
+}
+
+/** Submissions per status, for one procedure or all (kept by triggers, so this is a lookup, not a count). */
+export function statusCounts(formId?: string): Record<SubmissionStatus, number> {
+  const rows = getDb()
+    .select({ status: submissionCounts.status, count: sql<number>`sum(${submissionCounts.count})` })
+    .from(submissionCounts)
+    .where(formId ? eq(submissionCounts.formId, formId) : undefined)
+    .groupBy(submissionCounts.status)
+    .all();
+  const out = Object.fromEntries(SUBMISSION_STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
+  for (const r of rows) out[r.status] = Number(r.count);
+  return out;
+}

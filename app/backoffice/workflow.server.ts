@@ -1,0 +1,97 @@
+/**
+ * Changes to a submission made by staff (status, assignment, notes) and by the resident (resubmission after a
+ * 補正依頼). Each is one transaction: the change, its entry in the case history and in the audit log.
+ */
+import { and, eq } from "drizzle-orm";
+import { auditLog, drafts, submissionEvents, submissionRevisions, submissions, type SubmissionStatus } from "../../db/schema";
+import type { AuditActor } from "../audit/audit.server";
+import { getDb } from "../db.server";
+import type { FormDefinition } from "../form-engine/definition";
+import { applicantOf } from "./applicant";
+import { canMove, MESSAGE_REQUIRED } from "./statuses";
+
+type Db = ReturnType<typeof getDb>;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type StaffActor = AuditActor & { role: "staff" | "admin"; id: string };
+
+export type WorkflowResult = { ok: true } | { ok: false; problem: "stale" | "notAllowed" | "messageRequired" | "notFound" };
+
+function log(tx: Tx, actor: AuditActor, action: string, submissionId: string, details: Record<string, unknown>, at: Date) {
+  tx.insert(auditLog).values({ at, actorRole: actor.role, actorId: actor.id, action, subjectType: "submission", subjectId: submissionId, details }).run();
+}
+
+/**
+ * Moves a submission on. `expected` is the status the clerk saw: if someone else changed it meanwhile, nothing
+ * happens and the clerk is told, instead of one decision silently overwriting another.
+ */
+export function changeStatus(submissionId: string, expected: SubmissionStatus, to: SubmissionStatus, actor: StaffActor, message = ""): WorkflowResult {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const current = tx.select({ status: submissions.status }).from(submissions).where(eq(submissions.id, submissionId)).get();
+    if (!current) return { ok: false, problem: "notFound" } as const;
+    if (current.status !== expected) return { ok: false, problem: "stale" } as const;
+    if (!canMove(current.status, to)) return { ok: false, problem: "notAllowed" } as const;
+    const body = message.trim();
+    if (MESSAGE_REQUIRED.includes(to) && body === "") return { ok: false, problem: "messageRequired" } as const;
+    const at = new Date();
+    tx.update(submissions).set({ status: to, updatedAt: at }).where(and(eq(submissions.id, submissionId), eq(submissions.status, expected))).run();
+    tx.insert(submissionEvents)
+      .values({ submissionId, at, actorRole: actor.role, actorId: actor.id, kind: "status", fromStatus: expected, toStatus: to, body: body || null })
+      .run();
+    log(tx, actor, "submission.status_changed", submissionId, { from: expected, to }, at);
+    return { ok: true } as const;
+  });
+}
+
+/** 担当: assigns to a staff member, or to no one (null). */
+export function assign(submissionId: string, assigneeId: string | null, actor: StaffActor): WorkflowResult {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const found = tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.id, submissionId)).get();
+    if (!found) return { ok: false, problem: "notFound" } as const;
+    const at = new Date();
+    tx.update(submissions).set({ assigneeId, updatedAt: at }).where(eq(submissions.id, submissionId)).run();
+    tx.insert(submissionEvents).values({ submissionId, at, actorRole: actor.role, actorId: actor.id, kind: "assign", assigneeId }).run();
+    log(tx, actor, "submission.assigned", submissionId, { assigneeId }, at);
+    return { ok: true } as const;
+  });
+}
+
+/** An internal note (staff only; the resident never sees it). */
+export function addNote(submissionId: string, text: string, actor: StaffActor): WorkflowResult {
+  const body = text.trim();
+  if (body === "") return { ok: false, problem: "messageRequired" };
+  const db = getDb();
+  return db.transaction((tx) => {
+    const found = tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.id, submissionId)).get();
+    if (!found) return { ok: false, problem: "notFound" } as const;
+    const at = new Date();
+    tx.insert(submissionEvents).values({ submissionId, at, actorRole: actor.role, actorId: actor.id, kind: "note", body }).run();
+    log(tx, actor, "submission.note_added", submissionId, {}, at);
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * The resident's corrected answers after a 補正依頼 replace the submission's (the earlier ones are kept as a
+ * revision) and it returns to 審査中. Runs inside the submitting transaction; a repeat finds it already done.
+ */
+export function resubmitCorrection(tx: Tx, draft: typeof drafts.$inferSelect, definition: FormDefinition, fallbackName: string | null) {
+  const submission = tx.select().from(submissions).where(eq(submissions.id, draft.correctionOf!)).get();
+  if (!submission) throw new Error(`Correction draft ${draft.id} points at a missing submission`);
+  if (draft.status === "submitted" || submission.status !== "needs_correction") return submission;
+  const at = new Date();
+  const revisions = tx.select({ revision: submissionRevisions.revision }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, submission.id)).all();
+  tx.insert(submissionRevisions)
+    .values({ submissionId: submission.id, revision: revisions.length + 1, answers: submission.answers, provenance: submission.provenance, submittedAt: submission.submittedAt })
+    .run();
+  const changes = { answers: draft.answers, provenance: draft.provenance, ...applicantOf(definition, draft.answers, fallbackName), status: "in_review" as const, updatedAt: at };
+  tx.update(submissions).set(changes).where(eq(submissions.id, submission.id)).run();
+  tx.update(drafts).set({ status: "submitted", updatedAt: at }).where(eq(drafts.id, draft.id)).run();
+  const actor = { role: "resident" as const, id: draft.residentAccountId };
+  tx.insert(submissionEvents)
+    .values({ submissionId: submission.id, at, actorRole: actor.role, actorId: actor.id, kind: "resubmitted", fromStatus: "needs_correction", toStatus: "in_review" })
+    .run();
+  log(tx, actor, "submission.resubmitted", submission.id, { revision: revisions.length + 1 }, at);
+  return { ...submission, ...changes };
+}

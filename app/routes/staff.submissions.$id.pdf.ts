@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { actorOf } from "../audit/audit.server";
+import { requireStaff } from "../auth/guards.server";
+import { submissionsPdf } from "../backoffice/downloads.server";
+import { getFixedT } from "../i18n/i18next.server";
+
+/** The paper form of one submission (attachments after it). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const principal = await requireStaff(request);
+  const pdf = await submissionsPdf([params.id!], actorOf(principal), await getFixedT("ja"));
+  if (!pdf) throw new Response("Not Found", { status: 404 });
+  return new Response(new Uint8Array(pdf), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="submission-${params.id}.pdf"`, "Cache-Control": "no-store" },
+  });
+}

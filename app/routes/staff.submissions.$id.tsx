@@ -1,0 +1,344 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { actorOf, recordAudit } from "../audit/audit.server";
+import { requireStaff } from "../auth/guards.server";
+import { getSubmission, listStaff, submissionView } from "../backoffice/detail.server";
+import { isSubmissionStatus, MESSAGE_REQUIRED, NEXT_STATUSES } from "../backoffice/statuses";
+import { addNote, assign, changeStatus, type StaffActor, type WorkflowResult } from "../backoffice/workflow.server";
+import { localizeText } from "../form-engine/localized";
+import type { SummaryRow } from "../form-engine/summary";
+import { formatDateTime } from "../i18n/dates";
+import { getLocaleT } from "../i18n/i18next.server";
+import { pageTitle } from "../i18n/title";
+import { ErrorSummary } from "../ui/error-summary";
+
+async function staffAndSubmission(request: Request, id: string) {
+  const principal = await requireStaff(request);
+  const submission = getSubmission(id);
+  if (!submission) throw new Response("Not Found", { status: 404 });
+  return { principal, submission };
+}
+
+async function view(request: Request, id: string, errors: { target: string; message: string }[] = []) {
+  const { principal, submission } = await staffAndSubmission(request, id);
+  const { t, lng } = await getLocaleT(request);
+  // Every staff view of a submission's personal data is in the audit log.
+  recordAudit({ actor: actorOf(principal), action: "submission.viewed", subject: { type: "submission", id } });
+  const v = submissionView(submission, lng, t);
+  const formTitle = localizeText(v.form.definition.title, lng);
+  return {
+    title: pageTitle(t, `${submission.receiptNumber} – ${formTitle}`, { error: errors.length > 0 }),
+    errors,
+    id,
+    receiptNumber: submission.receiptNumber,
+    formTitle,
+    revision: v.form.revision,
+    status: submission.status,
+    next: NEXT_STATUSES[submission.status],
+    submittedAt: formatDateTime(submission.submittedAt),
+    updatedAt: formatDateTime(submission.updatedAt),
+    language: submission.language,
+    applicant: v.applicant,
+    assigneeId: submission.assigneeId,
+    assigneeName: v.assigneeName,
+    me: principal.staff.id,
+    staff: listStaff(),
+    sections: v.sections,
+    attachments: v.attachments,
+    revisions: v.revisions.map((r) => ({ ...r, submittedAt: formatDateTime(r.submittedAt) })),
+    events: v.events.map((e) => ({ ...e, at: formatDateTime(e.at) })),
+    audit: v.audit.map((a) => ({ ...a, at: formatDateTime(a.at) })),
+  };
+}
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => view(request, params.id!);
+
+const PROBLEM_TARGET = { status: "to", assign: "assignee", note: "note" } as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = params.id!;
+  const { principal } = await staffAndSubmission(request, id);
+  const actor = actorOf(principal) as StaffActor;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  let result: WorkflowResult;
+  if (intent === "status") {
+    const to = form.get("to");
+    const expected = form.get("expected");
+    result =
+      isSubmissionStatus(to) && isSubmissionStatus(expected)
+        ? changeStatus(id, expected, to, actor, String(form.get("message") ?? "").slice(0, 2000))
+        : { ok: false, problem: isSubmissionStatus(expected) ? "notAllowed" : "stale" };
+    if (!result.ok && result.problem === "messageRequired") {
+      const { t } = await getLocaleT(request);
+      return data(await view(request, id, [{ target: "message", message: t("staff.detail.problem.messageRequired") }]), { status: 400 });
+    }
+  } else if (intent === "assign") {
+    const raw = String(form.get("assignee") ?? "");
+    const assignee = raw === "me" ? principal.staff.id : raw === "" ? null : raw;
+    result = assignee && !listStaff().some((s) => s.id === assignee) ? { ok: false, problem: "notAllowed" } : assign(id, assignee, actor);
+  } else if (intent === "note") {
+    result = addNote(id, String(form.get("note") ?? "").slice(0, 2000), actor);
+  } else {
+    result = { ok: false, problem: "notAllowed" };
+  }
+  if (!result.ok) {
+    const { t } = await getLocaleT(request);
+    const target = PROBLEM_TARGET[intent as keyof typeof PROBLEM_TARGET] ?? "to";
+    return data(await view(request, id, [{ target, message: t(`staff.detail.problem.${intent === "note" && result.problem === "messageRequired" ? "noteRequired" : result.problem}`) }]), { status: 409 });
+  }
+  throw redirect(`/staff/submissions/${id}?done=${intent}`);
+}
+
+function Answers({ rows }: { rows: SummaryRow[] }) {
+  const { t } = useTranslation();
+  const origin = (row: SummaryRow) =>
+    row.source ? (
+      <span className="provenance">
+        <span className="tag tag--source">{t(row.source.sourceKey)}</span>
+        {row.source.changed ? <span className="provenance__changed"> {row.source.originalText !== undefined ? t("staff.detail.changedFrom", { original: row.source.originalText }) : t("staff.detail.changed")}</span> : null}
+      </span>
+    ) : row.answered && !row.items ? (
+      <span className="provenance">
+        <span className="tag">{t("staff.detail.typed")}</span>
+      </span>
+    ) : null;
+  return (
+    <dl className="summary-list">
+      {rows.map((row) => (
+        <div className="summary-list__row" key={row.field}>
+          <dt>{row.label}</dt>
+          <dd>
+            {row.items ? (
+              row.items.map((item) => (
+                <div key={item.label} className="summary-list__item">
+                  <p className="summary-list__item-title">{item.label}</p>
+                  <ul className="plain-list">
+                    {item.rows.map((r) => (
+                      <li key={r.field}>
+                        {r.label}：{r.value} {origin(r)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))
+            ) : (
+              <span className={row.answered ? "pre-line" : "muted"}>{row.value}</span>
+            )}{" "}
+            {origin(row)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default function StaffSubmission() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const page = actionData ?? loaderData;
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const done = actionData ? null : params.get("done");
+  const messageRequired = page.next.some((s) => MESSAGE_REQUIRED.includes(s));
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/staff">{t("staff.detail.back")}</Link>
+      </p>
+      <ErrorSummary errors={page.errors} />
+      {done ? (
+        <p className="notice" role="status">
+          {t(`staff.detail.done.${done === "assign" || done === "note" ? done : "status"}`)}
+        </p>
+      ) : null}
+      <p className="caption">{page.formTitle}</p>
+      <h1>{t("staff.detail.title", { receipt: page.receiptNumber })}</h1>
+
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{t("staff.queue.status")}</dt>
+          <dd>
+            <strong>{t(`status.${page.status}`)}</strong>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("staff.queue.submittedAt")}</dt>
+          <dd>{page.submittedAt}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("staff.queue.applicant")}</dt>
+          <dd>
+            {page.applicant.name ?? t("staff.queue.noName")}
+            <br />
+            <span className="muted">{page.applicant.signedIn ? t("staff.detail.signedIn", { name: page.applicant.accountName }) : t("staff.detail.anonymous")}</span>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("staff.queue.assignee")}</dt>
+          <dd>{page.assigneeName ?? t("staff.queue.unassigned")}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("staff.detail.version")}</dt>
+          <dd>{t("staff.detail.revision", { n: page.revision })}</dd>
+        </div>
+      </dl>
+      <p className="actions">
+        <a href={`/staff/submissions/${page.id}/pdf`} className="button button--secondary">
+          {t("staff.detail.pdf")}
+        </a>
+      </p>
+
+      {page.next.length > 0 ? (
+        <Form method="post" className="box" aria-labelledby="status-title">
+          <h2 id="status-title">{t("staff.detail.statusTitle")}</h2>
+          <input type="hidden" name="intent" value="status" />
+          <input type="hidden" name="expected" value={page.status} />
+          <fieldset className="fieldset" id="to">
+            <legend className="field__label">{t("staff.detail.moveTo")}</legend>
+            <div className="choices">
+              {page.next.map((s, i) => (
+                <div className="choice" key={s}>
+                  <input className="choice__input" type="radio" name="to" value={s} id={`to-${s}`} defaultChecked={i === 0} />
+                  <label className="choice__label" htmlFor={`to-${s}`}>
+                    {t(`status.${s}`)}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          {messageRequired ? (
+            <div className="field">
+              <label className="field__label" htmlFor="message">
+                {t("staff.detail.message")}
+              </label>
+              <p className="field__hint" id="message-hint">
+                {t("staff.detail.messageHint")}
+              </p>
+              <textarea className="input textarea" id="message" name="message" rows={4} aria-describedby="message-hint" maxLength={2000} />
+            </div>
+          ) : null}
+          <button type="submit" className="button">
+            {t("staff.detail.changeStatus")}
+          </button>
+        </Form>
+      ) : null}
+
+      <Form method="post" className="box" aria-labelledby="assign-title">
+        <h2 id="assign-title">{t("staff.detail.assignTitle")}</h2>
+        <input type="hidden" name="intent" value="assign" />
+        <div className="field">
+          <label className="field__label" htmlFor="assignee">
+            {t("staff.queue.assignee")}
+          </label>
+          <select className="input select" id="assignee" name="assignee" defaultValue={page.assigneeId ?? ""}>
+            <option value="">{t("staff.queue.unassigned")}</option>
+            {page.staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id === page.me ? t("staff.detail.meName", { name: s.displayName }) : s.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("staff.detail.assign")}
+        </button>
+      </Form>
+
+      {page.sections.map((section) => (
+        <section key={section.stepId} aria-labelledby={`section-${section.stepId}`}>
+          <h2 id={`section-${section.stepId}`}>{section.title}</h2>
+          <Answers rows={section.rows} />
+        </section>
+      ))}
+
+      <section aria-labelledby="files-title">
+        <h2 id="files-title">{t("staff.detail.files")}</h2>
+        {page.attachments.length === 0 ? (
+          <p>{t("staff.detail.noFiles")}</p>
+        ) : (
+          <ul className="plain-list">
+            {page.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/staff/submissions/${page.id}/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                  {a.fileName}
+                </a>{" "}
+                <span className="muted">
+                  {t("staff.detail.fileInfo", { type: a.contentType, kb: Math.ceil(a.size / 1024) })}
+                  {a.current ? "" : ` ${t("staff.detail.earlierFile")}`}
+                </span>{" "}
+                <a href={`/staff/submissions/${page.id}/attachments/${a.id}?download`} download={a.fileName}>
+                  {t("staff.detail.download")}
+                  <span className="visually-hidden">{a.fileName}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Form method="post" className="box" aria-labelledby="note-title">
+        <h2 id="note-title">{t("staff.detail.noteTitle")}</h2>
+        <input type="hidden" name="intent" value="note" />
+        <div className="field">
+          <label className="field__label" htmlFor="note">
+            {t("staff.detail.note")}
+          </label>
+          <p className="field__hint" id="note-hint">
+            {t("staff.detail.noteHint")}
+          </p>
+          <textarea className="input textarea" id="note" name="note" rows={3} aria-describedby="note-hint" maxLength={2000} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("staff.detail.addNote")}
+        </button>
+      </Form>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("staff.detail.history")}</h2>
+        <ol className="timeline">
+          <li>
+            <span className="muted">{page.submittedAt}</span> {t("staff.detail.event.submitted")}
+          </li>
+          {page.events.map((e) => (
+            <li key={e.id}>
+              <span className="muted">{e.at}</span> {e.actor}：
+              {e.kind === "status" || e.kind === "resubmitted"
+                ? t(`staff.detail.event.${e.kind}`, { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
+                : e.kind === "assign"
+                  ? t("staff.detail.event.assign", { name: e.assignee ?? t("staff.queue.unassigned") })
+                  : t("staff.detail.event.note")}
+              {e.body ? <span className="timeline__body pre-line">{e.body}</span> : null}
+            </li>
+          ))}
+        </ol>
+        {page.revisions.length > 0 ? <p className="muted">{t("staff.detail.revisions", { count: page.revisions.length })}</p> : null}
+      </section>
+
+      <section aria-labelledby="audit-title">
+        <h2 id="audit-title">{t("staff.detail.audit")}</h2>
+        <div className="table-scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.detail.auditAt")}</th>
+                <th scope="col">{t("staff.detail.auditWho")}</th>
+                <th scope="col">{t("staff.detail.auditWhat")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.audit.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.at}</td>
+                  <td>{a.actor}</td>
+                  <td>{t(`staff.audit.${a.action.replace(".", "_")}`, { defaultValue: a.action })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
