@@ -7,6 +7,7 @@ import * as build from "@remix-run/dev/server-build";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { seedDemoSubmissions } from "../db/demo-submissions";
 import { seedDemoData } from "../db/seed";
 import { initDatabase } from "./db.server";
 import { syncFormDefinitions } from "./form-engine/store.server";
@@ -36,6 +37,7 @@ async function main() {
   const db = initDatabase(env.DATABASE_PATH);
   if (env.DEMO) await seedDemoData(db);
   syncFormDefinitions();
+  if (env.DEMO) seedDemoSubmissions();
 
   const app = express();
   app.disable("x-powered-by");

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Readable } from "node:stream";
+import { deflateSync } from "node:zlib";
 import * as fontkit from "fontkit";
 import type { TFunction } from "i18next";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
@@ -37,7 +38,8 @@ function notoSansJp(): Uint8Array {
 /**
  * pdf-lib takes its font engine from outside. Upstream fontkit, not the @pdf-lib/fontkit fork: the fork writes a broken
  * `loca` table when subsetting TrueType CJK fonts (glyphs go blank while the text still extracts; ADR 0007). The
- * adapter gives fontkit 2's subsets the `encodeStream()` pdf-lib calls, and parses the 5 MB font once: each document
+ * adapter gives fontkit 2's subsets the `encodeStream()` pdf-lib calls, lays text out without shaping (below), and
+ * parses the 5 MB font once: each document
  * still gets its own subset, but a PDF takes milliseconds instead of a parse.
  */
 type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
@@ -49,6 +51,9 @@ const fontkitForPdfLib = {
     const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) as fontkit.Font;
     const createSubset = font.createSubset.bind(font);
     Object.assign(font, {
+      // Form text needs no OpenType shaping (ligatures, contextual forms): one glyph per character, from the cmap.
+      // pdf-lib reads only the glyphs of a layout, and shaping was most of the time spent per line.
+      layout: (text: string) => ({ glyphs: font.glyphsForString(text) }),
       createSubset() {
         const subset = createSubset();
         return Object.assign(subset, { encodeStream: () => Readable.from([subset.encode()]) });
@@ -65,8 +70,17 @@ export type PdfSubmission = { definition: FormDefinition; answers: Answers; rece
 /** Characters that may not begin a line (行頭禁則): they stay at the end of the line before. */
 const NO_LINE_START = new Set([..."、。，．,.)）」』】〕〉》・：；:;!?！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々"]);
 
+/** Advance widths per character at 1000 pt (one font, so one table for every document). */
+const widths = new Map<string, number>();
+
+/**
+ * pdf-lib compresses streams with pako (deflate written in JavaScript), a quarter of the time of a PDF. Node's zlib
+ * writes the same zlib format natively; pdf-lib looks `deflate` up on pako's exports at each call.
+ */
+const requireFromPdfLib = createRequire(createRequire(import.meta.url).resolve("pdf-lib"));
+Object.assign(requireFromPdfLib("pako") as object, { deflate: (data: Uint8Array) => new Uint8Array(deflateSync(data)) });
+
 class Writer {
-  private widths = new Map<string, number>();
   page!: PDFPage;
   y = 0;
   constructor(
@@ -78,10 +92,10 @@ class Writer {
   width(text: string, size = SIZE) {
     let w = 0;
     for (const ch of text) {
-      let cw = this.widths.get(ch);
+      let cw = widths.get(ch);
       if (cw === undefined) {
         cw = this.font.widthOfTextAtSize(ch, 1000);
-        this.widths.set(ch, cw);
+        widths.set(ch, cw);
       }
       w += cw;
     }

@@ -162,9 +162,9 @@ export default function StaffQueue() {
           <p>{t(page.query ? "staff.queue.noMatchBody" : "staff.empty.body")}</p>
         </section>
       ) : (
-        <Form method="post" action="/staff/print" reloadDocument>
+        <Form method="post" action="/staff/print" reloadDocument className="wide">
           <div className="table-scroll" role="region" aria-labelledby="queue-title" tabIndex={0}>
-            <table className="table">
+            <table className="table table--queue">
               <caption id="queue-title">{t("staff.queue.tableCaption")}</caption>
               <thead>
                 <tr>

@@ -1,0 +1,55 @@
+import i18next from "i18next";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { resources } from "../i18n/resources";
+import { hoikushoAnswers, shippedDefinition } from "../test/fixtures";
+import { csvHeader, csvRows, type CsvSubmission } from "./csv.server";
+
+const t = i18next.createInstance();
+beforeAll(async () => {
+  await t.init({ lng: "ja", resources, defaultNS: "common", interpolation: { escapeValue: false } });
+});
+
+const row = (answers: Record<string, unknown>, over: Partial<CsvSubmission> = {}): CsvSubmission => ({
+  receiptNumber: "ABCD-EFGH",
+  submittedAt: new Date("2026-11-22T05:03:00Z"),
+  status: "received",
+  assigneeName: null,
+  applicantName: "髙橋 大輔",
+  definition: shippedDefinition("hoikusho"),
+  answers,
+  ...over,
+});
+
+describe("queue CSV", () => {
+  it("starts with a BOM, uses CRLF, and has Japanese headers in definition order", () => {
+    const def = shippedDefinition("hoikusho");
+    const text = csvHeader(def, t.t) + csvRows(def, [row(hoikushoAnswers())], t.t);
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    expect(text.split("\r\n")).toHaveLength(3); // header, one row, and the final line end
+    const [header, values] = parse(text.slice(1)) as string[][];
+    expect(header!.slice(0, 8)).toEqual(["受付番号", "受付日時", "状態", "担当", "申請者", "申込区分", "入所を希望する日", "保育を必要とする時間"]);
+    expect(values!.slice(0, 7)).toEqual(["ABCD-EFGH", "2026/11/22 14:03", "受付", "", "髙橋 大輔", "新規", "2027年4月1日（令和9年4月1日）"]);
+    // A group is one cell, one line per item.
+    const guardians = values![header!.indexOf("保護者")]!;
+    expect(guardians.split("\n")).toHaveLength(2);
+    expect(guardians).toContain("勤務先の名称：まどぐち商事株式会社");
+  });
+
+  it("neutralises formulas (= + - @, full-width too) and keeps quotes and line breaks inside their cell", () => {
+    const def = shippedDefinition("hoikusho");
+    const answers = hoikushoAnswers();
+    const cases = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "＝1+1", "普通の\"引用\"と\n改行"];
+    const text = csvRows(
+      def,
+      cases.map((c) => row({ ...answers, facilities: [{ facility: "midori", reason: c }] }, { applicantName: c })),
+      t.t,
+    );
+    const rows = parse(text) as string[][];
+    rows.forEach((r, i) => {
+      const applicant = r[4]!;
+      if (i < 5) expect(applicant).toBe(`'${cases[i]}`);
+      else expect(applicant).toBe(cases[i]);
+    });
+  });
+});
