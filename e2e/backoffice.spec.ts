@@ -167,8 +167,28 @@ test("the back office is for staff only, and a resident sees only their own appl
   expect((await other.request.get(`/mypage/applications/${own}`)).status()).toBe(404);
   const origin = new URL(other.url()).origin;
   expect((await other.request.post(`/mypage/applications/${own}`, { headers: { Origin: origin } })).status()).toBe(404);
-  // Staff cannot reach a file through a submission it does not belong to.
+  // Staff open a submission's file (shown and downloaded, both audited), and cannot reach a file through a submission
+  // it does not belong to.
   const staff = await openPage();
   await signInAsStaff(staff, "reviewer1");
+  const demo = db.prepare("select id, draft_id, answers from submissions where form_id = 'hoikusho' order by submitted_at limit 1").get() as { id: string; draft_id: string; answers: string };
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  const fileId = `e2e-${Date.now()}`;
+  db.prepare("insert into attachments (id, draft_id, field_name, file_name, content_type, size, sha256, data, created_at) values (?, ?, 'employmentCertificate', '就労証明書.png', 'image/png', ?, 'x', ?, 0)").run(fileId, demo.draft_id, png.length, png);
+  const answers = { ...JSON.parse(demo.answers), employmentCertificate: { id: fileId, name: "就労証明書.png", type: "image/png", size: png.length } };
+  db.prepare("update submissions set answers = ? where id = ?").run(JSON.stringify(answers), demo.id);
+  await staff.goto(`/staff/submissions/${demo.id}`);
+  await expectAccessible(staff);
+  const link = staff.getByRole("link", { name: "就労証明書.png", exact: true });
+  const shown = await staff.request.get((await link.getAttribute("href"))!);
+  expect(shown.headers()["content-type"]).toBe("image/png");
+  expect(shown.headers()["content-disposition"]).toMatch(/^inline;/);
+  expect(Buffer.compare(await shown.body(), png)).toBe(0);
+  const download = staff.waitForEvent("download");
+  await staff.getByRole("link", { name: /^ダウンロード\s*就労証明書\.png$/ }).click();
+  expect((await download).suggestedFilename()).toBe("就労証明書.png");
+  const audited = db.prepare("select action from audit_log where subject_id = ? and action like 'submission.attachment_%'").all(demo.id) as { action: string }[];
+  expect(audited.map((a) => a.action).sort()).toEqual(["submission.attachment_downloaded", "submission.attachment_viewed"]);
+  expect((await staff.request.get(`/staff/submissions/${id}/attachments/${fileId}`)).status()).toBe(404);
   expect((await staff.request.get(`/staff/submissions/${id}/attachments/00000000-0000-0000-0000-000000000000`)).status()).toBe(404);
 });

@@ -109,13 +109,21 @@ describe("submission PDF", () => {
     // A 1×1 PNG.
     const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"));
     const broken = { fileName: "壊れた.pdf", contentType: "application/pdf", data: Uint8Array.from([1, 2, 3]) };
+    // A two-page PDF attachment, merged as it is.
+    const attached = await PDFDocument.create();
+    attached.addPage().drawText("SHOMEISHO PAGE ONE");
+    attached.addPage().drawText("SHOMEISHO PAGE TWO");
+    const pdf = { fileName: "証明書.pdf", contentType: "application/pdf", data: await attached.save() };
     const bytes = await renderSubmissionsPdf(
-      [hoikusho({ files: [{ fileName: "就労証明書.png", contentType: "image/png", data: png }, broken] }), hoikusho({ receiptNumber: "WXYZ-2345" })],
+      [hoikusho({ files: [{ fileName: "就労証明書.png", contentType: "image/png", data: png }, pdf, broken] }), hoikusho({ receiptNumber: "WXYZ-2345" })],
       t.t,
     );
     const pages = await pagesText(bytes);
     const first = pages.findIndex((p) => p.includes("WXYZ-2345"));
     expect(first).toBeGreaterThan(0);
+    const one = pages.findIndex((p) => p.includes("SHOMEISHO PAGE ONE"));
+    expect(pages[one + 1]).toContain("SHOMEISHO PAGE TWO");
+    expect(one).toBeLessThan(first);
     expect(pages.slice(0, first).join("")).toContain("添付ファイル：就労証明書.png");
     expect(pages.slice(0, first).join("")).toContain("添付ファイル「壊れた.pdf」はこの PDF に含められませんでした");
     expect(pages[first]).toContain(`1 / ${pages.length - first}`);

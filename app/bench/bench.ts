@@ -3,12 +3,16 @@
  *   - PDF of a complete 保育所入所申請 without attachments: ms (median, p95) and KB
  *   - one PDF of 1,000 submissions: seconds and MB
  *   - the staff queue page (filtered, sorted, one page + the status counts) at 100,000 and 1,000,000 submissions
+ *   - the same page over HTTP from the built server (build/index.js: `npm run bench` builds first), as a clerk gets it
  * Generated data goes to a temporary SQLite file, removed at the end. BENCH_ROWS=100000 limits the largest size.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { hashPassword } from "../auth/password.server";
 import i18next from "i18next";
 import { renderSubmissionsPdf } from "../backoffice/pdf.server";
 import { listQueue, statusCounts, type QueueFilter } from "../backoffice/queue.server";
@@ -115,21 +119,81 @@ function benchQueue(size: number) {
   }
 }
 
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer();
+    srv.listen(0, () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+/** The queue page as the browser gets it: the built server on the generated database, a signed-in clerk. */
+async function benchHttp(file: string, size: number) {
+  if (!fs.existsSync("build/index.js")) {
+    console.log("  (HTTP: no build/index.js; run `npm run build` first)");
+    return;
+  }
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["build/index.js"], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: file, PORT: String(port), HOST: "127.0.0.1", DEMO: "off", SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0" },
+    stdio: "ignore",
+  });
+  try {
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const login = await fetch(`${origin}/staff/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: "reviewer1", password: "bench-password", redirectTo: "/staff" }),
+    });
+    const cookie = login.headers.get("set-cookie")?.split(";")[0];
+    if (!cookie) throw new Error(`staff sign-in failed (${login.status})`);
+    const month = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    console.log(`Queue page over HTTP at ${size.toLocaleString()} submissions (GET /staff?…, full HTML; 100 requests each):`);
+    for (const [label, query] of [
+      ["procedure + status, newest first", "form=hoikusho&status=received"],
+      ["status + date range, oldest first", `status=in_review&from=${month}&sort=oldest`],
+      ["search by reading (たかはし)", `q=${encodeURIComponent("たかはし")}`],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        const start = performance.now();
+        const res = await fetch(`${origin}/staff?${query}`, { headers: { Cookie: cookie, "Accept-Language": "ja" } });
+        await res.text();
+        if (res.status !== 200) throw new Error(`GET /staff?${query}: ${res.status}`);
+        times.push(performance.now() - start);
+      }
+      const s = stats(times.slice(10)); // the first requests warm the server up
+      console.log(`  ${label.padEnd(40)} median ${ms(s.median)}, p95 ${ms(s.p95)}   (target p95 < 50 ms)`);
+    }
+  } finally {
+    server.kill();
+  }
+}
+
 async function main() {
   await benchPdf();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-bench-"));
   try {
-    const db = initDatabase(path.join(dir, "bench.sqlite"));
+    const file = path.join(dir, "bench.sqlite");
+    const db = initDatabase(file);
     setDb(db);
     syncFormDefinitions(undefined, () => {});
+    const passwordHash = await hashPassword("bench-password");
     for (const [id, username, name] of [["staff-counter1", "counter1", "窓口 一郎"], ["staff-reviewer1", "reviewer1", "審査 花子"], ["staff-admin1", "admin1", "管理 太郎"]] as const) {
-      db.$client.prepare("insert into staff_users (id, username, display_name, password_hash, role, duty, created_at) values (?, ?, ?, 'x', 'staff', 'reviewer', 0)").run(id, username, name);
+      db.$client.prepare("insert into staff_users (id, username, display_name, password_hash, role, duty, created_at) values (?, ?, ?, ?, 'staff', 'reviewer', 0)").run(id, username, name, passwordHash);
     }
     const versionOf = Object.fromEntries((db.$client.prepare("select form_id, max(id) as id from form_versions group by form_id").all() as { form_id: string; id: number }[]).map((r) => [r.form_id, r.id]));
     const largest = Number(process.env.BENCH_ROWS ?? 1_000_000);
     for (const size of [100_000, 1_000_000].filter((n) => n <= largest)) {
       grow(db, size, versionOf);
       benchQueue(size);
+      await benchHttp(file, size);
     }
     db.$client.close();
   } finally {

@@ -76,13 +76,15 @@ function toStored(row: typeof formVersions.$inferSelect): StoredForm {
 }
 
 export function getFormVersion(versionId: number): StoredForm | undefined {
+  const cached = parsedCache.get(versionId);
+  if (cached) return cached;
   const row = getDb().select().from(formVersions).where(eq(formVersions.id, versionId)).get();
   return row ? toStored(row) : undefined;
 }
 
 export function getLatestForm(formId: string): StoredForm | undefined {
-  const row = getDb().select().from(formVersions).where(eq(formVersions.formId, formId)).orderBy(desc(formVersions.revision)).limit(1).get();
-  return row ? toStored(row) : undefined;
+  const row = getDb().select({ id: formVersions.id }).from(formVersions).where(eq(formVersions.formId, formId)).orderBy(desc(formVersions.revision)).limit(1).get();
+  return row ? getFormVersion(row.id) : undefined;
 }
 
 /** The catalogue: the latest revision of every procedure. */

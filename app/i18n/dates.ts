@@ -37,10 +37,8 @@ export function isoToday(now = new Date()): string {
 }
 
 /** A moment as the city's clock shows it: "2026/11/22 14:03" (JST). */
-export function formatDateTime(at: Date | string): string {
-  const parts = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(at));
-  return parts;
-}
+const dateTimeFormat = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+export const formatDateTime = (at: Date | string): string => dateTimeFormat.format(new Date(at));
 
 /** The day of a moment in Japan, as YYYY-MM-DD. */
 export const isoDateInJapan = (at: Date | string) => isoToday(new Date(at));

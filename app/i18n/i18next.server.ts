@@ -24,14 +24,25 @@ const i18next = new RemixI18Next({
 
 export default i18next;
 
+/**
+ * A translation function for a fixed language (the paper form and the CSV are in Japanese, whoever prints them).
+ * remix-i18next builds a new i18next instance on every call; one per language, made once, serves every request.
+ */
+const fixedT = new Map<string, ReturnType<typeof i18next.getFixedT>>();
+export function getFixedT(lng: string) {
+  let t = fixedT.get(lng);
+  if (!t) {
+    t = i18next.getFixedT(lng);
+    fixedT.set(lng, t);
+  }
+  return t;
+}
+
 /** The translation function for the request's language (loaders and actions). */
-export const getT = (request: Request) => i18next.getFixedT(request);
+export const getT = async (request: Request) => getFixedT(await i18next.getLocale(request));
 
 /** The request's language and its translation function together. */
 export async function getLocaleT(request: Request) {
-  const [lng, t] = await Promise.all([i18next.getLocale(request), i18next.getFixedT(request)]);
-  return { lng, t };
+  const lng = await i18next.getLocale(request);
+  return { lng, t: await getFixedT(lng) };
 }
-
-/** A translation function for a fixed language: the paper form and the CSV are in Japanese, whoever prints them. */
-export const getFixedT = (lng: string) => i18next.getFixedT(lng);

@@ -17,6 +17,7 @@ import { keepProfile, reusableAnswers } from "../residents/profile.server";
 import { sourceMarks } from "../prefill/registry.server";
 import { findDraftOfOwner, findSubmissionOfDraft, formOfDraft, resolveOwner, submitDraft } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
+import { SummaryAnswers } from "../ui/summary-answers";
 
 async function view(request: Request, formId: string, declarationError?: string) {
   const { form, draft } = await requireDraft(request, formId);
@@ -74,52 +75,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string; stepId: string; t: (k: string, o?: Record<string, unknown>) => string }) {
+  const mark = (row: SummaryRow, group?: SummaryRow) =>
+    // Within a group, only what differs from the group's own mark: another source, or a change.
+    row.source && (!group || row.source.changed || row.source.sourceKey !== group.source?.sourceKey) ? (
+      <span className="summary-list__source">
+        <span className="tag tag--source">{t(row.source.sourceKey)}</span>
+        {row.source.changed ? ` ${t("prefill.changed")}` : null}
+      </span>
+    ) : null;
   return (
-    <dl className="summary-list">
-      {rows.map((row) => (
-        <div className="summary-list__row" key={row.field}>
-          <dt>{row.label}</dt>
-          <dd>
-            {row.items ? (
-              row.items.map((item) => (
-                <div key={item.label} className="summary-list__item">
-                  <p className="summary-list__item-title">{item.label}</p>
-                  <ul className="plain-list">
-                    {item.rows.map((r) => (
-                      <li key={r.field}>
-                        {r.label}：{r.value}
-                        {/* Within a group, only what differs from the group's own mark: another source, or a change. */}
-                        {r.source && (r.source.changed || r.source.sourceKey !== row.source?.sourceKey) ? (
-                          <span className="summary-list__source">
-                            {" "}
-                            <span className="tag tag--source">{t(r.source.sourceKey)}</span>
-                            {r.source.changed ? ` ${t("prefill.changed")}` : null}
-                          </span>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))
-            ) : (
-              <span className={row.answered ? undefined : "muted"}>{row.value}</span>
-            )}
-            {row.source ? (
-              <span className="summary-list__source">
-                <span className="tag tag--source">{t(row.source.sourceKey)}</span>
-                {row.source.changed ? ` ${t("prefill.changed")}` : null}
-              </span>
-            ) : null}
-          </dd>
-          <dd className="summary-list__action">
-            <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>
-              {t("journey.check.change")}
-              <span className="visually-hidden">{t("journey.check.changeWhat", { label: row.label })}</span>
-            </Link>
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryAnswers
+      rows={rows}
+      mark={mark}
+      action={(row) => (
+        <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>
+          {t("journey.check.change")}
+          <span className="visually-hidden">{t("journey.check.changeWhat", { label: row.label })}</span>
+        </Link>
+      )}
+    />
   );
 }
 

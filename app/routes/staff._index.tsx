@@ -10,6 +10,7 @@ import { formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
+import { Field } from "../ui/field";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await requireStaff(request);
@@ -71,72 +72,48 @@ export default function StaffQueue() {
           {t("staff.queue.filtersTitle")}
         </h2>
         <div className="filters__grid">
-          <div className="field">
-            <label className="field__label" htmlFor="q">
-              {t("staff.queue.search")}
-            </label>
-            <p className="field__hint" id="q-hint">
-              {t("staff.queue.searchHint")}
-            </p>
-            <input className="input" id="q" name="q" type="search" defaultValue={f.q ?? ""} aria-describedby="q-hint" />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="form">
-              {t("staff.queue.procedure")}
-            </label>
-            <select className="input select" id="form" name="form" defaultValue={f.form ?? ""}>
-              <option value="">{t("staff.queue.any")}</option>
-              {page.forms.map((form) => (
-                <option key={form.id} value={form.id}>
-                  {form.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="status">
-              {t("staff.queue.status")}
-            </label>
-            <select className="input select" id="status" name="status" defaultValue={f.status ?? ""}>
-              <option value="">{t("staff.queue.any")}</option>
-              {SUBMISSION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="assignee">
-              {t("staff.queue.assignee")}
-            </label>
-            <select className="input select" id="assignee" name="assignee" defaultValue={f.assignee ?? ""}>
-              <option value="">{t("staff.queue.any")}</option>
-              <option value="me">{t("staff.queue.assignedToMe")}</option>
-              <option value="unassigned">{t("staff.queue.unassigned")}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="from">
-              {t("staff.queue.from")}
-            </label>
-            <input className="input" id="from" name="from" type="date" defaultValue={f.from ?? ""} />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="to">
-              {t("staff.queue.to")}
-            </label>
-            <input className="input" id="to" name="to" type="date" defaultValue={f.to ?? ""} />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="sort">
-              {t("staff.queue.sort")}
-            </label>
-            <select className="input select" id="sort" name="sort" defaultValue={f.sort}>
-              <option value="newest">{t("staff.queue.newest")}</option>
-              <option value="oldest">{t("staff.queue.oldest")}</option>
-            </select>
-          </div>
+          <Field id="q" label={t("staff.queue.search")} hint={t("staff.queue.searchHint")}>
+          <input className="input" id="q" name="q" type="search" defaultValue={f.q ?? ""} aria-describedby="q-hint" />
+          </Field>
+          <Field id="form" label={t("staff.queue.procedure")}>
+          <select className="input select" id="form" name="form" defaultValue={f.form ?? ""}>
+            <option value="">{t("staff.queue.any")}</option>
+            {page.forms.map((form) => (
+              <option key={form.id} value={form.id}>
+                {form.title}
+              </option>
+            ))}
+          </select>
+          </Field>
+          <Field id="status" label={t("staff.queue.status")}>
+          <select className="input select" id="status" name="status" defaultValue={f.status ?? ""}>
+            <option value="">{t("staff.queue.any")}</option>
+            {SUBMISSION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+          </Field>
+          <Field id="assignee" label={t("staff.queue.assignee")}>
+          <select className="input select" id="assignee" name="assignee" defaultValue={f.assignee ?? ""}>
+            <option value="">{t("staff.queue.any")}</option>
+            <option value="me">{t("staff.queue.assignedToMe")}</option>
+            <option value="unassigned">{t("staff.queue.unassigned")}</option>
+          </select>
+          </Field>
+          <Field id="from" label={t("staff.queue.from")}>
+          <input className="input" id="from" name="from" type="date" defaultValue={f.from ?? ""} />
+          </Field>
+          <Field id="to" label={t("staff.queue.to")}>
+          <input className="input" id="to" name="to" type="date" defaultValue={f.to ?? ""} />
+          </Field>
+          <Field id="sort" label={t("staff.queue.sort")}>
+          <select className="input select" id="sort" name="sort" defaultValue={f.sort}>
+            <option value="newest">{t("staff.queue.newest")}</option>
+            <option value="oldest">{t("staff.queue.oldest")}</option>
+          </select>
+          </Field>
         </div>
         <p className="actions">
           <button type="submit" className="button">

@@ -12,6 +12,8 @@ import { formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
+import { Field } from "../ui/field";
+import { SummaryAnswers } from "../ui/summary-answers";
 
 async function staffAndSubmission(request: Request, id: string) {
   const principal = await requireStaff(request);
@@ -93,6 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function Answers({ rows }: { rows: SummaryRow[] }) {
   const { t } = useTranslation();
+  // Every answer says where it came from: typed by the applicant, or the city's record (and the original if changed).
   const origin = (row: SummaryRow) =>
     row.source ? (
       <span className="provenance">
@@ -104,34 +107,7 @@ function Answers({ rows }: { rows: SummaryRow[] }) {
         <span className="tag">{t("staff.detail.typed")}</span>
       </span>
     ) : null;
-  return (
-    <dl className="summary-list">
-      {rows.map((row) => (
-        <div className="summary-list__row" key={row.field}>
-          <dt>{row.label}</dt>
-          <dd>
-            {row.items ? (
-              row.items.map((item) => (
-                <div key={item.label} className="summary-list__item">
-                  <p className="summary-list__item-title">{item.label}</p>
-                  <ul className="plain-list">
-                    {item.rows.map((r) => (
-                      <li key={r.field}>
-                        {r.label}：{r.value} {origin(r)}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))
-            ) : (
-              <span className={row.answered ? "pre-line" : "muted"}>{row.value}</span>
-            )}{" "}
-            {origin(row)}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <SummaryAnswers rows={rows} mark={origin} />;
 }
 
 export default function StaffSubmission() {
@@ -209,15 +185,9 @@ export default function StaffSubmission() {
             </div>
           </fieldset>
           {messageRequired ? (
-            <div className="field">
-              <label className="field__label" htmlFor="message">
-                {t("staff.detail.message")}
-              </label>
-              <p className="field__hint" id="message-hint">
-                {t("staff.detail.messageHint")}
-              </p>
-              <textarea className="input textarea" id="message" name="message" rows={4} aria-describedby="message-hint" maxLength={2000} />
-            </div>
+            <Field id="message" label={t("staff.detail.message")} hint={t("staff.detail.messageHint")}>
+            <textarea className="input textarea" id="message" name="message" rows={4} aria-describedby="message-hint" maxLength={2000} />
+            </Field>
           ) : null}
           <button type="submit" className="button">
             {t("staff.detail.changeStatus")}
@@ -228,19 +198,16 @@ export default function StaffSubmission() {
       <Form method="post" className="box" aria-labelledby="assign-title">
         <h2 id="assign-title">{t("staff.detail.assignTitle")}</h2>
         <input type="hidden" name="intent" value="assign" />
-        <div className="field">
-          <label className="field__label" htmlFor="assignee">
-            {t("staff.queue.assignee")}
-          </label>
-          <select className="input select" id="assignee" name="assignee" defaultValue={page.assigneeId ?? ""}>
-            <option value="">{t("staff.queue.unassigned")}</option>
-            {page.staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.id === page.me ? t("staff.detail.meName", { name: s.displayName }) : s.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="assignee" label={t("staff.queue.assignee")}>
+        <select className="input select" id="assignee" name="assignee" defaultValue={page.assigneeId ?? ""}>
+          <option value="">{t("staff.queue.unassigned")}</option>
+          {page.staff.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.id === page.me ? t("staff.detail.meName", { name: s.displayName }) : s.displayName}
+            </option>
+          ))}
+        </select>
+        </Field>
         <button type="submit" className="button button--secondary">
           {t("staff.detail.assign")}
         </button>
@@ -281,15 +248,9 @@ export default function StaffSubmission() {
       <Form method="post" className="box" aria-labelledby="note-title">
         <h2 id="note-title">{t("staff.detail.noteTitle")}</h2>
         <input type="hidden" name="intent" value="note" />
-        <div className="field">
-          <label className="field__label" htmlFor="note">
-            {t("staff.detail.note")}
-          </label>
-          <p className="field__hint" id="note-hint">
-            {t("staff.detail.noteHint")}
-          </p>
-          <textarea className="input textarea" id="note" name="note" rows={3} aria-describedby="note-hint" maxLength={2000} />
-        </div>
+        <Field id="note" label={t("staff.detail.note")} hint={t("staff.detail.noteHint")}>
+        <textarea className="input textarea" id="note" name="note" rows={3} aria-describedby="note-hint" maxLength={2000} />
+        </Field>
         <button type="submit" className="button button--secondary">
           {t("staff.detail.addNote")}
         </button>

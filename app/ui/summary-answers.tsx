@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+import type { SummaryRow } from "../form-engine/summary";
+
+type Props = {
+  rows: SummaryRow[];
+  /** What follows an answer: its source, "changed", "typed" … (`group` is the row of the group an item row is in). */
+  mark: (row: SummaryRow, group?: SummaryRow) => ReactNode;
+  /** An extra cell per row (the check page's 変更 link). */
+  action?: (row: SummaryRow) => ReactNode;
+};
+
+/** Answers by question, repeating groups item by item (check page and staff view). */
+export function SummaryAnswers({ rows, mark, action }: Props) {
+  return (
+    <dl className="summary-list">
+      {rows.map((row) => (
+        <div className="summary-list__row" key={row.field}>
+          <dt>{row.label}</dt>
+          <dd>
+            {row.items ? (
+              row.items.map((item) => (
+                <div key={item.label} className="summary-list__item">
+                  <p className="summary-list__item-title">{item.label}</p>
+                  <ul className="plain-list">
+                    {item.rows.map((r) => (
+                      <li key={r.field}>
+                        {r.label}：{r.value} {mark(r, row)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))
+            ) : (
+              <span className={row.answered ? "pre-line" : "muted"}>{row.value}</span>
+            )}{" "}
+            {mark(row)}
+          </dd>
+          {action ? <dd className="summary-list__action">{action(row)}</dd> : null}
+        </div>
+      ))}
+    </dl>
+  );
+}
