@@ -243,7 +243,8 @@ export const drafts = sqliteTable(
     prefill: text("prefill", { mode: "json" }).notNull().default({}).$type<Record<string, { value: unknown; source: string }>>(),
     /** Per answer: typed, prefilled as is, or prefilled and changed (with the original). */
     provenance: text("provenance", { mode: "json" }).notNull().default({}).$type<Record<string, Provenance>>(),
-    status: text("status", { enum: ["open", "submitted"] }).notNull().default("open"),
+    /** closed: a correction draft whose 補正依頼 was withdrawn or decided before the resident resubmitted. */
+    status: text("status", { enum: ["open", "submitted", "closed"] }).notNull().default("open"),
     /** A resident correcting a submission after a 補正依頼: the submission this draft will update. */
     correctionOf: text("correction_of"),
     createdAt: createdAt(),

@@ -79,7 +79,12 @@ export function addNote(submissionId: string, text: string, actor: StaffActor): 
 export function resubmitCorrection(tx: Tx, draft: typeof drafts.$inferSelect, definition: FormDefinition, fallbackName: string | null) {
   const submission = tx.select().from(submissions).where(eq(submissions.id, draft.correctionOf!)).get();
   if (!submission) throw new Error(`Correction draft ${draft.id} points at a missing submission`);
-  if (draft.status === "submitted" || submission.status !== "needs_correction") return submission;
+  if (draft.status === "submitted") return submission;
+  if (submission.status !== "needs_correction") {
+    // The request was withdrawn or decided while the resident was correcting: nothing to update, the draft is done.
+    tx.update(drafts).set({ status: "closed", updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
+    return submission;
+  }
   const at = new Date();
   const revisions = tx.select({ revision: submissionRevisions.revision }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, submission.id)).all();
   tx.insert(submissionRevisions)

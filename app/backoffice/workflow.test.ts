@@ -6,7 +6,7 @@ import { syncFormDefinitions } from "../form-engine/store.server";
 import { useTestDatabase } from "../test/db";
 import { addResident, addStaff, juminhyoAnswers, submit } from "../test/submissions";
 import { drafts } from "../../db/schema";
-import { startCorrection, submitDraft } from "../submissions/drafts.server";
+import { findOpenDraft, startCorrection, submitDraft } from "../submissions/drafts.server";
 import { addNote, assign, changeStatus, type StaffActor } from "./workflow.server";
 import { openCorrectionRequest, residentHistory } from "./resident-view.server";
 
@@ -68,5 +68,16 @@ describe("status workflow", () => {
     expect(revisions[0]!.answers.copies).toBe(1);
     expect(residentHistory(s.id).map((e) => e.kind)).toEqual(["status", "status", "resubmitted"]);
     expect(openCorrectionRequest(s.id)).toBeNull();
+  });
+
+  it("closes a correction whose 補正依頼 was withdrawn meanwhile, so the resident is not stuck in it", () => {
+    const s = submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"), { residentAccountId: "r1" });
+    changeStatus(s.id, "received", "in_review", clerk);
+    changeStatus(s.id, "in_review", "needs_correction", clerk, "通数を確認してください");
+    const draft = startCorrection(getDb().select().from(submissions).where(eq(submissions.id, s.id)).get()!);
+    expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")?.id).toBe(draft.id);
+    changeStatus(s.id, "needs_correction", "in_review", clerk);
+    expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")).toBeUndefined();
+    expect(getDb().select().from(drafts).where(eq(drafts.id, draft.id)).get()!.status).toBe("closed");
   });
 });

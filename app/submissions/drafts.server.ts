@@ -38,14 +38,22 @@ const ownerWhere = (owner: Owner) =>
 
 export type Draft = typeof drafts.$inferSelect;
 
-/** The owner's open draft of a procedure, if any. */
+/** The owner's open draft of a procedure, if any (a correction whose 補正依頼 is no longer open is closed first). */
 export function findOpenDraft(owner: Owner, formId: string): Draft | undefined {
-  return getDb()
-    .select()
-    .from(drafts)
-    .where(and(ownerWhere(owner), eq(drafts.formId, formId), eq(drafts.status, "open")))
-    .orderBy(desc(drafts.updatedAt))
-    .get();
+  const db = getDb();
+  for (;;) {
+    const draft = db
+      .select()
+      .from(drafts)
+      .where(and(ownerWhere(owner), eq(drafts.formId, formId), eq(drafts.status, "open")))
+      .orderBy(desc(drafts.updatedAt))
+      .get();
+    if (!draft?.correctionOf) return draft;
+    const target = db.select({ status: submissions.status }).from(submissions).where(eq(submissions.id, draft.correctionOf)).get();
+    if (target?.status === "needs_correction") return draft;
+    // Staff withdrew or decided the request meanwhile: the correction has nothing left to update.
+    db.update(drafts).set({ status: "closed", updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
+  }
 }
 
 export function createDraft(owner: Owner, form: StoredForm, prefill: Prefilled = {}): Draft {
