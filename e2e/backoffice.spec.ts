@@ -89,6 +89,9 @@ test("a reviewer takes a submission through every status, with a 補正依頼 ro
   const pdf = await staff.request.get(`/staff/submissions/${id}/pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  // One CSP, the file's own: the pages' object-src 'none' would keep the browser's PDF viewer from showing it.
+  const pdfPolicies = pdf.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy");
+  expect(pdfPolicies.map((h) => h.value)).toEqual(["default-src 'none'; object-src 'self'; frame-ancestors 'none'"]);
   const csv = await staff.request.get(`/staff/export?form=juminhyo&q=${receipt}`);
   const text = (await csv.body()).toString("utf8");
   expect(text.startsWith("\uFEFF\"受付番号\"")).toBe(true);
@@ -184,6 +187,9 @@ test("the back office is for staff only, and a resident sees only their own appl
   expect(shown.headers()["content-type"]).toBe("image/png");
   expect(shown.headers()["content-disposition"]).toMatch(/^inline;/);
   expect(Buffer.compare(await shown.body(), png)).toBe(0);
+  const imagePolicies = shown.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy");
+  expect(imagePolicies).toHaveLength(1);
+  expect(imagePolicies[0]!.value).toMatch(/; sandbox$/);
   const download = staff.waitForEvent("download");
   await staff.getByRole("link", { name: /^ダウンロード\s*就労証明書\.png$/ }).click();
   expect((await download).suggestedFilename()).toBe("就労証明書.png");

@@ -3,6 +3,7 @@ import { actorOf, recordAudit } from "../audit/audit.server";
 import { requireStaff } from "../auth/guards.server";
 import { getSubmission, submissionRevisionAnswers } from "../backoffice/detail.server";
 import { getFormVersion } from "../form-engine/store.server";
+import { fileSecurityPolicy } from "../security/headers.server";
 import { attachmentContent, fileIdsOf } from "../submissions/attachments.server";
 
 /** A file of a submission (current or of an earlier revision), shown in the browser or downloaded; audited. */
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": file.contentType,
       "Content-Disposition": `${download ? "attachment" : "inline"}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       // An uploaded file is shown as itself, never run as a page of this site.
-      "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'",
+      "Content-Security-Policy": fileSecurityPolicy(file.contentType),
       "Cache-Control": "no-store",
     },
   });

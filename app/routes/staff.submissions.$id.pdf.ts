@@ -3,6 +3,7 @@ import { actorOf } from "../audit/audit.server";
 import { requireStaff } from "../auth/guards.server";
 import { submissionsPdf } from "../backoffice/downloads.server";
 import { getFixedT } from "../i18n/i18next.server";
+import { fileSecurityPolicy } from "../security/headers.server";
 
 /** The paper form of one submission (attachments after it). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -10,6 +11,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pdf = await submissionsPdf([params.id!], actorOf(principal), await getFixedT("ja"));
   if (!pdf) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="submission-${params.id}.pdf"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="submission-${params.id}.pdf"`,
+      "Content-Security-Policy": fileSecurityPolicy("application/pdf"),
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -8,8 +8,8 @@ type NonceResponse = ServerResponse & { locals: { cspNonce: string } };
  * framing at all (clickjacking on a page that submits applications would be serious).
  */
 export function securityHeaders({ production }: { production: boolean }) {
-  return helmet({
-    contentSecurityPolicy: {
+  const options = (pages: boolean): Parameters<typeof helmet>[0] => ({
+    contentSecurityPolicy: pages && {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
@@ -31,4 +31,20 @@ export function securityHeaders({ production }: { production: boolean }) {
     strictTransportSecurity: production ? { maxAge: 31536000 } : false,
     xFrameOptions: { action: "deny" },
   });
+  const forPages = helmet(options(true));
+  const forFiles = helmet(options(false));
+  return (req: IncomingMessage & { path: string }, res: ServerResponse, next: (err?: unknown) => void) => (FILE_ROUTES.test(req.path) ? forFiles : forPages)(req, res, next);
+}
+
+/**
+ * Files handed out as themselves (a submission's PDF, an uploaded file) set their own CSP (`fileSecurityPolicy`):
+ * the pages' `object-src 'none'` would stop the browser's PDF viewer, and a second header could only add limits.
+ */
+export const FILE_ROUTES = /^\/staff\/submissions\/[^/]+\/(pdf|attachments\/[^/]+)$/;
+
+/** Nothing runs: a PDF may only be shown by the browser's viewer, an image only as an image, in a sandbox. */
+export function fileSecurityPolicy(contentType: string): string {
+  return contentType === "application/pdf"
+    ? "default-src 'none'; object-src 'self'; frame-ancestors 'none'"
+    : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 }
