@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { expectProgress, fillAddress, fillDate, fillName, next } from "./support/journey";
+import { expectProgress, fillAddress, fillDate, fillName, next, signInAsResident, startProcedure } from "./support/journey";
 
 test.describe("journey behaviour", () => {
   test("a failed step keeps every value, focuses the summary and links to each field (JS off)", async ({ openPage }) => {
@@ -173,15 +173,8 @@ test("with JavaScript on, a step is checked in the browser with the same rules b
 });
 
 test("a signed-in resident sees 申請中の手続き and resumes where they left off; 変更 returns to the check page", async ({ page }) => {
-  await page.goto("/login/demo");
-  await expectAccessible(page);
-  await page.getByRole("button", { name: "鈴木 健太" }).click();
-  await expect(page).toHaveURL(/\/mypage$/);
-  await expectAccessible(page);
-  await page.goto("/procedures/juminhyo");
-  await expectAccessible(page);
-  await page.getByRole("button", { name: "申請を始める" }).click();
-  await expectAccessible(page);
+  await signInAsResident(page, "鈴木 健太");
+  await startProcedure(page, "juminhyo");
   // Signed in: name and date of birth come from the sign-in, the address from 住民記録.
   await expect(page.getByText("鈴木 健太（スズキ ケンタ）")).toBeVisible();
   await page.getByLabel("日中に連絡がとれる電話番号").fill("0540000000");

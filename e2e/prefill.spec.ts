@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { next, signInAsResident, startProcedure } from "./support/journey";
+import { juminhyoRequestAndDelivery, next, signInAsResident, startProcedure } from "./support/journey";
 
 test.describe("once-only prefill", () => {
   test("a signed-in resident sees what the city knows, marked with its source; a change is flagged", async ({ page, db }) => {
@@ -23,12 +23,7 @@ test.describe("once-only prefill", () => {
     await expect(page.getByRole("group", { name: /^住所/ }).getByLabel("方書")).toHaveValue("本町ハイツ 2F");
     await expectAccessible(page);
     await next(page, "請求の内容");
-    await page.getByLabel("本人のみ").check();
-    await page.getByLabel("必要な通数").fill("1");
-    await page.getByLabel(/^使いみち/).selectOption("bank");
-    await next(page, "受け取り方法");
-    await page.getByLabel("市役所の窓口で受け取る").check();
-    await next(page, "入力内容の確認");
+    await juminhyoRequestAndDelivery(page);
     await expect(page.getByText("（市の記録から変更あり）")).toBeVisible();
     await expect(page.getByText("マイナンバーカードより").first()).toBeVisible();
     await page.getByLabel("上記の内容に同意します").check();
@@ -144,12 +139,7 @@ test("contact data is kept only with consent, reused in another procedure, and d
   await startProcedure(page, "juminhyo");
   await page.getByLabel("日中に連絡がとれる電話番号").fill("080-5555-6666");
   await next(page, "請求の内容");
-  await page.getByLabel("本人のみ").check();
-  await page.getByLabel("必要な通数").fill("1");
-  await page.getByLabel(/^使いみち/).selectOption("bank");
-  await next(page, "受け取り方法");
-  await page.getByLabel("市役所の窓口で受け取る").check();
-  await next(page, "入力内容の確認");
+  await juminhyoRequestAndDelivery(page);
   const keep = page.getByLabel("今回の電話番号を保存し、次回からの申請で使う");
   await expect(keep).not.toBeChecked(); // consent is never assumed
   await keep.check();

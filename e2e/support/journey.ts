@@ -64,6 +64,16 @@ export async function startProcedure(page: Page, formId: string) {
   await expectAccessible(page);
 }
 
+/** The 住民票 steps 請求の内容 and 受け取り方法 (本人のみ, at the counter), ending on the check page. */
+export async function juminhyoRequestAndDelivery(page: Page, { copies = "1", purpose = "bank" } = {}) {
+  await page.getByLabel("本人のみ").check();
+  await page.getByLabel("必要な通数").fill(copies);
+  await page.getByLabel(/^使いみち/).selectOption(purpose);
+  await next(page, "受け取り方法");
+  await page.getByLabel("市役所の窓口で受け取る").check();
+  await next(page, "入力内容の確認");
+}
+
 /**
  * A signed-in resident's 住民票の写し request, from the start page to the 受付番号 (the name, birth date and address
  * come from the city's records). Returns the 受付番号.
@@ -72,12 +82,7 @@ export async function requestJuminhyo(page: Page, copies = "1") {
   await startProcedure(page, "juminhyo");
   await page.getByLabel("日中に連絡がとれる電話番号").fill("0540001111");
   await next(page, "請求の内容");
-  await page.getByLabel("本人のみ").check();
-  await page.getByLabel("必要な通数").fill(copies);
-  await page.getByLabel(/^使いみち/).selectOption("bank");
-  await next(page, "受け取り方法");
-  await page.getByLabel("市役所の窓口で受け取る").check();
-  await next(page, "入力内容の確認");
+  await juminhyoRequestAndDelivery(page, { copies });
   await page.getByLabel("上記の内容に同意します").check();
   await page.getByRole("button", { name: "申請する" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
