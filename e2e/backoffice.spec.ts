@@ -183,6 +183,8 @@ test("the back office is for staff only, and a resident sees only their own appl
   await staff.goto(`/staff/submissions/${demo.id}`);
   await expectAccessible(staff);
   const link = staff.getByRole("link", { name: "就労証明書.png", exact: true });
+  await expect(staff.getByRole("region", { name: "添付ファイル" })).toContainText("就労証明書.png");
+  await expect(staff.getByRole("region", { name: "添付ファイル" })).not.toContainText("補正前の添付");
   const shown = await staff.request.get((await link.getAttribute("href"))!);
   expect(shown.headers()["content-type"]).toBe("image/png");
   expect(shown.headers()["content-disposition"]).toMatch(/^inline;/);

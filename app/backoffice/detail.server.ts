@@ -6,7 +6,7 @@ import { getDb } from "../db.server";
 import { summarize } from "../form-engine/summary";
 import { getFormVersion } from "../form-engine/store.server";
 import { sourceMarks } from "../prefill/registry.server";
-import { attachmentsOf } from "../submissions/attachments.server";
+import { attachmentsOf, fileIdsOf } from "../submissions/attachments.server";
 
 export type StaffSubmission = typeof submissions.$inferSelect;
 
@@ -33,6 +33,7 @@ export function submissionView(submission: StaffSubmission, lng: string, t: TFun
     .orderBy(desc(auditLog.id))
     .limit(500)
     .all();
+  const currentFiles = fileIdsOf(form.definition, submission.answers);
   const actorName = (role: string, id: string | null) => (role === "staff" || role === "admin" ? (names.get(id ?? "") ?? t("staff.detail.unknownStaff")) : t(`staff.detail.actor.${role}`));
   return {
     form,
@@ -50,7 +51,8 @@ export function submissionView(submission: StaffSubmission, lng: string, t: TFun
       fileName: a.fileName,
       contentType: a.contentType,
       size: a.size,
-      current: JSON.stringify(submission.answers).includes(a.id),
+      // A file of an answer before a correction is still shown, marked as earlier.
+      current: currentFiles.includes(a.id),
     })),
     revisions: revisions.map((r) => ({ revision: r.revision, submittedAt: r.submittedAt.toISOString() })),
     events: events.map((e) => ({
