@@ -11,17 +11,23 @@ export function actorOf(principal: Principal | null): AuditActor {
     : { role: principal.role, id: principal.staff.id };
 }
 
+/** The connection, or the transaction the entry belongs to (written with the change it records, or not at all). */
+type Executor = Pick<ReturnType<typeof getDb>, "insert">;
+
 /** Appends one entry to the audit log (the table refuses updates and deletes). */
-export function recordAudit(entry: {
-  actor: AuditActor;
-  action: string;
-  subject?: { type: string; id: string };
-  details?: Record<string, unknown>;
-}) {
-  getDb()
-    .insert(auditLog)
+export function recordAudit(
+  entry: {
+    actor: AuditActor;
+    action: string;
+    subject?: { type: string; id: string };
+    details?: Record<string, unknown>;
+    at?: Date;
+  },
+  db: Executor = getDb(),
+) {
+  db.insert(auditLog)
     .values({
-      at: new Date(),
+      at: entry.at ?? new Date(),
       actorRole: entry.actor.role,
       actorId: entry.actor.id,
       action: entry.action,

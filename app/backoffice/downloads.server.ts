@@ -1,8 +1,8 @@
 /** PDF and CSV downloads for staff: gathering the submissions, and the audit entry for each one handed out. */
 import { eq, inArray } from "drizzle-orm";
 import type { TFunction } from "i18next";
-import { auditLog, staffUsers, submissions } from "../../db/schema";
-import type { AuditActor } from "../audit/audit.server";
+import { staffUsers, submissions } from "../../db/schema";
+import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
 import { getFormVersion, getLatestForm } from "../form-engine/store.server";
@@ -14,11 +14,11 @@ import { listQueue, type QueueFilter } from "./queue.server";
 /** The most submissions one printout takes (a batch of 1,000 is about a minute of printing, not a server stall). */
 export const MAX_BATCH = 1000;
 
+/** One audit entry per submission handed out (so each submission's log shows it), written together. */
 function auditEach(actor: AuditActor, action: string, ids: string[], details: Record<string, unknown> = {}) {
-  const db = getDb();
   const at = new Date();
-  db.transaction((tx) => {
-    for (const id of ids) tx.insert(auditLog).values({ at, actorRole: actor.role, actorId: actor.id, action, subjectType: "submission", subjectId: id, details }).run();
+  getDb().transaction((tx) => {
+    for (const id of ids) recordAudit({ actor, action, subject: { type: "submission", id }, details, at }, tx);
   });
 }
 

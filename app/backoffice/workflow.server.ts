@@ -3,8 +3,8 @@
  * 補正依頼). Each is one transaction: the change, its entry in the case history and in the audit log.
  */
 import { and, eq } from "drizzle-orm";
-import { auditLog, drafts, submissionEvents, submissionRevisions, submissions, type SubmissionStatus } from "../../db/schema";
-import type { AuditActor } from "../audit/audit.server";
+import { drafts, submissionEvents, submissionRevisions, submissions, type SubmissionStatus } from "../../db/schema";
+import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
 import { applicantOf } from "./applicant";
@@ -16,9 +16,8 @@ export type StaffActor = AuditActor & { role: "staff" | "admin"; id: string };
 
 export type WorkflowResult = { ok: true } | { ok: false; problem: "stale" | "notAllowed" | "messageRequired" | "notFound" };
 
-function log(tx: Tx, actor: AuditActor, action: string, submissionId: string, details: Record<string, unknown>, at: Date) {
-  tx.insert(auditLog).values({ at, actorRole: actor.role, actorId: actor.id, action, subjectType: "submission", subjectId: submissionId, details }).run();
-}
+const log = (tx: Tx, actor: AuditActor, action: string, submissionId: string, details: Record<string, unknown>, at: Date) =>
+  recordAudit({ actor, action, subject: { type: "submission", id: submissionId }, details, at }, tx);
 
 /**
  * Moves a submission on. `expected` is the status the clerk saw: if someone else changed it meanwhile, nothing
