@@ -11,7 +11,6 @@ import { localizeText } from "../form-engine/localized";
 import { summarize, type SummaryRow } from "../form-engine/summary";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
-import { getSubmission } from "../backoffice/detail.server";
 import { openCorrectionRequest } from "../backoffice/resident-view.server";
 import { keepProfile, reusableAnswers } from "../residents/profile.server";
 import { sourceMarks } from "../prefill/registry.server";
@@ -53,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!draft) throw redirect(`/procedures/${formId}`);
 
   // A second submit (double click, back and resubmit, another tab) finds the first submission.
-  const existing = findSubmissionOfDraft(draft.id) ?? (draft.correctionOf && draft.status === "submitted" ? getSubmission(draft.correctionOf) : undefined);
+  const existing = findSubmissionOfDraft(draft);
   if (existing) throw redirect(receiptPath(formId, existing.receiptNumber));
 
   if (body.get("declaration") !== "yes") {

@@ -157,8 +157,10 @@ export function findSubmissionForOwner(owner: Owner, receiptNumber: string): Sub
   return getDb().select().from(submissions).where(and(where, eq(submissions.receiptNumber, receiptNumber))).get();
 }
 
-export function findSubmissionOfDraft(draftId: string): Submission | undefined {
-  return getDb().select().from(submissions).where(eq(submissions.draftId, draftId)).get();
+/** The submission a draft made, or, for a correction already sent, the submission it updated. */
+export function findSubmissionOfDraft(draft: Draft): Submission | undefined {
+  const where = draft.correctionOf ? (draft.status === "submitted" ? eq(submissions.id, draft.correctionOf) : undefined) : eq(submissions.draftId, draft.id);
+  return where ? getDb().select().from(submissions).where(where).get() : undefined;
 }
 
 
