@@ -4,9 +4,8 @@ import type { TFunction } from "i18next";
 import { staffUsers, submissions } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
-import type { FormDefinition } from "../form-engine/definition";
 import { getFormVersion, getLatestForm } from "../form-engine/store.server";
-import { attachmentContent, attachmentsOf } from "../submissions/attachments.server";
+import { attachmentFilesOf } from "../submissions/attachments.server";
 import { csvHeader, csvRows } from "./csv.server";
 import { renderSubmissionsPdf } from "./pdf.server";
 import { listQueue, type QueueFilter } from "./queue.server";
@@ -22,35 +21,18 @@ function auditEach(actor: AuditActor, action: string, ids: string[], details: Re
   });
 }
 
-/** Definitions by version, looked up once per download (versions never change). */
-function definitionLookup() {
-  const known = new Map<number, FormDefinition>();
-  return (versionId: number) => {
-    let d = known.get(versionId);
-    if (!d) {
-      d = getFormVersion(versionId)!.definition;
-      known.set(versionId, d);
-    }
-    return d;
-  };
-}
+const definitionOf = (versionId: number) => getFormVersion(versionId)!.definition; // parsed once per process
 
 /** One PDF of the given submissions in the given order, attachments included; each handed-out one is audited. */
-export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunction, withFiles = true): Promise<Uint8Array | null> {
+export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunction): Promise<Uint8Array | null> {
   const rows = getDb().select().from(submissions).where(inArray(submissions.id, ids)).all();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   if (ordered.length === 0) return null;
-  const definitionOf = definitionLookup();
   const bytes = await renderSubmissionsPdf(
     ordered.map((s) => {
       const definition = definitionOf(s.formVersionId);
-      const files = withFiles
-        ? attachmentsOf(definition, [s.answers]).map((a) => {
-            const content = attachmentContent(a.id)!;
-            return { fileName: content.fileName, contentType: content.contentType, data: content.data };
-          })
-        : [];
+      const files = attachmentFilesOf(definition, s.answers);
       return { definition, answers: s.answers, receiptNumber: s.receiptNumber, submittedAt: s.submittedAt, files };
     }),
     t,
@@ -67,7 +49,6 @@ export function queueCsvStream(filter: QueueFilter & { form: string }, staffId: 
   const latest = getLatestForm(filter.form);
   if (!latest) return null;
   const encoder = new TextEncoder();
-  const definitionOf = definitionLookup();
   let cursor: string | undefined;
   let started = false;
   let done = false;

@@ -103,6 +103,12 @@ export function attachmentsOf(definition: FormDefinition, answerSets: Answers[])
   return getDb().select(columns).from(attachments).where(inArray(attachments.id, ids)).all();
 }
 
+/** The files of a set of answers with their content (for the PDF), in one query. */
+export function attachmentFilesOf(definition: FormDefinition, answers: Answers) {
+  const ids = fileIdsOf(definition, answers);
+  return ids.length ? getDb().select().from(attachments).where(inArray(attachments.id, ids)).all() : [];
+}
+
 export function attachmentContent(id: string) {
   return getDb().select().from(attachments).where(eq(attachments.id, id)).get();
 }
