@@ -6,10 +6,11 @@
  */
 import { stringify } from "csv-stringify/sync";
 import type { TFunction } from "i18next";
-import type { FieldDef, FormDefinition } from "../form-engine/definition";
+import type { FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import { localizeText } from "../form-engine/localized";
 import { getFieldType } from "../form-engine/registry";
+import { summarize, type SummaryRow } from "../form-engine/summary";
 import { formatDateTime } from "../i18n/dates";
 import type { SubmissionStatus } from "./statuses";
 
@@ -25,17 +26,11 @@ export type CsvSubmission = {
 
 const questions = (definition: FormDefinition) => definition.steps.flatMap((s) => s.fields).filter((f) => getFieldType(f.type).hasValue);
 
-/** A group as one cell: one line per item, "label：value" pairs. */
-function cell(def: FieldDef, value: unknown, t: TFunction): string {
-  const type = getFieldType(def.type);
-  if (type.isEmpty(value)) return "";
-  if (def.type !== "group" || !Array.isArray(value)) return type.format(value, def, "ja", t);
-  return (value as Answers[])
-    .map((item, i) => {
-      const parts = (def.fields ?? []).filter((c) => getFieldType(c.type).hasValue && !getFieldType(c.type).isEmpty(item[c.name]));
-      return `${i + 1}: ${parts.map((c) => `${localizeText(c.label, "ja")}：${getFieldType(c.type).format(item[c.name], c, "ja", t)}`).join("、")}`;
-    })
-    .join("\n");
+/** A cell as the check page and the PDF word it; a group is one cell, one line per item. */
+function cell(row: SummaryRow): string {
+  if (!row.answered) return "";
+  if (!row.items) return row.value;
+  return row.items.map((item) => `${item.label}: ${item.rows.filter((r) => r.answered).map((r) => `${r.label}：${r.value}`).join("、")}`).join("\n");
 }
 
 export function csvHeader(definition: FormDefinition, t: TFunction): string {
@@ -43,22 +38,12 @@ export function csvHeader(definition: FormDefinition, t: TFunction): string {
   return stringify([[...head, ...questions(definition).map((f) => localizeText(f.label, "ja"))]], { bom: true, quoted: true, record_delimiter: "windows" });
 }
 
-/** Rows for submissions of the procedure `columns` describes; each answer is read by its own definition version. */
+/** Rows for submissions of the procedure `columns` describes; each submission is read by its own definition version. */
 export function csvRows(columns: FormDefinition, list: CsvSubmission[], t: TFunction): string {
   const names = questions(columns).map((f) => f.name);
   const records = list.map((s) => {
-    const own = new Map(questions(s.definition).map((f) => [f.name, f]));
-    return [
-      s.receiptNumber,
-      formatDateTime(s.submittedAt),
-      t(`status.${s.status}`),
-      s.assigneeName ?? "",
-      s.applicantName ?? "",
-      ...names.map((name) => {
-        const def = own.get(name);
-        return def ? cell(def, s.answers[name], t) : "";
-      }),
-    ];
+    const cells = new Map(summarize(s.definition, s.answers, "ja", t).flatMap((section) => section.rows.map((row) => [row.field, cell(row)] as const)));
+    return [s.receiptNumber, formatDateTime(s.submittedAt), t(`status.${s.status}`), s.assigneeName ?? "", s.applicantName ?? "", ...names.map((name) => cells.get(name) ?? "")];
   });
   return records.length ? stringify(records, { quoted: true, record_delimiter: "windows", escape_formulas: true }) : "";
 }
