@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { next } from "./support/journey";
+import { next, submitApplication } from "./support/journey";
 
 const baseline = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "effort-baseline.json"), "utf8")) as {
   signedIn: Record<string, number>;
@@ -64,10 +64,7 @@ async function begin(page: Page, formId: string, resident?: string) {
 
 async function finish(page: Page, keep = false) {
   if (keep) await page.getByLabel(/を保存し、次回からの申請で使う$/).check();
-  await page.getByLabel("上記の内容に同意します").check();
-  await page.getByRole("button", { name: "申請する" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
-  await expectAccessible(page);
+  await submitApplication(page);
 }
 
 const check = async (l: Locator) => {

@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { expectProgress, fillAddress, fillDate, fillName, next } from "./support/journey";
+import { expectProgress, fillAddress, fillDate, fillName, next, submitApplication } from "./support/journey";
 import type { Page } from "@playwright/test";
 
 async function complete(page: Page) {
@@ -41,11 +41,7 @@ async function complete(page: Page) {
   await expect(page.getByText("090-1234-5678")).toBeVisible();
   // The question that did not apply (その他の使いみち) is not on the check page.
   await expect(page.getByText("その他の使いみち")).toHaveCount(0);
-  await page.getByLabel("上記の内容に同意します").check();
-  await page.getByRole("button", { name: "申請する" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
-  await expectAccessible(page);
-  const receipt = await page.locator(".receipt-number").textContent();
+  const receipt = await submitApplication(page);
   expect(receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
   return receipt!;
 }

@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { juminhyoRequestAndDelivery, next, signInAsResident, startProcedure } from "./support/journey";
+import { juminhyoRequestAndDelivery, next, signInAsResident, startProcedure, submitApplication } from "./support/journey";
 
 test.describe("once-only prefill", () => {
   test("a signed-in resident sees what the city knows, marked with its source; a change is flagged", async ({ page, db }) => {
@@ -26,11 +26,7 @@ test.describe("once-only prefill", () => {
     await juminhyoRequestAndDelivery(page);
     await expect(page.getByText("（市の記録から変更あり）")).toBeVisible();
     await expect(page.getByText("マイナンバーカードより").first()).toBeVisible();
-    await page.getByLabel("上記の内容に同意します").check();
-    await page.getByRole("button", { name: "申請する" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
-    await expectAccessible(page);
-    const receipt = await page.locator(".receipt-number").textContent();
+    const receipt = await submitApplication(page);
     const row = db.prepare("select answers, provenance from submissions where receipt_number = ?").get(receipt) as { answers: string; provenance: string };
     const provenance = JSON.parse(row.provenance);
     expect(provenance.applicantName).toEqual({ kind: "prefilled", source: "identity" });
@@ -115,11 +111,7 @@ test.describe("once-only prefill", () => {
     await page.getByLabel(/^日中に連絡がとれる電話番号/).fill("09033334444");
     await next(page, "あわせて必要な手続き");
     await next(page, "入力内容の確認");
-    await page.getByLabel("上記の内容に同意します").check();
-    await page.getByRole("button", { name: "申請する" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
-    await expectAccessible(page);
-    const receipt = await page.locator(".receipt-number").textContent();
+    const receipt = await submitApplication(page);
     const row = db.prepare("select answers, provenance from submissions where receipt_number = ?").get(receipt) as { answers: string; provenance: string };
     const persons = JSON.parse(row.answers).persons as { name: { given: string } }[];
     expect(persons.map((p) => p.name.given)).toEqual(["健一", "彩", "湊"]);
@@ -143,10 +135,7 @@ test("contact data is kept only with consent, reused in another procedure, and d
   const keep = page.getByLabel("今回の電話番号を保存し、次回からの申請で使う");
   await expect(keep).not.toBeChecked(); // consent is never assumed
   await keep.check();
-  await page.getByLabel("上記の内容に同意します").check();
-  await page.getByRole("button", { name: "申請する" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
-  await expectAccessible(page);
+  await submitApplication(page);
 
   // My page: the application with its status, the registry data, and the kept phone number.
   await page.goto("/mypage");

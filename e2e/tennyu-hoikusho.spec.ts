@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { fillAddress, fillDate, fillName, next } from "./support/journey";
+import { fillAddress, fillDate, fillName, next, submitApplication } from "./support/journey";
 
 const MINIMAL_PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
@@ -18,14 +18,6 @@ async function start(page: Page, title: string, firstStep: string) {
   await page.getByRole("button", { name: "申請を始める" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstStep);
   await expectAccessible(page);
-}
-
-async function submit(page: Page) {
-  await page.getByLabel("上記の内容に同意します").check();
-  await page.getByRole("button", { name: "申請する" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
-  await expectAccessible(page);
-  return (await page.locator(".receipt-number").textContent())!;
 }
 
 async function tennyu(page: Page) {
@@ -68,7 +60,7 @@ async function tennyu(page: Page) {
   await next(page, "入力内容の確認");
   await expect(page.getByText("在留資格：日本人の配偶者等")).toBeVisible();
   await expect(page.getByText("国民健康保険、マイナンバーカードの継続利用（転入から90日以内）")).toBeVisible();
-  return submit(page);
+  return submitApplication(page);
 }
 
 async function hoikusho(page: Page, javaScript: boolean) {
@@ -123,7 +115,7 @@ async function hoikusho(page: Page, javaScript: boolean) {
   await expect(page.getByText("勤務先の名称：まどぐち商事")).toBeVisible();
   await expect(page.getByText("関係のない入力")).toHaveCount(0);
   await expect(page.getByText(/^就労証明書\.pdf（1 KB）$/)).toBeVisible();
-  return submit(page);
+  return submitApplication(page);
 }
 
 for (const js of [true, false]) {

@@ -83,6 +83,11 @@ export async function requestJuminhyo(page: Page, copies = "1") {
   await page.getByLabel("日中に連絡がとれる電話番号").fill("0540001111");
   await next(page, "請求の内容");
   await juminhyoRequestAndDelivery(page, { copies });
+  return submitApplication(page);
+}
+
+/** On the check page: agrees to the declaration, submits, checks the confirmation page; returns the 受付番号. */
+export async function submitApplication(page: Page) {
   await page.getByLabel("上記の内容に同意します").check();
   await page.getByRole("button", { name: "申請する" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("申請を受け付けました");
