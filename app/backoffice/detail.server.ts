@@ -5,7 +5,7 @@ import { auditLog, residentAccounts, staffUsers, submissionEvents, submissionRev
 import { getDb } from "../db.server";
 import { summarize } from "../form-engine/summary";
 import { getFormVersion } from "../form-engine/store.server";
-import { sourceMarks } from "../prefill/registry.server";
+import { sourceMarks } from "../prefill/prefill-sources.server";
 import { attachmentsOf, fileIdsOf } from "../submissions/attachments.server";
 
 export type StaffSubmission = typeof submissions.$inferSelect;

@@ -1,8 +1,23 @@
 import { z } from "zod";
-import { formDefinitionSchema } from "./definition";
+import { definitionSchema, type BindingCatalog } from "./definition";
+import { prefillPath } from "./field-type";
 
-/** The JSON Schema of definition files, generated from the zod meta-schema (the single source of truth). */
-export function definitionJsonSchema() {
-  const schema = z.toJSONSchema(formDefinitionSchema, { io: "input", unrepresentable: "any", cycles: "ref", reused: "ref" });
+/**
+ * The JSON Schema of definition files, generated from the zod meta-schema (the single source of truth). With the
+ * app's catalog, binding paths are listed so that an editor completes them.
+ */
+export function definitionJsonSchema(catalog?: BindingCatalog) {
+  const schema = z.toJSONSchema(definitionSchema(catalog), {
+    io: "input",
+    unrepresentable: "any",
+    cycles: "ref",
+    reused: "ref",
+    override: (ctx) => {
+      if (catalog && ctx.zodSchema === prefillPath) {
+        delete ctx.jsonSchema.pattern;
+        ctx.jsonSchema.enum = [...catalog.paths];
+      }
+    },
+  });
   return { ...schema, title: "madoguchi procedure definition", $id: "https://madoguchi.example/forms/definition.schema.json" };
 }

@@ -6,8 +6,7 @@ import { z } from "zod";
 import { condition, referencedFields, type Condition } from "./conditions";
 import type { BaseField } from "./field-type";
 import { localizedText } from "./localized";
-import { fieldTypes } from "./registry";
-import { LIST_ITEM_KEYS } from "../prefill/paths";
+import { fieldTypes, getFieldType } from "./registry";
 
 export const fieldDefinition = z.discriminatedUnion(
   "type",
@@ -66,6 +65,56 @@ type RawDefinition = z.infer<typeof definitionObject>;
 type StepDef = Omit<RawDefinition["steps"][number], "fields"> & { fields: FieldDef[] };
 export type FormDefinition = Omit<RawDefinition, "steps"> & { steps: StepDef[] };
 
+/**
+ * What prefill sources offer, derived from the registered sources (the form engine knows none of them): every path,
+ * the lists among them with the keys their items offer, and the sources holding the resident's own data.
+ */
+export type BindingCatalog = {
+  paths: readonly string[];
+  lists: Readonly<Record<string, readonly string[]>>;
+  ownItemSources: readonly string[];
+};
+
+/** Bindings must name what a source offers: a list fills a field made of items, and a map names keys its items have. */
+function checkBindings(def: RawDefinition, catalog: BindingCatalog, ctx: z.RefinementCtx) {
+  const steps = def.steps as unknown as StepDef[];
+  steps.forEach((step, s) =>
+    step.fields.forEach((field, f) => {
+      const binding = field.prefill;
+      if (!binding) return;
+      const path = ["steps", s, "fields", f, "prefill", "path"];
+      if (!catalog.paths.includes(binding.path)) {
+        ctx.addIssue({ code: "custom", path, message: `no prefill source offers "${binding.path}"` });
+        return;
+      }
+      const itemKeys = catalog.lists[binding.path];
+      const hasItems = Boolean(getFieldType(field.type).items);
+      if (hasItems && !itemKeys) ctx.addIssue({ code: "custom", path, message: `a group binds to a list; "${binding.path}" is not one` });
+      if (!hasItems && itemKeys) ctx.addIssue({ code: "custom", path, message: `"${binding.path}" is a list: bind it to a group` });
+      for (const [child, key] of Object.entries(binding.map ?? {})) {
+        if (!field.fields?.some((c) => c.name === child)) ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `no field "${child}" in the group` });
+        if (itemKeys && !itemKeys.includes(key)) ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `"${binding.path}" items offer no "${key}"` });
+      }
+    }),
+  );
+  // A field inside a group may bind only to the resident's own data (profile.*), filled into their own item.
+  const own = catalog.ownItemSources.map((id) => `${id}.*`).join(" or ");
+  steps.forEach((step, s) =>
+    step.fields.forEach((field, f) =>
+      field.fields?.forEach((child, c) => {
+        if (!child.prefill) return;
+        const path = ["steps", s, "fields", f, "fields", c, "prefill"];
+        const listed = field.prefill && catalog.lists[field.prefill.path]?.includes("self");
+        if (!catalog.ownItemSources.includes(child.prefill.path.split(".")[0]!) || !catalog.paths.includes(child.prefill.path)) {
+          ctx.addIssue({ code: "custom", path: [...path, "path"], message: `a field in a group binds only to ${own} (the resident's own item); "${child.prefill.path}" is not` });
+        }
+        if (!listed) ctx.addIssue({ code: "custom", path, message: `"${child.name}" is in a group that is not offered from a list of people, so there is no own item to fill` });
+        if (child.prefill.mode !== "confirm" || child.prefill.filter || child.prefill.map) ctx.addIssue({ code: "custom", path, message: "a field in a group binds in confirm mode, without filter or map" });
+      }),
+    ),
+  );
+}
+
 /** Cross-field rules the shape alone cannot say: unique names, and conditions that point at real, earlier fields. */
 function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
   const steps = def.steps as unknown as StepDef[];
@@ -98,39 +147,12 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
       else if (at > stepIndex) ctx.addIssue({ code: "custom", path, message: `condition refers to "${name}", a field on a later step` });
     }
   };
-  steps.forEach((step, s) =>
-    step.fields.forEach((field, f) => {
-      const binding = field.prefill;
-      if (!binding) return;
-      const path = ["steps", s, "fields", f, "prefill", "path"];
-      const itemKeys = LIST_ITEM_KEYS[binding.path];
-      if (field.type === "group" && !itemKeys) ctx.addIssue({ code: "custom", path, message: `a group binds to a list; "${binding.path}" is not one` });
-      if (field.type !== "group" && itemKeys) ctx.addIssue({ code: "custom", path, message: `"${binding.path}" is a list: bind it to a group` });
-      for (const [child, key] of Object.entries(binding.map ?? {})) {
-        if (!field.fields?.some((c) => c.name === child)) ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `no field "${child}" in the group` });
-        if (itemKeys && !itemKeys.includes(key)) ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `"${binding.path}" items offer no "${key}"` });
-      }
-    }),
-  );
   if (def.applicantName) {
     const [top, index, child] = def.applicantName.split(".");
     const field = steps.flatMap((st) => st.fields).find((f) => f.name === top);
     const target = child !== undefined && /^\d+$/.test(index ?? "") ? field?.fields?.find((c) => c.name === child) : index === undefined ? field : undefined;
     if (target?.type !== "personName") ctx.addIssue({ code: "custom", path: ["applicantName"], message: `"${def.applicantName}" is not a personName answer (a field, or group.index.field)` });
   }
-  // A field inside a group may bind only to the resident's own data (profile.*), filled into their own item.
-  steps.forEach((step, s) =>
-    step.fields.forEach((field, f) =>
-      field.fields?.forEach((child, c) => {
-        if (!child.prefill) return;
-        const path = ["steps", s, "fields", f, "fields", c, "prefill"];
-        const listed = field.prefill && LIST_ITEM_KEYS[field.prefill.path]?.includes("self");
-        if (!child.prefill.path.startsWith("profile.")) ctx.addIssue({ code: "custom", path: [...path, "path"], message: `a field in a group binds only to profile.* (the resident's own item); "${child.prefill.path}" is not` });
-        if (!listed) ctx.addIssue({ code: "custom", path, message: `"${child.name}" is in a group that is not offered from a list of people, so there is no own item to fill` });
-        if (child.prefill.mode !== "confirm" || child.prefill.filter || child.prefill.map) ctx.addIssue({ code: "custom", path, message: "a field in a group binds in confirm mode, without filter or map" });
-      }),
-    ),
-  );
   steps.forEach((step, s) => {
     checkCondition(step.showIf, ["steps", s, "showIf"], s - 1);
     step.fields.forEach((field, f) => {
@@ -145,13 +167,30 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
   });
 }
 
-export const formDefinitionSchema = definitionObject.superRefine(checkReferences);
+/**
+ * The meta-schema. With a catalog (the app passes the one derived from its prefill sources) bindings are checked
+ * against what the sources offer; without one, only their shape is.
+ */
+export function definitionSchema(catalog?: BindingCatalog) {
+  return definitionObject.superRefine((def, ctx) => {
+    checkReferences(def, ctx);
+    if (catalog) checkBindings(def, catalog, ctx);
+  });
+}
+
+const withoutCatalog = definitionSchema();
+const schemaCache = new WeakMap<BindingCatalog, ReturnType<typeof definitionSchema>>();
 
 export type DefinitionResult = { ok: true; definition: FormDefinition } | { ok: false; problems: string[] };
 
 /** Parses a definition; problems name the path of what is wrong ("steps.2.fields.0.showIf: …"). */
-export function parseDefinition(input: unknown): DefinitionResult {
-  const result = formDefinitionSchema.safeParse(input);
+export function parseDefinition(input: unknown, catalog?: BindingCatalog): DefinitionResult {
+  let schema = withoutCatalog;
+  if (catalog) {
+    schema = schemaCache.get(catalog) ?? definitionSchema(catalog);
+    schemaCache.set(catalog, schema);
+  }
+  const result = schema.safeParse(input);
   if (result.success) return { ok: true, definition: result.data as unknown as FormDefinition };
   return { ok: false, problems: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
 }

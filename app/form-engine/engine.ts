@@ -7,7 +7,6 @@ import { z } from "zod";
 import { evaluate, type Scope } from "./conditions";
 import type { FieldDef, FormDefinition } from "./definition";
 import { msg } from "./messages";
-import { isExcluded, OFFERED } from "./fields/group";
 import { getFieldType } from "./registry";
 
 export type Answers = Record<string, unknown>;
@@ -37,16 +36,14 @@ function fieldSchema(def: FieldDef, scope: Scope): z.ZodType {
       // One message per field, the first one: the most basic problem is the one to fix first.
       ctx.addIssue({ code: "custom", message: result.error.issues[0]!.message });
     }
-    if (def.type === "group" && Array.isArray(value)) {
-      value.forEach((item: Record<string, unknown>, i) => {
-        if (isExcluded(item)) return;
-        for (const child of def.fields ?? []) {
-          const itemScope = { ...scope, item };
-          if (!getFieldType(child.type).hasValue || !isVisible(child, itemScope)) continue;
-          const r = fieldSchema(child, itemScope).safeParse(item[child.name]);
-          if (!r.success) ctx.addIssue({ code: "custom", path: [i, child.name], message: r.error.issues[0]!.message });
-        }
-      });
+    // Each item's fields are checked with the item in scope (their conditions read it); errors keep the item's place.
+    for (const { index, item } of type.items?.included(value) ?? []) {
+      const itemScope = { ...scope, item };
+      for (const child of type.items!.fields(def)) {
+        if (!getFieldType(child.type).hasValue || !isVisible(child, itemScope)) continue;
+        const r = fieldSchema(child, itemScope).safeParse(item[child.name]);
+        if (!r.success) ctx.addIssue({ code: "custom", path: [index, child.name], message: r.error.issues[0]!.message });
+      }
     }
   });
 }
@@ -61,28 +58,15 @@ export function normalizeStep(step: Pick<Step, "fields">, raw: Record<string, un
   return out;
 }
 
-/** Drops what does not apply: hidden fields, hidden group-item fields, and empty answers. */
-function keepVisible(fields: FieldDef[], values: Answers, answers: Answers): Answers {
+/** Drops what does not apply: hidden fields, hidden fields of items, and empty answers. */
+function keepVisible(fields: FieldDef[], values: Answers, answers: Answers, item?: Answers): Answers {
   const out: Answers = {};
+  const scope = { answers: item ? answers : { ...answers, ...values }, item };
   for (const f of fields) {
     const type = getFieldType(f.type);
-    const scope = { answers: { ...answers, ...values } };
     if (!type.hasValue || !isVisible(f, scope) || type.isEmpty(values[f.name])) continue;
-    let value = values[f.name];
-    if (f.type === "group" && Array.isArray(value)) {
-      value = value.filter((item) => !isExcluded(item)).map((item: Answers) => keepVisibleItem(f.fields ?? [], item, scope.answers));
-    }
-    out[f.name] = value;
-  }
-  return out;
-}
-
-function keepVisibleItem(fields: FieldDef[], item: Answers, answers: Answers): Answers {
-  // Which offered person the item is stays with it (provenance, and the offer shown again on going back).
-  const out: Answers = typeof item[OFFERED] === "number" ? { [OFFERED]: item[OFFERED] } : {};
-  for (const f of fields) {
-    const type = getFieldType(f.type);
-    if (type.hasValue && isVisible(f, { answers, item }) && !type.isEmpty(item[f.name])) out[f.name] = item[f.name];
+    const items = type.items;
+    out[f.name] = items ? items.prune(values[f.name], (it) => keepVisible(items.fields(f), it, scope.answers, it)) : values[f.name];
   }
   return out;
 }
@@ -118,7 +102,7 @@ export function errorTarget(fields: FieldDef[], path: string): string {
   const def = fields.find((f) => f.name === top);
   if (!def) return fieldId(path);
   if (child !== undefined) {
-    const childDef = def.fields?.find((c) => c.name === child);
+    const childDef = getFieldType(def.type).items?.fields(def).find((c) => c.name === child);
     return childDef ? getFieldType(childDef.type).firstInputId(fieldId(path), childDef) : fieldId(path);
   }
   return index === undefined ? getFieldType(def.type).firstInputId(fieldId(top!), def) : fieldId(path);

@@ -3,7 +3,8 @@ import type { ReactElement, ReactNode } from "react";
 import { z } from "zod";
 import { condition } from "./conditions";
 import { localizedText } from "./localized";
-import { ALL_PATHS } from "../prefill/paths";
+import type { Answers } from "./engine";
+import type { FieldDef } from "./definition";
 
 /**
  * A binding to data the city already holds (ワンスオンリー). `confirm`: shown filled, the resident may change it
@@ -11,9 +12,12 @@ import { ALL_PATHS } from "../prefill/paths";
  * A repeating group binds to a list; `filter` picks items (e.g. children under 6), `map` names the item key each
  * of the group's fields takes.
  */
+/** "source.path": which paths exist is checked against the registered prefill sources (see BindingCatalog). */
+export const prefillPath = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*\.[a-zA-Z0-9.]+$/, "a prefill path is source.path");
+
 export const prefillBinding = z
   .object({
-    path: z.enum(ALL_PATHS as [string, ...string[]]),
+    path: prefillPath,
     mode: z.enum(["confirm", "fixed"]).default("confirm"),
     filter: condition.optional(),
     map: z.record(z.string(), z.string()).optional(),
@@ -76,6 +80,28 @@ export interface FieldType<D extends BaseField & { type: string }> {
   /** The input the error summary links to. */
   firstInputId(id: string, def: D): string;
   Render(props: RenderProps<D>): ReactElement;
+  /**
+   * A field whose answer is a list of items of child fields (the repeating group). The engine, renderer, summary,
+   * provenance and prefill handle any type with this hook alike; none of them knows a type by name.
+   */
+  items?: ItemsHook<D>;
+}
+
+/** What a field made of items tells the engine. */
+export interface ItemsHook<D> {
+  /** The child fields of each item. */
+  fields(def: D): FieldDef[];
+  /** The items that are part of the answer, with their place on the page (an offered person left unticked is not). */
+  included(value: unknown): { index: number; item: Answers }[];
+  /** The value to store once each included item is reduced by `keep` (hidden and empty child answers dropped). */
+  prune(value: unknown, keep: (item: Answers) => Answers): unknown;
+  /** How an item is named on the check page, in the staff view and the PDF. */
+  label(def: D, index: number, item: Answers, lng: string): string;
+  /**
+   * A button that changes the items without saving the step ("add another", "remove"): the new value and the
+   * input to focus (an id suffix after the field's id), or undefined when the command does not apply.
+   */
+  command(def: D, value: unknown, verb: string, arg: string | undefined): { value: unknown; focus: string } | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

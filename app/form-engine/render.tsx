@@ -92,8 +92,10 @@ function FieldView({ def, path, htmlName, value, errors, marks, lng, t }: FieldV
   const type = getFieldType(def.type);
   const id = fieldId(path);
   const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t };
-  if (def.type === "group") {
+  const itemsHook = type.items;
+  if (itemsHook) {
     const items = Array.isArray(value) ? (value as Answers[]) : [];
+    const siblings = new Set(itemsHook.fields(def).map((c) => c.name));
     return (
       <type.Render
         {...props}
@@ -121,7 +123,6 @@ function FieldView({ def, path, htmlName, value, errors, marks, lng, t }: FieldV
           ) : (
             <Fragment key={`${i}-${child.name}`}>{input}</Fragment>
           );
-          const siblings = new Set((def.fields ?? []).map((c) => c.name));
           return child.showIf && dependsOnThisPage(child, siblings) ? (
             <Reveal key={`${i}-${child.name}`} condition={child.showIf} group={def.name} index={i}>
               {view}

@@ -4,7 +4,8 @@ import path from "node:path";
 import { and, desc, eq, max } from "drizzle-orm";
 import { formVersions } from "../../db/schema";
 import { getDb } from "../db.server";
-import { parseDefinition, type FormDefinition } from "./definition";
+import type { FormDefinition } from "./definition";
+import { parseDefinition } from "../procedures/definitions.server";
 
 export const FORMS_DIR = path.resolve(process.cwd(), "forms");
 

@@ -22,18 +22,19 @@ function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", 
       const path = prefix + f.name;
       const mark = ctx.sources[path];
       // The original of a changed answer is formatted like the answer (staff compare the two).
-      const source = mark ? { source: { ...mark, ...(mark.changed && mark.original !== undefined && f.type !== "group" ? { originalText: type.format(mark.original, f, lng, t) } : {}) } } : {};
-      if (f.type === "group") {
-        const list = Array.isArray(value) ? (value as Answers[]) : [];
+      const items = type.items;
+      const source = mark ? { source: { ...mark, ...(mark.changed && mark.original !== undefined && !items ? { originalText: type.format(mark.original, f, lng, t) } : {}) } } : {};
+      if (items) {
+        const list = items.included(value);
         return {
           field: f.name,
           label,
           value: "",
           answered: list.length > 0,
           ...source,
-          items: list.map((it, i) => ({
-            label: `${localizeText(f.itemLabel as FieldDef["label"], lng)} ${i + 1}`,
-            rows: rowsOf(f.fields ?? [], it, ctx, `${path}.${i}.`, it),
+          items: list.map(({ index, item }) => ({
+            label: items.label(f, index, item, lng),
+            rows: rowsOf(items.fields(f), item, ctx, `${path}.${index}.`, item),
           })),
         };
       }

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../db/seed";
-import { parseDefinition, type FormDefinition } from "../form-engine/definition";
+import type { FormDefinition } from "../form-engine/definition";
+import { parseDefinition } from "../procedures/definitions.server";
 import { useTestDatabase } from "../test/db";
 import { residentAccounts } from "../../db/schema";
 import { keepProfile, reusableAnswers } from "../residents/profile.server";
 import { provenanceOf } from "./provenance";
-import { resolvePrefill } from "./registry.server";
+import { resolvePrefill } from "./prefill-sources.server";
 import type { ResidentAccount } from "./source";
 
 const account = (over: Partial<ResidentAccount>): ResidentAccount => ({

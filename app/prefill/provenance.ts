@@ -1,6 +1,6 @@
 import type { Provenance } from "../../db/schema";
 import type { Answers } from "../form-engine/engine";
-import { OFFERED } from "../form-engine/fields/group";
+import { OFFERED } from "../form-engine/item-keys";
 
 export type Prefilled = Record<string, { value: unknown; source: string }>;
 

@@ -1,17 +1,31 @@
 import type { residentAccounts } from "../../db/schema";
-import type { PrefillSourceId } from "./paths";
 
 export type ResidentAccount = typeof residentAccounts.$inferSelect;
 
-/** A prefill source: one module, registered in registry.server.ts. It returns its data by offered path. */
+/** One path a source offers: a value, or (with `itemKeys`) a list whose items offer those keys. */
+export type Offer = { itemKeys?: readonly string[] };
+
+/**
+ * A prefill source (ワンスオンリー): one module in sources/ and one line in prefill-sources.server.ts. What it
+ * offers is declared here, so the meta-schema accepts exactly the paths that some source can fill.
+ */
 export interface PrefillSource {
-  id: PrefillSourceId;
+  /** The first part of a binding path ("registry" in "registry.person.address"); kept in stored provenance. */
+  id: string;
   /** i18n key of the mark shown next to prefilled answers ("住民記録より"). */
   labelKey: string;
   /** i18n key of the note under the mark, when it should say more than "the city's records" (data the resident kept). */
   noteKey?: string;
+  /** Paths after the id ("person.address"), each a value or a list. */
+  offers: Record<string, Offer>;
+  /** The resident's own data (kept contact data): it may fill their own item in a group offered from a list of people. */
+  fillsOwnItem?: boolean;
+  /** The data by offered path, for this resident (called only when a draft's definition binds this source). */
   resolve(resident: ResidentAccount): Record<string, unknown>;
 }
+
+/** What an offered person carries. `self` marks the signed-in resident's own item. */
+export const PERSON_ITEM_KEYS = ["name", "birthDate", "sex", "relationship", "ageYears", "self"] as const;
 
 export const RELATIONSHIP_CODES: Record<string, string> = { 世帯主: "head", 本人: "head", 妻: "wife", 夫: "husband", 子: "child", 父: "father", 母: "mother" };
 

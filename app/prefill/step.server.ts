@@ -1,10 +1,10 @@
 /** Prefill on a step page: values to show, marks of their source, and the fixed values the server keeps. */
 import type { Answers, Step } from "../form-engine/engine";
-import { EXCLUDED, OFFERED } from "../form-engine/fields/group";
+import { EXCLUDED, OFFERED } from "../form-engine/item-keys";
 import { getFieldType } from "../form-engine/registry";
 import type { Draft } from "../submissions/drafts.server";
 import { ITEM_SOURCES, sameValue } from "./provenance";
-import { sourceLabelKey, sourceNoteKey } from "./registry.server";
+import { sourceLabelKey, sourceNoteKey } from "./prefill-sources.server";
 
 export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed" };
 const markOf = (source: string, mode: PrefillMark["mode"]): PrefillMark => ({ sourceKey: sourceLabelKey(source), noteKey: sourceNoteKey(source), mode });
@@ -27,7 +27,8 @@ export function shownValues(step: Step, draft: Draft): Answers {
   const out: Answers = { ...draft.answers };
   for (const f of bound(step, draft)) {
     const known = draft.prefill[f.name]!.value;
-    if (f.type === "group" && Array.isArray(known)) {
+    // A list offered from the city's records (the meta-schema binds lists only to fields made of items).
+    if (Array.isArray(known)) {
       const answer = draft.answers[f.name] ?? (saved ? [] : undefined);
       out[f.name] = offerList(known as Answers[], answer as Answers[] | undefined, (f as { maxItems?: number }).maxItems ?? known.length);
     } else if (!saved && !(f.name in draft.answers)) {

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
-import { OFFERED } from "../form-engine/fields/group";
+import { OFFERED } from "../form-engine/item-keys";
 import { SELF, type Prefilled } from "../prefill/provenance";
 
 export const PROFILE_KEYS = ["phone", "email", "employer", "workDaysPerWeek", "workHoursPerMonth"] as const;

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireResident } from "../auth/guards.server";
 import { localizeText } from "../form-engine/localized";
-import { startPath } from "../form-engine/paths";
+import { startPath } from "../journey/paths";
 import { formatDateJa } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireResident } from "../auth/guards.server";
 import { openCorrectionRequest, residentHistory } from "../backoffice/resident-view.server";
 import { localizeText } from "../form-engine/localized";
-import { checkPath } from "../form-engine/paths";
+import { checkPath } from "../journey/paths";
 import { getFormVersion } from "../form-engine/store.server";
 import { formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";

@@ -2,41 +2,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPrincipal } from "../auth/session.server";
-import { firstIncompleteStep, validateAll } from "../form-engine/engine";
 import { Localized } from "../form-engine/fields/shell";
-
-import { requireDraft } from "../form-engine/journey.server";
-import { checkPath, receiptPath, stepPath } from "../form-engine/paths";
-import { localizeText } from "../form-engine/localized";
-import { summarize, type SummaryRow } from "../form-engine/summary";
+import type { SummaryRow } from "../form-engine/summary";
 import { getLocaleT } from "../i18n/i18next.server";
-import { pageTitle } from "../i18n/title";
-import { openCorrectionRequest } from "../backoffice/resident-view.server";
-import { keepProfile, reusableAnswers } from "../residents/profile.server";
-import { sourceMarks } from "../prefill/registry.server";
-import { findDraftOfOwner, findSubmissionOfDraft, formOfDraft, resolveOwner, submitDraft } from "../submissions/drafts.server";
+import { showCheck, submitFromCheck } from "../journey/check.server";
+import { requireDraft, residentActor } from "../journey/draft.server";
+import { checkPath, placePath, receiptPath, startPath, stepPath } from "../journey/paths";
+import { resolveOwner } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
 import { SummaryAnswers } from "../ui/summary-answers";
 
 async function view(request: Request, formId: string, declarationError?: string) {
-  const { form, draft } = await requireDraft(request, formId);
-  const firstOpen = firstIncompleteStep(form.definition, draft.answers, draft.completedSteps);
-  if (firstOpen) throw redirect(stepPath(formId, firstOpen.id));
-  const { t, lng } = await getLocaleT(request);
-  const principal = await getPrincipal(request);
-  const reusable = principal?.role === "resident" ? Object.keys(reusableAnswers(form.definition, draft.answers, draft.prefill)) : [];
-  return {
-    // Correcting after a 補正依頼: the city's message stays in view while the resident checks and changes answers.
-    correction: draft.correctionOf ? (openCorrectionRequest(draft.correctionOf) ?? "") : null,
-    reusable,
-    title: pageTitle(t, `${t("journey.check.title")} – ${localizeText(form.definition.title, lng)}`, { error: Boolean(declarationError) }),
-    formId,
-    draftId: draft.id,
-    formTitle: form.definition.title,
-    declaration: form.definition.declaration,
-    sections: summarize(form.definition, draft.answers, lng, t, sourceMarks(draft.provenance)),
-    declarationError,
-  };
+  const outcome = showCheck(await requireDraft(request, formId), await getLocaleT(request), declarationError);
+  if ("goTo" in outcome) throw redirect(placePath(formId, outcome.goTo));
+  return outcome.page;
 }
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => view(request, params.formId!);
@@ -44,33 +23,22 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => view(request,
 export async function action({ request, params }: ActionFunctionArgs) {
   const formId = params.formId!;
   const body = await request.formData();
-  const draftId = String(body.get("draftId") ?? "");
   const principal = await getPrincipal(request);
   const { owner } = await resolveOwner(request, principal, false);
-  if (!owner) throw redirect(`/procedures/${formId}`);
-  const draft = findDraftOfOwner(owner, draftId);
-  if (!draft) throw redirect(`/procedures/${formId}`);
-
-  // A second submit (double click, back and resubmit, another tab) finds the first submission.
-  const existing = findSubmissionOfDraft(draft);
-  if (existing) throw redirect(receiptPath(formId, existing.receiptNumber));
-
-  if (body.get("declaration") !== "yes") {
-    const { t } = await getLocaleT(request);
-    return data(await view(request, formId, t("validation.declarationSubmit")), { status: 400 });
+  if (!owner) throw redirect(startPath(formId));
+  const { t, lng } = await getLocaleT(request);
+  const input = { draftId: String(body.get("draftId") ?? ""), declared: body.get("declaration") === "yes", keepProfile: body.get("keepProfile") === "yes" };
+  const outcome = submitFromCheck(owner, residentActor(principal), input, lng);
+  switch (outcome.kind) {
+    case "submitted":
+      throw redirect(receiptPath(formId, outcome.receiptNumber));
+    case "declarationMissing":
+      return data(await view(request, formId, t("validation.declarationSubmit")), { status: 400 });
+    case "goTo":
+      throw redirect(placePath(formId, outcome.place));
+    case "noDraft":
+      throw redirect(startPath(formId));
   }
-  // The draft found above is the one being submitted: its own pinned definition, no second lookup.
-  const form = formOfDraft(draft);
-  const problem = validateAll(form.definition, draft.answers, draft.completedSteps);
-  if (problem) throw redirect(stepPath(formId, problem.stepId));
-  const { lng } = await getLocaleT(request);
-  const submission = submitDraft(draft.id, lng);
-  // Kept for later procedures only when the resident ticked the box (explicit consent).
-  if (principal?.role === "resident" && body.get("keepProfile") === "yes") {
-    const values = reusableAnswers(form.definition, draft.answers, draft.prefill);
-    if (Object.keys(values).length > 0) keepProfile(principal.resident.id, values);
-  }
-  throw redirect(receiptPath(formId, submission.receiptNumber));
 }
 
 function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string; stepId: string; t: (k: string, o?: Record<string, unknown>) => string }) {

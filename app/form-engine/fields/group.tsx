@@ -1,12 +1,10 @@
 import { z } from "zod";
+import type { FieldDef } from "../definition";
+import type { Answers } from "../engine";
 import { baseField, defineFieldType, type AnyFieldType, type BaseField, type RenderProps } from "../field-type";
-import { localizedText } from "../localized";
+import { EXCLUDED, isExcluded, OFFERED, offeredIndex } from "../item-keys";
+import { localizedText, localizeText } from "../localized";
 import { Localized, RequiredTag } from "./shell";
-
-/** Item keys that are not answers: which offered person an item is (index into the offer), and "not part of it". */
-export const OFFERED = "_offered";
-export const EXCLUDED = "_excluded";
-export const isExcluded = (item: unknown) => Boolean(item && typeof item === "object" && (item as Record<string, unknown>)[EXCLUDED]);
 
 /**
  * A repeating group (persons moving, children, 希望施設 第1〜第5): each item is a set of fields. Without
@@ -32,6 +30,7 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
   const typeOf = (t: string) => leafTypes.find((ft) => ft.type === t)!;
   const items = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : v && typeof v === "object" ? Object.values(v) : []);
   const included = (v: unknown) => items(v).filter((item) => !isExcluded(item));
+  const itemName = (def: GroupDef, index: number, lng: string) => `${localizeText(def.itemLabel, lng)} ${index + 1}`;
 
   return defineFieldType<GroupDef>({
     type: "group",
@@ -59,6 +58,32 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
       }),
     format: (v) => `${included(v).length}`,
     firstInputId: (id, def) => `${id}-0-${def.fields[0]!.name}`,
+    items: {
+      fields: (def) => def.fields as FieldDef[],
+      included: (v) => items(v).flatMap((item, index) => (isExcluded(item) ? [] : [{ index, item: item as Answers }])),
+      // Which offered person an item is stays with it (provenance, and the offer shown again on going back).
+      prune: (v, keep) =>
+        included(v).map((item) => {
+          const offered = offeredIndex(item);
+          return { ...(offered === undefined ? {} : { [OFFERED]: offered }), ...keep(item) };
+        }),
+      label: (def, index, _item, lng) => itemName(def, index, lng),
+      // Every item on the page stays, blank ones too: "add" next to an empty first item makes a second. A person
+      // offered from the city's records is unticked, never removed.
+      command: (def, value, verb, arg) => {
+        const list = [...items(value)];
+        if (verb === "add") {
+          list.push({});
+          return { value: list, focus: `-${list.length - 1}-${def.fields[0]!.name}` };
+        }
+        if (verb === "remove") {
+          const index = Number(arg);
+          if (Number.isInteger(index) && offeredIndex(list[index]) === undefined) list.splice(index, 1);
+          return { value: list, focus: "-field" };
+        }
+        return undefined;
+      },
+    },
     Render: (props: RenderProps<GroupDef>) => {
       const { def, id, name, value, error, required, lng, t } = props;
       const list = items(value);
@@ -97,7 +122,7 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
                     className="choice__input"
                   />
                   <label htmlFor={`${id}-${i}-include`} className="choice__label">
-                    {t("field.group.include", { item: `${typeof def.itemLabel === "string" ? def.itemLabel : (def.itemLabel[lng] ?? def.itemLabel.ja)} ${i + 1}` })}
+                    {t("field.group.include", { item: itemName(def, i, lng) })}
                   </label>
                 </div>
               ) : null}

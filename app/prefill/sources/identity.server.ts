@@ -5,6 +5,7 @@ import { addressOf, nameOf, type PrefillSource } from "../source";
 export const identitySource: PrefillSource = {
   id: "identity",
   labelKey: "prefill.source.identity",
+  offers: { name: {}, birthDate: {}, sex: {}, address: {} },
   resolve(resident) {
     const registry = resident.personId ? getRegistryPerson(resident.personId) : undefined;
     if (registry) {

@@ -1,11 +1,19 @@
 import { getPendingMover, listPendingMovers, previousAddressOf } from "../../residents/registry.server";
 import { CITY } from "../../../db/seed";
-import { addressOf, ageOn, nameOf, RELATIONSHIP_CODES, type PrefillSource } from "../source";
+import { addressOf, ageOn, nameOf, PERSON_ITEM_KEYS, RELATIONSHIP_CODES, type PrefillSource } from "../source";
 
 /** 転出証明書情報 received ahead of a 転入: everyone moving, the previous address and head of household. */
 export const moveInSource: PrefillSource = {
   id: "moveIn",
   labelKey: "prefill.source.moveIn",
+  offers: {
+    persons: { itemKeys: PERSON_ITEM_KEYS },
+    previousAddress: {},
+    previousHeadName: {},
+    plannedMoveDate: {},
+    newAddress: {},
+    headName: {},
+  },
   resolve(resident) {
     if (!resident.moveInPersonId) return {};
     const me = getPendingMover(resident.moveInPersonId);

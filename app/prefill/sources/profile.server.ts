@@ -6,6 +6,8 @@ export const profileSource: PrefillSource = {
   id: "profile",
   labelKey: "prefill.source.profile",
   noteKey: "prefill.keptNote",
+  offers: { phone: {}, email: {}, employer: {}, workDaysPerWeek: {}, workHoursPerMonth: {} },
+  fillsOwnItem: true,
   resolve(resident) {
     const profile = getProfile(resident.id);
     if (!profile) return {};

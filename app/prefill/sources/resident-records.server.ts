@@ -1,10 +1,18 @@
 import { getRegistryPerson, listHouseholdMembers } from "../../residents/registry.server";
-import { addressOf, ageOn, nameOf, RELATIONSHIP_CODES, type PrefillSource } from "../source";
+import { addressOf, ageOn, nameOf, PERSON_ITEM_KEYS, RELATIONSHIP_CODES, type PrefillSource } from "../source";
 
-/** 住民記録: the signed-in resident, their household and its members. */
-export const registrySource: PrefillSource = {
+/** 住民記録 (the city's resident records): the signed-in resident, their household and its members. Paths say "registry". */
+export const residentRecordsSource: PrefillSource = {
   id: "registry",
   labelKey: "prefill.source.registry",
+  offers: {
+    "person.name": {},
+    "person.birthDate": {},
+    "person.sex": {},
+    "person.address": {},
+    "household.headName": {},
+    "household.members": { itemKeys: PERSON_ITEM_KEYS },
+  },
   resolve(resident) {
     if (!resident.personId) return {};
     const row = getRegistryPerson(resident.personId);

@@ -1,0 +1,101 @@
+/**
+ * The route through a form for one draft: which steps apply, which step may be visited now, where a save leads,
+ * the commands that change a list of items without saving, and whether the check page may submit. It knows no
+ * HTTP and no storage: it takes the definition, the draft's answers and completed steps, and who is filling it in.
+ * Completed steps are derived from the answers the draft holds (GOV.UK forms-runner's journey works the same way).
+ */
+import { referencedFields } from "../form-engine/conditions";
+import type { FormDefinition } from "../form-engine/definition";
+import { isVisible, validateAll, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
+import { getFieldType } from "../form-engine/registry";
+
+/**
+ * Who is filling in the form. A resident goes step by step; a clerk at the counter (書かない窓口) fills in for a
+ * resident and may go to any step that applies, in the order the conversation takes; an administrator previews
+ * a definition the same way and can never submit.
+ */
+export type Actor =
+  | { kind: "resident"; residentAccountId: string | null }
+  | { kind: "clerk"; staffId: string; residentAccountId: string | null }
+  | { kind: "preview"; staffId: string };
+
+/** Where in the journey someone should be. `returnToCheck`: came from the check page's 「変更」 and goes back there. */
+export type Place = { at: "step"; stepId: string; returnToCheck?: boolean; focus?: string } | { at: "check" } | { at: "start" };
+
+export type DraftState = { answers: Answers; completedSteps: string[] };
+
+export type Visit = { ok: true; step: Step; number: number; total: number; back: Place } | { ok: false; goTo: Place };
+
+export type SubmitCheck = { ok: true } | { ok: false; reason: "preview" } | { ok: false; reason: "incomplete"; goTo: Place; errors: FieldError[] };
+
+export function journeyOf(definition: FormDefinition, draft: DraftState, actor: Actor) {
+  const steps = visibleSteps(definition, draft.answers);
+  const done = (id: string) => draft.completedSteps.includes(id);
+  const firstOpen = steps.find((s) => !done(s.id));
+  const indexOf = (stepId: string) => steps.findIndex((s) => s.id === stepId);
+  /** The first step not yet completed, or the check page when every step that applies is done. */
+  const whereToContinue = (): Place => (firstOpen ? { at: "step", stepId: firstOpen.id } : { at: "check" });
+
+  return {
+    steps,
+    whereToContinue,
+
+    /** Whether a step may be shown now; if not, where to go instead. */
+    visit(stepId: string, returnToCheck = false): Visit {
+      const index = indexOf(stepId);
+      const step = steps[index];
+      const free = actor.kind !== "resident";
+      if (!step || !(free || done(stepId) || firstOpen?.id === stepId)) return { ok: false, goTo: whereToContinue() };
+      const previous = steps[index - 1];
+      const back: Place = returnToCheck ? { at: "check" } : previous ? { at: "step", stepId: previous.id } : { at: "start" };
+      return { ok: true, step, number: index + 1, total: steps.length, back };
+    },
+
+    /**
+     * Where saving a step leads, on the journey of the saved draft (answers may have switched steps on or off):
+     * back to the check page when the change came from there and nothing else is open, otherwise the next step.
+     */
+    afterSave(stepId: string, returnToCheck: boolean): Place {
+      if (returnToCheck && !firstOpen) return { at: "check" };
+      const next = steps[indexOf(stepId) + 1];
+      return next ? { at: "step", stepId: next.id, returnToCheck } : { at: "check" };
+    },
+
+    /** The check page needs every step that applies done. */
+    checkPage(): Place | null {
+      return firstOpen ? { at: "step", stepId: firstOpen.id } : null;
+    },
+
+    /** Everything is validated again before submitting: the server never trusts that each step was checked. */
+    canSubmit(): SubmitCheck {
+      if (actor.kind === "preview") return { ok: false, reason: "preview" };
+      const problem = validateAll(definition, draft.answers, draft.completedSteps);
+      return problem ? { ok: false, reason: "incomplete", goTo: { at: "step", stepId: problem.stepId }, errors: problem.errors } : { ok: true };
+    },
+  };
+}
+
+export type Journey = ReturnType<typeof journeyOf>;
+
+/**
+ * The fields a step page shows. A field whose condition reads an answer on the same page is always shown (without
+ * JavaScript the page cannot react to that answer); the server drops its answer if it does not apply.
+ */
+export function fieldsShown(step: Step, answers: Answers) {
+  const onThisStep = new Set(step.fields.map((f) => f.name));
+  return step.fields.filter((f) => (f.showIf && referencedFields(f.showIf).some((n) => onThisStep.has(n))) || isVisible(f, { answers }));
+}
+
+/**
+ * A button that changes a list of items without saving the step ("add another", "remove"), posted as
+ * `_action=verb:field[:argument]`. Returns the step's values with that field changed and the input to focus, or
+ * null when the post carries no such command.
+ */
+export function applyItemsCommand(step: Step, values: Answers, action: unknown): { values: Answers; field: string; focus: string } | null {
+  if (typeof action !== "string") return null;
+  const [verb = "", name, arg] = action.split(":");
+  const def = step.fields.find((f) => f.name === name);
+  const result = def ? getFieldType(def.type).items?.command(def, values[def.name], verb, arg) : undefined;
+  if (!def || !result) return null;
+  return { values: { ...values, [def.name]: result.value }, field: def.name, focus: `${def.name}${result.focus}` };
+}

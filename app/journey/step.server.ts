@@ -1,0 +1,90 @@
+/** A step page of the journey: what it shows, and what a post to it does. Routes map the results to responses. */
+import type { TFunction } from "i18next";
+import qs from "qs";
+import { normalizeStep, validateStep, type Answers, type FieldError, type Step } from "../form-engine/engine";
+import { translateErrors } from "../form-engine/errors";
+import { localizeText } from "../form-engine/localized";
+import { getFieldType } from "../form-engine/registry";
+import { pageTitle } from "../i18n/title";
+import { fixedFieldsChanged, fixedValues, prefillMarks, shownValues } from "../prefill/step.server";
+import { receiveUploads, type ReceivedForm } from "../submissions/attachments.server";
+import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
+import type { DraftContext } from "./draft.server";
+import { applyItemsCommand, fieldsShown, journeyOf, type Place } from "./journey";
+import { placePath } from "./paths";
+
+type Locale = { t: TFunction; lng: string };
+
+/** Form posts as nested objects (files are handled separately): `persons[0][birthDate][year]` → { persons: [{ birthDate: { year } }] }. */
+export function nestedFromFormData(form: FormData): Record<string, unknown> {
+  const params = new URLSearchParams();
+  for (const [k, v] of form.entries()) if (typeof v === "string") params.append(k, v);
+  return qs.parse(params.toString(), { depth: 6, arrayLimit: 100, parameterLimit: 2000 }) as Record<string, unknown>;
+}
+
+function page(ctx: DraftContext, step: Step, position: { number: number; total: number; back: Place }, returnToCheck: boolean, { t, lng }: Locale, values?: Answers, errors: FieldError[] = []) {
+  const { form, draft } = ctx;
+  const formId = form.formId;
+  // Until the resident has saved this step, what the city already knows stands in for answers (ワンスオンリー).
+  const shown = values ?? shownValues(step, draft);
+  return {
+    title: pageTitle(t, `${localizeText(step.title, lng)} – ${localizeText(form.definition.title, lng)}`, { error: errors.length > 0 }),
+    formId,
+    formTitle: form.definition.title,
+    step: { id: step.id, title: step.title, description: step.description },
+    fields: fieldsShown(step, { ...draft.answers, ...shown }),
+    // Earlier answers the conditions on this step may read (the browser checks the step with the same schema).
+    answers: draft.answers,
+    multipart: step.fields.some((f) => getFieldType(f.type).upload),
+    prefill: prefillMarks(step, draft, shown),
+    values: shown,
+    errors,
+    progress: { number: position.number, total: position.total },
+    back: placePath(formId, position.back),
+    fromCheck: returnToCheck,
+  };
+}
+
+export type StepPage = ReturnType<typeof page>;
+export type StepOutcome = { goTo: Place } | { page: StepPage; status: 200 | 400 };
+
+/** The step page, if it may be visited now. */
+export function showStep(ctx: DraftContext, stepId: string, returnToCheck: boolean, locale: Locale): StepOutcome {
+  const visit = journeyOf(ctx.form.definition, ctx.draft, ctx.actor).visit(stepId, returnToCheck);
+  if (!visit.ok) return { goTo: visit.goTo };
+  return { page: page(ctx, visit.step, visit, returnToCheck, locale), status: 200 };
+}
+
+/**
+ * A post to a step: a command on a list of items keeps what was typed and comes back; otherwise the answers are
+ * validated against the definition and saved, and the journey says where to go next.
+ */
+export async function postStep(ctx: DraftContext, stepId: string, returnToCheck: boolean, received: ReceivedForm, locale: Locale): Promise<StepOutcome> {
+  const { form, draft, actor } = ctx;
+  const visit = journeyOf(form.definition, draft, actor).visit(stepId, returnToCheck);
+  if (!visit.ok) return { goTo: visit.goTo };
+  const { step } = visit;
+  const uploads = await receiveUploads(draft, step.fields, received);
+  const raw = nestedFromFormData(received.form);
+  // Upload answers come only from what the server received and checked, never from the posted fields.
+  for (const f of step.fields) if (getFieldType(f.type).upload) raw[f.name] = uploads[f.name] ?? "";
+
+  const command = applyItemsCommand(step, normalizeStep(step, raw), raw._action);
+  if (command) {
+    saveWorkingValues(draft, step.id, command.values);
+    return { goTo: { at: "step", stepId: step.id, returnToCheck, focus: command.focus } };
+  }
+
+  const invalid = (values: Answers | undefined, errors: FieldError[]): StepOutcome => ({
+    page: page(ctx, step, visit, returnToCheck, locale, values, translateErrors(step, errors, locale.t, locale.lng)),
+    status: 400,
+  });
+  // A fixed value (shown as text) is the city's: a post that tries to change it is refused, nothing is stored.
+  const tampered = fixedFieldsChanged(step, draft, raw);
+  if (tampered.length > 0) return invalid(undefined, tampered.map((name) => ({ path: name, target: `${name}-fixed`, message: "validation.fixed" })));
+  Object.assign(raw, fixedValues(step, draft));
+  const result = validateStep(step, raw, draft.answers);
+  if (!result.ok) return invalid(result.values, result.errors);
+  const saved = saveStep(draft, form, step.id, result.values);
+  return { goTo: journeyOf(form.definition, saved, actor).afterSave(step.id, returnToCheck) };
+}
