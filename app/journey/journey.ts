@@ -6,7 +6,7 @@
  */
 import { referencedFields } from "../form-engine/conditions";
 import type { FormDefinition } from "../form-engine/definition";
-import { isVisible, validateAll, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
+import { firstIncompleteStep, isVisible, stepPosition, validateAll, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { getFieldType } from "../form-engine/registry";
 
 /**
@@ -31,8 +31,7 @@ export type SubmitCheck = { ok: true } | { ok: false; reason: "preview" } | { ok
 export function journeyOf(definition: FormDefinition, draft: DraftState, actor: Actor) {
   const steps = visibleSteps(definition, draft.answers);
   const done = (id: string) => draft.completedSteps.includes(id);
-  const firstOpen = steps.find((s) => !done(s.id));
-  const indexOf = (stepId: string) => steps.findIndex((s) => s.id === stepId);
+  const firstOpen = firstIncompleteStep(definition, draft.answers, draft.completedSteps);
   /** The first step not yet completed, or the check page when every step that applies is done. */
   const whereToContinue = (): Place => (firstOpen ? { at: "step", stepId: firstOpen.id } : { at: "check" });
 
@@ -42,13 +41,12 @@ export function journeyOf(definition: FormDefinition, draft: DraftState, actor: 
 
     /** Whether a step may be shown now; if not, where to go instead. */
     visit(stepId: string, returnToCheck = false): Visit {
-      const index = indexOf(stepId);
+      const { index, number, total, previous } = stepPosition(definition, draft.answers, stepId);
       const step = steps[index];
       const free = actor.kind !== "resident";
       if (!step || !(free || done(stepId) || firstOpen?.id === stepId)) return { ok: false, goTo: whereToContinue() };
-      const previous = steps[index - 1];
       const back: Place = returnToCheck ? { at: "check" } : previous ? { at: "step", stepId: previous.id } : { at: "start" };
-      return { ok: true, step, number: index + 1, total: steps.length, back };
+      return { ok: true, step, number, total, back };
     },
 
     /**
@@ -57,7 +55,7 @@ export function journeyOf(definition: FormDefinition, draft: DraftState, actor: 
      */
     afterSave(stepId: string, returnToCheck: boolean): Place {
       if (returnToCheck && !firstOpen) return { at: "check" };
-      const next = steps[indexOf(stepId) + 1];
+      const { next } = stepPosition(definition, draft.answers, stepId);
       return next ? { at: "step", stepId: next.id, returnToCheck } : { at: "check" };
     },
 
