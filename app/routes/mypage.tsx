@@ -8,7 +8,7 @@ import { formatDateJa } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { getProfile, withdrawProfile } from "../residents/profile.server";
-import { formatAddress, fullName, getRegistryPerson, listHouseholdMembers } from "../residents/registry.server";
+import { formatAddress, fullName, getRegistryPerson, listHouseholdMembers } from "../residents/resident-records.server";
 import { formOfDraft, listOpenDrafts, listSubmissionsOf } from "../submissions/drafts.server";
 import { getFormVersion } from "../form-engine/store.server";
 

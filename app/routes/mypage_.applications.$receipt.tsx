@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireResident } from "../auth/guards.server";
-import { openCorrectionRequest, residentHistory } from "../backoffice/resident-view.server";
+import { openCorrectionRequest, residentHistory } from "../cases/resident-view.server";
 import { localizeText } from "../form-engine/localized";
 import { checkPath } from "../form-engine/paths";
 import { getFormVersion } from "../form-engine/store.server";

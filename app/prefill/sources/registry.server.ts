@@ -1,4 +1,4 @@
-import { getRegistryPerson, listHouseholdMembers } from "../../residents/registry.server";
+import { getRegistryPerson, listHouseholdMembers } from "../../residents/resident-records.server";
 import { addressOf, ageOn, nameOf, RELATIONSHIP_CODES, type PrefillSource } from "../source";
 
 /** 住民記録: the signed-in resident, their household and its members. */
