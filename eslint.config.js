@@ -81,7 +81,8 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["drizzle-orm", "drizzle-orm/*"], message: "A route holds no SQL: call a domain module." },
-            { group: ["**/db.server", "**/db/*"], message: "A route holds no SQL: call a domain module." },
+            { group: ["**/db.server"], importNames: ["getDb"], message: "A route holds no SQL: call a domain module." },
+            { group: ["**/db/*"], message: "A route holds no SQL: call a domain module." },
           ],
         },
       ],
