@@ -1,9 +1,47 @@
 import js from "@eslint/js";
+import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+/*
+ * Rooms and who may enter them (issue 9). Paths are from this directory. Tests (`*.test.ts(x)`, `app/test/`) wire rooms
+ * together on purpose and are held only to no-cycle.
+ *   form-engine/  a leaf: definitions, field types, conditions, validation. Imports no other room, no database.
+ *   cases/        the case workflow (statuses, 補正依頼 and resubmission, history) used by submissions/ and backoffice/;
+ *                 imports neither of them.
+ *   submissions/  drafts and submitting; may use cases/, never backoffice/.
+ *   routes/       thin: parse the request, call one domain function, map its result. No SQL (drizzle, getDb, db/) in a
+ *                 route; no module imports a route.
+ *   db/seed*, db/demo-submissions*  the demo city: never imported by production code. scripts/: never imported by app/.
+ */
+const zone = (target, from, message) => ({ target, from, message });
+const roomZones = [
+  zone(
+    "app/form-engine",
+    [
+      "app/submissions",
+      "app/auth",
+      "app/backoffice",
+      "app/cases",
+      "app/journey",
+      "app/procedures",
+      "app/prefill",
+      "app/residents",
+      "app/routes",
+      "app/db.server.ts",
+      "db",
+    ],
+    "form-engine/ is a leaf room: it knows definitions and answers, not submissions, people, sign-in or the database.",
+  ),
+  zone("app", ["db/seed*", "db/seed*/**", "db/demo-submissions*"], "The demo city is seeding and test data, not production code."),
+  zone("app/cases", ["app/submissions", "app/backoffice", "app/routes"], "cases/ is used by submissions/ and backoffice/, never the other way round."),
+  zone("app/submissions", ["app/backoffice", "app/routes"], "submissions/ reaches the case workflow through cases/, not backoffice/."),
+  zone(["app/!(routes)/**", "app/*.{ts,tsx}"], "app/routes", "Routes are entry points; share code through a domain module."),
+  zone("app", "scripts", "scripts/ are command-line entry points, not modules of the app."),
+];
 
 export default tseslint.config(
   { ignores: ["build/", "public/build/", ".cache/", "node_modules/", "test-results/", "playwright-report/", "e2e/.results/"] },
@@ -15,6 +53,39 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["**/*.{ts,tsx,js}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] })],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.{ts,tsx}", "app/test/**"],
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: roomZones }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["drizzle-orm", "drizzle-orm/*"], message: "A route holds no SQL: call a domain module." },
+            { group: ["**/db.server"], importNames: ["getDb"], message: "A route holds no SQL: call a domain module." },
+            { group: ["**/db/*"], message: "A route holds no SQL: call a domain module." },
+          ],
+        },
+      ],
     },
   },
   {

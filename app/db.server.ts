@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
@@ -41,6 +42,11 @@ export function initDatabase(file: string): Db {
 export function getDb(): Db {
   if (!current) throw new Error("Database not initialised: call initDatabase() at start-up");
   return current;
+}
+
+/** Throws unless the database answers (liveness and readiness). */
+export function pingDatabase() {
+  getDb().get(sql`select 1`);
 }
 
 /** For tests: use this connection as the process-wide one. */

@@ -50,7 +50,7 @@ test.describe("configuration", () => {
       SESSION_SECRET: randomBytes(32).toString("hex"),
       PORT: String(40000 + Math.floor(Math.random() * 20000)),
     };
-    await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/create-admin.ts", "--username", "tanaka", "--name", "田中 一郎"], {
+    await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/create-admin.ts", "--username", "tanaka", "--name", "田中 一郎"], {
       cwd: root,
       env: { ...process.env, ...env, ADMIN_PASSWORD: "a long enough password" },
     });

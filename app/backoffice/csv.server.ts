@@ -12,7 +12,7 @@ import { localizeText } from "../form-engine/localized";
 import { getFieldType } from "../form-engine/registry";
 import { summarize, type SummaryRow } from "../form-engine/summary";
 import { formatDateTime } from "../i18n/dates";
-import type { SubmissionStatus } from "./statuses";
+import type { SubmissionStatus } from "../cases/statuses";
 
 export type CsvSubmission = {
   receiptNumber: string;

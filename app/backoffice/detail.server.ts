@@ -2,9 +2,13 @@
 import { asc, desc, eq, and } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { auditLog, residentAccounts, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
+import { recordAudit, type AuditActor } from "../audit/audit.server";
+import { NEXT_STATUSES } from "../cases/statuses";
 import { getDb } from "../db.server";
+import { localizeText } from "../form-engine/localized";
 import { summarize } from "../form-engine/summary";
 import { getFormVersion } from "../form-engine/store.server";
+import { formatDateTime } from "../i18n/dates";
 import { sourceMarks } from "../prefill/prefill-sources.server";
 import { attachmentsOf, fileIdsOf } from "../submissions/attachments.server";
 
@@ -71,3 +75,33 @@ export function submissionView(submission: StaffSubmission, lng: string, t: TFun
 
 export const submissionRevisionAnswers = (submissionId: string) =>
   getDb().select({ answers: submissionRevisions.answers }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, submissionId)).all().map((r) => r.answers);
+
+/**
+ * A submission's page for staff, dates as the city's clock shows them, or undefined when there is no such submission.
+ * Every staff view of a submission's personal data is in the audit log.
+ */
+export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, t: TFunction) {
+  const submission = getSubmission(id);
+  if (!submission) return undefined;
+  recordAudit({ actor, action: "submission.viewed", subject: { type: "submission", id } });
+  const v = submissionView(submission, lng, t);
+  return {
+    receiptNumber: submission.receiptNumber,
+    formTitle: localizeText(v.form.definition.title, lng),
+    revision: v.form.revision,
+    status: submission.status,
+    next: NEXT_STATUSES[submission.status],
+    submittedAt: formatDateTime(submission.submittedAt),
+    updatedAt: formatDateTime(submission.updatedAt),
+    language: submission.language,
+    applicant: v.applicant,
+    assigneeId: submission.assigneeId,
+    assigneeName: v.assigneeName,
+    staff: listStaff(),
+    sections: v.sections,
+    attachments: v.attachments,
+    revisions: v.revisions.map((r) => ({ ...r, submittedAt: formatDateTime(r.submittedAt) })),
+    events: v.events.map((e) => ({ ...e, at: formatDateTime(e.at) })),
+    audit: v.audit.map((a) => ({ ...a, at: formatDateTime(a.at) })),
+  };
+}

@@ -5,8 +5,9 @@ import { staffUsers, submissions } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
 import { getFormVersion, getLatestForm } from "../form-engine/store.server";
-import { attachmentFilesOf } from "../submissions/attachments.server";
+import { attachmentContent, attachmentFilesOf, fileIdsOf } from "../submissions/attachments.server";
 import { csvHeader, csvRows } from "./csv.server";
+import { getSubmission, submissionRevisionAnswers } from "./detail.server";
 import { renderSubmissionsPdf } from "./pdf.server";
 import { listQueue, type QueueFilter } from "./queue.server";
 
@@ -81,4 +82,20 @@ export function queueCsvStream(filter: QueueFilter & { form: string }, staffId: 
       if (!page.next) done = true;
     },
   });
+}
+
+/**
+ * A file of a submission (current, or of an answer before a correction) for staff to view or download, audited; or
+ * undefined. Only a file this submission refers to: an attachment id from another submission is not found here.
+ */
+export function submissionFile(submissionId: string, attachmentId: string, actor: AuditActor, download: boolean) {
+  const submission = getSubmission(submissionId);
+  if (!submission) return undefined;
+  const definition = definitionOf(submission.formVersionId);
+  const ids = [submission.answers, ...submissionRevisionAnswers(submission.id)].flatMap((a) => fileIdsOf(definition, a));
+  if (!ids.includes(attachmentId)) return undefined;
+  const file = attachmentContent(attachmentId);
+  if (!file) return undefined;
+  recordAudit({ actor, action: download ? "submission.attachment_downloaded" : "submission.attachment_viewed", subject: { type: "submission", id: submission.id }, details: { attachmentId: file.id } });
+  return file;
 }

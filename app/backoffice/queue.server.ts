@@ -7,8 +7,8 @@ import { z } from "zod";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { staffUsers, submissionCounts, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
-import { prefixEnd, receiptKey, searchKey } from "./search";
-import { SUBMISSION_STATUSES, type SubmissionStatus } from "./statuses";
+import { prefixEnd, receiptKey, searchKey } from "../cases/search";
+import { SUBMISSION_STATUSES, type SubmissionStatus } from "../cases/statuses";
 
 export const PAGE_SIZE = 50;
 

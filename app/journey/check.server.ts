@@ -1,6 +1,6 @@
 /** The check page (確認): every answer by step with where it came from, the declaration, and submitting. */
 import type { TFunction } from "i18next";
-import { openCorrectionRequest } from "../backoffice/resident-view.server";
+import { openCorrectionRequest } from "../cases/resident-view.server";
 import { localizeText } from "../form-engine/localized";
 import { summarize } from "../form-engine/summary";
 import { pageTitle } from "../i18n/title";

@@ -1,27 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { asc } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import { staffUsers } from "../../db/schema";
 import { requireAdmin } from "../auth/guards.server";
-import { getDb } from "../db.server";
+import { listStaffAccounts } from "../auth/staff-accounts.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const t = await getT(request);
-  const accounts = getDb()
-    .select({
-      username: staffUsers.username,
-      displayName: staffUsers.displayName,
-      role: staffUsers.role,
-      duty: staffUsers.duty,
-      disabled: staffUsers.disabled,
-    })
-    .from(staffUsers)
-    .orderBy(asc(staffUsers.username))
-    .all();
+  const accounts = listStaffAccounts();
   return { title: pageTitle(t, t("admin.title")), accounts };
 }
 

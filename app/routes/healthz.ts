@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "../db.server";
+import { pingDatabase } from "../db.server";
 
 /** Liveness and readiness: answers only when the database answers. */
 export function loader() {
-  getDb().get(sql`select 1`);
+  pingDatabase();
   return new Response("ok", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
 }

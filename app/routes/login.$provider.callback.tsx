@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { safeRedirectPath } from "../auth/guards.server";
-import { getEnabledProvider } from "../auth/identity/registry.server";
+import { getEnabledProvider } from "../auth/identity/identity-providers.server";
 import { signInResident } from "../auth/resident-sign-in.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";

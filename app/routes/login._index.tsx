@@ -2,7 +2,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { safeRedirectPath } from "../auth/guards.server";
-import { enabledProviders } from "../auth/identity/registry.server";
+import { enabledProviders } from "../auth/identity/identity-providers.server";
 import { getPrincipal } from "../auth/session.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";

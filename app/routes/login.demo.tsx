@@ -3,10 +3,10 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { safeRedirectPath } from "../auth/guards.server";
 import { DEMO_PROVIDER_ID } from "../auth/identity/demo.server";
-import { getEnabledProvider } from "../auth/identity/registry.server";
+import { getEnabledProvider } from "../auth/identity/identity-providers.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
-import { formatAddress, fullName, listPendingMovers, listRegistryPersons, previousAddressOf } from "../residents/registry.server";
+import { formatAddress, fullName, listPendingMovers, listRegistryPersons, previousAddressOf } from "../residents/resident-records.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The page exists only while the demo provider is on (DEMO=on).

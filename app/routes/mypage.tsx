@@ -2,61 +2,16 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireResident } from "../auth/guards.server";
-import { localizeText } from "../form-engine/localized";
 import { startPath } from "../journey/paths";
-import { formatDateJa } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
-import { getProfile, withdrawProfile } from "../residents/profile.server";
-import { formatAddress, fullName, getRegistryPerson, listHouseholdMembers } from "../residents/registry.server";
-import { formOfDraft, listOpenDrafts, listSubmissionsOf } from "../submissions/drafts.server";
-import { getFormVersion } from "../form-engine/store.server";
+import { myPage } from "../residents/my-page.server";
+import { withdrawProfile } from "../residents/profile.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { resident } = await requireResident(request);
   const { t, lng } = await getLocaleT(request);
-  const registry = resident.personId ? getRegistryPerson(resident.personId) : undefined;
-  const profile = getProfile(resident.id);
-  return {
-    title: pageTitle(t, t("mypage.title")),
-    identity: { name: resident.name, nameKana: resident.nameKana, birthDate: resident.birthDate, sex: resident.sex, address: resident.address },
-    registry: registry
-      ? {
-          name: fullName(registry.person),
-          birthDate: formatDateJa(registry.person.birthDate, lng),
-          sex: registry.person.sex,
-          address: formatAddress(registry.household),
-          members: listHouseholdMembers(registry.household.id).map((m) => ({
-            id: m.id,
-            name: fullName(m),
-            relationship: m.relationship,
-            birthDate: formatDateJa(m.birthDate, lng),
-          })),
-        }
-      : null,
-    profile: profile
-      ? {
-          phone: profile.phone,
-          email: profile.email,
-          employer: profile.employer,
-          workDaysPerWeek: profile.workDaysPerWeek,
-          workHoursPerMonth: profile.workHoursPerMonth,
-          consentedAt: profile.consentedAt.toISOString().slice(0, 10),
-        }
-      : null,
-    drafts: listOpenDrafts({ residentAccountId: resident.id }).map((d) => ({
-      formId: d.formId,
-      title: localizeText(formOfDraft(d).definition.title, lng),
-      updatedAt: d.updatedAt.toISOString().slice(0, 10),
-    })),
-    submissions: listSubmissionsOf(resident.id).map((s) => ({
-      receiptNumber: s.receiptNumber,
-      formId: s.formId,
-      title: localizeText(getFormVersion(s.formVersionId)!.definition.title, lng),
-      submittedAt: s.submittedAt.toISOString().slice(0, 10),
-      status: s.status,
-    })),
-  };
+  return { title: pageTitle(t, t("mypage.title")), ...myPage(resident, lng) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -2,44 +2,28 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireResident } from "../auth/guards.server";
-import { openCorrectionRequest, residentHistory } from "../backoffice/resident-view.server";
-import { localizeText } from "../form-engine/localized";
 import { checkPath } from "../journey/paths";
-import { getFormVersion } from "../form-engine/store.server";
-import { formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
-import { findSubmissionForOwner, startCorrection } from "../submissions/drafts.server";
+import { correctMyApplication, myApplication } from "../residents/my-page.server";
 
-/** The signed-in resident's own submission, or 404 (someone else's 受付番号 is answered as if it did not exist). */
-async function ownSubmission(request: Request, receipt: string) {
-  const { resident } = await requireResident(request);
-  const submission = findSubmissionForOwner({ residentAccountId: resident.id }, receipt);
-  if (!submission) throw new Response("Not Found", { status: 404 });
-  return submission;
-}
+const notFound = () => new Response("Not Found", { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const submission = await ownSubmission(request, params.receipt!);
+  const { resident } = await requireResident(request);
   const { t, lng } = await getLocaleT(request);
-  const title = localizeText(getFormVersion(submission.formVersionId)!.definition.title, lng);
-  return {
-    title: pageTitle(t, `${title} – ${t("mypage.application.title")}`),
-    formTitle: title,
-    receiptNumber: submission.receiptNumber,
-    status: submission.status,
-    submittedAt: formatDateTime(submission.submittedAt),
-    correction: submission.status === "needs_correction" ? openCorrectionRequest(submission.id) : null,
-    history: residentHistory(submission.id).map((e) => ({ ...e, at: formatDateTime(e.at) })),
-  };
+  const page = myApplication(resident, params.receipt!, lng);
+  if (!page) throw notFound();
+  return { title: pageTitle(t, `${page.formTitle} – ${t("mypage.application.title")}`), ...page };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = await ownSubmission(request, params.receipt!);
+  const { resident } = await requireResident(request);
+  const result = correctMyApplication(resident, params.receipt!);
+  if (result.kind === "notFound") throw notFound();
   // Only while a 補正依頼 is open; otherwise back to the page, which shows the current status.
-  if (submission.status !== "needs_correction") throw redirect(`/mypage/applications/${submission.receiptNumber}`);
-  startCorrection(submission);
-  throw redirect(checkPath(submission.formId));
+  if (result.kind === "notOpen") throw redirect(`/mypage/applications/${result.receiptNumber}`);
+  throw redirect(checkPath(result.formId));
 }
 
 export default function Application() {

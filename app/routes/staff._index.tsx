@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { listQueue, parseQueueFilter, statusCounts, type QueueFilter } from "../backoffice/queue.server";
-import { SUBMISSION_STATUSES } from "../backoffice/statuses";
+import { SUBMISSION_STATUSES } from "../cases/statuses";
 import { localizeText } from "../form-engine/localized";
 import { listLatestForms } from "../form-engine/store.server";
 import { formatDateTime } from "../i18n/dates";

@@ -1,96 +1,59 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { actorOf, recordAudit } from "../audit/audit.server";
+import { actorOf } from "../audit/audit.server";
 import { requireStaff } from "../auth/guards.server";
-import { getSubmission, listStaff, submissionView } from "../backoffice/detail.server";
-import { isSubmissionStatus, MESSAGE_REQUIRED, NEXT_STATUSES } from "../backoffice/statuses";
-import { addNote, assign, changeStatus, type StaffActor, type WorkflowResult } from "../backoffice/workflow.server";
-import { localizeText } from "../form-engine/localized";
+import { staffSubmissionPage } from "../backoffice/detail.server";
+import { MESSAGE_REQUIRED } from "../cases/statuses";
+import { applyStaffCommand, type StaffActor, type StaffCommand } from "../cases/workflow.server";
 import type { SummaryRow } from "../form-engine/summary";
-import { formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
 import { Field } from "../ui/field";
 import { SummaryAnswers } from "../ui/summary-answers";
 
-async function staffAndSubmission(request: Request, id: string) {
-  const principal = await requireStaff(request);
-  const submission = getSubmission(id);
-  if (!submission) throw new Response("Not Found", { status: 404 });
-  return { principal, submission };
-}
-
 async function view(request: Request, id: string, errors: { target: string; message: string }[] = []) {
-  const { principal, submission } = await staffAndSubmission(request, id);
+  const principal = await requireStaff(request);
   const { t, lng } = await getLocaleT(request);
-  // Every staff view of a submission's personal data is in the audit log.
-  recordAudit({ actor: actorOf(principal), action: "submission.viewed", subject: { type: "submission", id } });
-  const v = submissionView(submission, lng, t);
-  const formTitle = localizeText(v.form.definition.title, lng);
+  const page = staffSubmissionPage(id, actorOf(principal), lng, t);
+  if (!page) throw new Response("Not Found", { status: 404 });
   return {
-    title: pageTitle(t, `${submission.receiptNumber} – ${formTitle}`, { error: errors.length > 0 }),
+    ...page,
+    title: pageTitle(t, `${page.receiptNumber} – ${page.formTitle}`, { error: errors.length > 0 }),
     errors,
     id,
-    receiptNumber: submission.receiptNumber,
-    formTitle,
-    revision: v.form.revision,
-    status: submission.status,
-    next: NEXT_STATUSES[submission.status],
-    submittedAt: formatDateTime(submission.submittedAt),
-    updatedAt: formatDateTime(submission.updatedAt),
-    language: submission.language,
-    applicant: v.applicant,
-    assigneeId: submission.assigneeId,
-    assigneeName: v.assigneeName,
     me: principal.staff.id,
-    staff: listStaff(),
-    sections: v.sections,
-    attachments: v.attachments,
-    revisions: v.revisions.map((r) => ({ ...r, submittedAt: formatDateTime(r.submittedAt) })),
-    events: v.events.map((e) => ({ ...e, at: formatDateTime(e.at) })),
-    audit: v.audit.map((a) => ({ ...a, at: formatDateTime(a.at) })),
   };
 }
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => view(request, params.id!);
 
+function parseCommand(form: FormData): StaffCommand | null {
+  const text = (name: string) => String(form.get(name) ?? "");
+  const intent = text("intent");
+  if (intent === "status") return { intent, expected: text("expected"), to: text("to"), message: text("message").slice(0, 2000) };
+  if (intent === "assign") return { intent, assignee: text("assignee") };
+  if (intent === "note") return { intent, note: text("note").slice(0, 2000) };
+  return null;
+}
+
 const PROBLEM_TARGET = { status: "to", assign: "assignee", note: "note" } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id!;
-  const { principal } = await staffAndSubmission(request, id);
-  const actor = actorOf(principal) as StaffActor;
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  let result: WorkflowResult;
-  if (intent === "status") {
-    const to = form.get("to");
-    const expected = form.get("expected");
-    result =
-      isSubmissionStatus(to) && isSubmissionStatus(expected)
-        ? changeStatus(id, expected, to, actor, String(form.get("message") ?? "").slice(0, 2000))
-        : { ok: false, problem: isSubmissionStatus(expected) ? "notAllowed" : "stale" };
-    if (!result.ok && result.problem === "messageRequired") {
-      const { t } = await getLocaleT(request);
-      return data(await view(request, id, [{ target: "message", message: t("staff.detail.problem.messageRequired") }]), { status: 400 });
-    }
-  } else if (intent === "assign") {
-    const raw = String(form.get("assignee") ?? "");
-    const assignee = raw === "me" ? principal.staff.id : raw === "" ? null : raw;
-    result = assignee && !listStaff().some((s) => s.id === assignee) ? { ok: false, problem: "notAllowed" } : assign(id, assignee, actor);
-  } else if (intent === "note") {
-    result = addNote(id, String(form.get("note") ?? "").slice(0, 2000), actor);
-  } else {
-    result = { ok: false, problem: "notAllowed" };
+  const principal = await requireStaff(request);
+  const command = parseCommand(await request.formData());
+  const result = applyStaffCommand(id, command, actorOf(principal) as StaffActor);
+  if (result.ok) throw redirect(`/staff/submissions/${id}?done=${command!.intent}`);
+  if (result.problem === "notFound") throw new Response("Not Found", { status: 404 });
+  const { t } = await getLocaleT(request);
+  if (command?.intent === "status" && result.problem === "messageRequired") {
+    return data(await view(request, id, [{ target: "message", message: t("staff.detail.problem.messageRequired") }]), { status: 400 });
   }
-  if (!result.ok) {
-    const { t } = await getLocaleT(request);
-    const target = PROBLEM_TARGET[intent as keyof typeof PROBLEM_TARGET] ?? "to";
-    return data(await view(request, id, [{ target, message: t(`staff.detail.problem.${intent === "note" && result.problem === "messageRequired" ? "noteRequired" : result.problem}`) }]), { status: 409 });
-  }
-  throw redirect(`/staff/submissions/${id}?done=${intent}`);
+  const target = command ? PROBLEM_TARGET[command.intent] : "to";
+  const problem = command?.intent === "note" && result.problem === "messageRequired" ? "noteRequired" : result.problem;
+  return data(await view(request, id, [{ target, message: t(`staff.detail.problem.${problem}`) }]), { status: 409 });
 }
 
 function Answers({ rows }: { rows: SummaryRow[] }) {

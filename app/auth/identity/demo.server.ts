@@ -9,7 +9,7 @@ import {
   getPendingMover,
   getRegistryPerson,
   previousAddressOf,
-} from "../../residents/registry.server";
+} from "../../residents/resident-records.server";
 import type { IdentityProvider, ResidentIdentity } from "./provider.server";
 
 export const DEMO_PROVIDER_ID = "demo";

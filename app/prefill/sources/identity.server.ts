@@ -1,4 +1,4 @@
-import { getPendingMover, getRegistryPerson, previousAddressOf } from "../../residents/registry.server";
+import { getPendingMover, getRegistryPerson, previousAddressOf } from "../../residents/resident-records.server";
 import { addressOf, nameOf, type PrefillSource } from "../source";
 
 /** 基本4情報 asserted at sign-in. The demo provider links the person's records, so the parts are exact. */

@@ -1,4 +1,4 @@
-import { getPendingMover, listPendingMovers, previousAddressOf } from "../../residents/registry.server";
+import { getPendingMover, listPendingMovers, previousAddressOf } from "../../residents/resident-records.server";
 import { CITY } from "../../../db/seed";
 import { addressOf, ageOn, nameOf, PERSON_ITEM_KEYS, RELATIONSHIP_CODES, type PrefillSource } from "../source";
 

@@ -1,4 +1,4 @@
-import { getRegistryPerson, listHouseholdMembers } from "../../residents/registry.server";
+import { getRegistryPerson, listHouseholdMembers } from "../../residents/resident-records.server";
 import { addressOf, ageOn, nameOf, PERSON_ITEM_KEYS, RELATIONSHIP_CODES, type PrefillSource } from "../source";
 
 /** 住民記録 (the city's resident records): the signed-in resident, their household and its members. Paths say "registry". */

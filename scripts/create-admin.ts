@@ -10,7 +10,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
 import { initDatabase } from "../app/db.server";
 import { getEnv } from "../app/env.server";
-import { staffUsers } from "./schema";
+import { staffUsers } from "../db/schema";
 
 const MIN_PASSWORD_LENGTH = 12;
 

@@ -1,13 +1,9 @@
 /** Normalising names for the queue's search: stored and typed forms must meet (全角/半角, ひらがな/カタカナ, spaces). */
-
-const HIRAGANA = /[\u3041-\u3096]/g;
+import { hiraganaToKatakana } from "../form-engine/normalize";
 
 /** "たかはし ダイスケ" → "タカハシダイスケ"; "髙橋（全角空白）大輔" → "髙橋大輔". */
 export function searchKey(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  return hiraganaToKatakana(text.normalize("NFKC").replace(/\s+/g, ""));
 }
 
 /** The upper bound of a prefix range: every key starting with `prefix` sorts below it (uses the index, unlike LIKE). */

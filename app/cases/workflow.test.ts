@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
+import { auditLog, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import { syncFormDefinitions } from "../form-engine/store.server";
 import { useTestDatabase } from "../test/db";
 import { addResident, addStaff, juminhyoAnswers, submit } from "../test/submissions";
 import { drafts } from "../../db/schema";
 import { findOpenDraft, startCorrection, submitDraft } from "../submissions/drafts.server";
-import { addNote, assign, changeStatus, type StaffActor } from "./workflow.server";
+import { addNote, applyStaffCommand, assign, changeStatus, type StaffActor } from "./workflow.server";
 import { openCorrectionRequest, residentHistory } from "./resident-view.server";
 
 const clerk: StaffActor = { role: "staff", id: "clerk" };
@@ -79,5 +79,23 @@ describe("status workflow", () => {
     changeStatus(s.id, "needs_correction", "in_review", clerk);
     expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")).toBeUndefined();
     expect(getDb().select().from(drafts).where(eq(drafts.id, draft.id)).get()!.status).toBe("closed");
+  });
+
+  it("checks a staff command from the page before carrying it out", () => {
+    const s = submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"));
+    addStaff("gone");
+    getDb().update(staffUsers).set({ disabled: true }).where(eq(staffUsers.id, "gone")).run();
+    expect(applyStaffCommand("nope", { intent: "note", note: "x" }, clerk)).toEqual({ ok: false, problem: "notFound" });
+    expect(applyStaffCommand(s.id, null, clerk)).toEqual({ ok: false, problem: "notAllowed" });
+    expect(applyStaffCommand(s.id, { intent: "status", expected: "bogus", to: "in_review", message: "" }, clerk)).toEqual({ ok: false, problem: "stale" });
+    expect(applyStaffCommand(s.id, { intent: "status", expected: "received", to: "bogus", message: "" }, clerk)).toEqual({ ok: false, problem: "notAllowed" });
+    expect(applyStaffCommand(s.id, { intent: "assign", assignee: "gone" }, clerk)).toEqual({ ok: false, problem: "notAllowed" });
+    expect(applyStaffCommand(s.id, { intent: "assign", assignee: "someone-else" }, clerk)).toEqual({ ok: false, problem: "notAllowed" });
+    expect(applyStaffCommand(s.id, { intent: "assign", assignee: "me" }, clerk)).toEqual({ ok: true });
+    expect(getDb().select().from(submissions).where(eq(submissions.id, s.id)).get()!.assigneeId).toBe("clerk");
+    expect(applyStaffCommand(s.id, { intent: "assign", assignee: "" }, clerk)).toEqual({ ok: true });
+    expect(getDb().select().from(submissions).where(eq(submissions.id, s.id)).get()!.assigneeId).toBeNull();
+    expect(applyStaffCommand(s.id, { intent: "status", expected: "received", to: "in_review", message: "" }, clerk)).toEqual({ ok: true });
+    expect(statusOf(s.id)).toBe("in_review");
   });
 });

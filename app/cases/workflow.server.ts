@@ -3,12 +3,12 @@
  * 補正依頼). Each is one transaction: the change, its entry in the case history and in the audit log.
  */
 import { and, eq } from "drizzle-orm";
-import { drafts, submissionEvents, submissionRevisions, submissions, type SubmissionStatus } from "../../db/schema";
+import { drafts, staffUsers, submissionEvents, submissionRevisions, submissions, type SubmissionStatus } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
 import { applicantOf } from "./applicant";
-import { canMove, MESSAGE_REQUIRED } from "./statuses";
+import { canMove, isSubmissionStatus, MESSAGE_REQUIRED } from "./statuses";
 
 type Db = ReturnType<typeof getDb>;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -69,6 +69,39 @@ export function addNote(submissionId: string, text: string, actor: StaffActor): 
     log(tx, actor, "submission.note_added", submissionId, {}, at);
     return { ok: true } as const;
   });
+}
+
+/** What staff do on a submission's page, as its forms send it (checked here, not by the caller). */
+export type StaffCommand =
+  | { intent: "status"; expected: string; to: string; message: string }
+  /** "me", "" (no one) or a staff member's id. */
+  | { intent: "assign"; assignee: string }
+  | { intent: "note"; note: string };
+
+const isActiveStaff = (id: string) =>
+  getDb().select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.id, id), eq(staffUsers.disabled, false))).get() !== undefined;
+
+/** Carries out a staff command on a submission; `null` is a command the page does not offer. */
+export function applyStaffCommand(submissionId: string, command: StaffCommand | null, actor: StaffActor): WorkflowResult {
+  if (!getDb().select({ id: submissions.id }).from(submissions).where(eq(submissions.id, submissionId)).get()) return { ok: false, problem: "notFound" };
+  switch (command?.intent) {
+    case "status": {
+      const { expected, to, message } = command;
+      if (!isSubmissionStatus(expected)) return { ok: false, problem: "stale" };
+      if (!isSubmissionStatus(to)) return { ok: false, problem: "notAllowed" };
+      return changeStatus(submissionId, expected, to, actor, message);
+    }
+    case "assign": {
+      const assignee = command.assignee === "me" ? actor.id : command.assignee === "" ? null : command.assignee;
+      // Only to someone who can work on it: an unknown or disabled account is refused.
+      if (assignee && !isActiveStaff(assignee)) return { ok: false, problem: "notAllowed" };
+      return assign(submissionId, assignee, actor);
+    }
+    case "note":
+      return addNote(submissionId, command.note, actor);
+    default:
+      return { ok: false, problem: "notAllowed" };
+  }
 }
 
 /**

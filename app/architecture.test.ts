@@ -1,0 +1,55 @@
+/** The room boundaries in eslint.config.js fire: one import that crosses each, linted as if it were in the tree. */
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const eslint = new ESLint({ cwd: root });
+
+async function problems(file: string, code: string) {
+  const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath: path.join(root, file) });
+  return result!.messages.map((m) => m.ruleId);
+}
+
+describe("room boundaries", () => {
+  it.each([
+    ["app/form-engine/x.ts", 'import "../submissions/drafts.server";'],
+    ["app/form-engine/x.ts", 'import "../auth/session.server";'],
+    ["app/form-engine/x.ts", 'import "../backoffice/queue.server";'],
+    ["app/form-engine/x.ts", 'import "../cases/statuses";'],
+    ["app/form-engine/x.ts", 'import "../residents/profile.server";'],
+    ["app/form-engine/x.ts", 'import "../db.server";'],
+    ["app/form-engine/fields/x.tsx", 'import "../../../db/schema";'],
+    ["app/form-engine/x.ts", 'import "../routes/mypage";'],
+    ["app/residents/x.server.ts", 'import "../../db/seed";'],
+    ["app/x.server.ts", 'import "../db/demo-submissions";'],
+    ["app/cases/x.ts", 'import "../submissions/drafts.server";'],
+    ["app/cases/x.ts", 'import "../backoffice/queue.server";'],
+    ["app/submissions/x.ts", 'import "../backoffice/queue.server";'],
+    ["app/backoffice/x.ts", 'import "../routes/mypage";'],
+    ["app/root2.tsx", 'import "./routes/mypage";'],
+    ["app/backoffice/x.ts", 'import "../../scripts/bench";'],
+  ])("%s: %s is refused", async (file, code) => {
+    expect(await problems(file, code)).toContain("import-x/no-restricted-paths");
+  });
+
+  it.each([
+    ["app/routes/x.tsx", 'import { eq } from "drizzle-orm";\nvoid eq;'],
+    ["app/routes/x.tsx", 'import { getDb } from "../db.server";\nvoid getDb;'],
+    ["app/routes/x.tsx", 'import { submissions } from "../../db/schema";\nvoid submissions;'],
+  ])("%s: %s is refused (no SQL in a route)", async (file, code) => {
+    expect(await problems(file, code)).toContain("no-restricted-imports");
+  });
+
+  it.each([
+    ["app/backoffice/x.server.ts", 'import "../cases/workflow.server";'],
+    ["app/submissions/x.server.ts", 'import "../cases/applicant";'],
+    ["app/backoffice/x.server.ts", 'import "../submissions/attachments.server";'],
+    ["app/cases/x.ts", 'import "../form-engine/normalize";'],
+    ["app/routes/x.tsx", 'import "../backoffice/detail.server";'],
+    // Tests may wire rooms together and use the demo data.
+    ["app/form-engine/x.test.ts", 'import "../../db/seed";'],
+  ])("%s: %s is allowed", async (file, code) => {
+    expect(await problems(file, code)).toEqual([]);
+  });
+});
