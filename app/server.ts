@@ -10,7 +10,7 @@ import express from "express";
 import { seedDemoSubmissions } from "../db/demo-submissions";
 import { seedDemoData } from "../db/seed";
 import { initDatabase } from "./db.server";
-import { syncFormDefinitions } from "./form-engine/store.server";
+import { syncFormDefinitions } from "./procedures/store.server";
 import { EnvError, getEnv } from "./env.server";
 import { checkSameOrigin } from "./security/csrf.server";
 import { securityHeaders } from "./security/headers.server";

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Answers } from "../app/form-engine/engine";
 import { changeStatus, assign, addNote, type StaffActor } from "../app/cases/workflow.server";
 import { getDb } from "../app/db.server";
-import { getLatestForm } from "../app/form-engine/store.server";
+import { getLatestForm } from "../app/procedures/store.server";
 import { createDraft, submitDraft } from "../app/submissions/drafts.server";
 import { drafts, submissions } from "./schema";
 

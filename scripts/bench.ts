@@ -19,7 +19,7 @@ import { listQueue, statusCounts, type QueueFilter } from "../app/backoffice/que
 import { searchKey } from "../app/cases/search";
 import { SUBMISSION_STATUSES } from "../app/cases/statuses";
 import { initDatabase, setDb } from "../app/db.server";
-import { syncFormDefinitions } from "../app/form-engine/store.server";
+import { syncFormDefinitions } from "../app/procedures/store.server";
 import { resources } from "../app/i18n/resources";
 import { hoikushoAnswers, shippedDefinition } from "../app/test/fixtures";
 import { newReceiptNumber } from "../app/submissions/receipt";

@@ -7,7 +7,7 @@ import { NEXT_STATUSES } from "../cases/statuses";
 import { getDb } from "../db.server";
 import { localizeText } from "../form-engine/localized";
 import { summarize } from "../form-engine/summary";
-import { getFormVersion } from "../form-engine/store.server";
+import { getFormVersion } from "../procedures/store.server";
 import { formatDateTime } from "../i18n/dates";
 import { sourceMarks } from "../prefill/prefill-sources.server";
 import { attachmentsOf, fileIdsOf } from "../submissions/attachments.server";

@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 import { staffUsers, submissions } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
-import { getFormVersion, getLatestForm } from "../form-engine/store.server";
+import { getFormVersion, getLatestForm } from "../procedures/store.server";
 import { attachmentContent, attachmentFilesOf, fileIdsOf } from "../submissions/attachments.server";
 import { csvHeader, csvRows } from "./csv.server";
 import { getSubmission, submissionRevisionAnswers } from "./detail.server";

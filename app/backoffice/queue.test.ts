@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { submissions } from "../../db/schema";
 import { getDb } from "../db.server";
-import { syncFormDefinitions } from "../form-engine/store.server";
+import { syncFormDefinitions } from "../procedures/store.server";
 import { useTestDatabase } from "../test/db";
 import { addStaff, juminhyoAnswers, submit } from "../test/submissions";
 import { listQueue, parseQueueFilter, statusCounts, type QueueFilter } from "./queue.server";

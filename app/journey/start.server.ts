@@ -1,6 +1,6 @@
 /** The start page of a procedure, and starting (or resuming) its draft. */
 import type { Principal } from "../auth/session.server";
-import { getLatestForm } from "../form-engine/store.server";
+import { getLatestForm } from "../procedures/store.server";
 import { resolvePrefill } from "../prefill/prefill-sources.server";
 import { createDraft, findOpenDraft, formOfDraft, type Owner } from "../submissions/drafts.server";
 import { journeyOf, type Place } from "./journey";

@@ -1,4 +1,5 @@
 import type { Provenance } from "../../db/schema";
+import { canonicalJson } from "../form-engine/canonical-json";
 import type { Answers } from "../form-engine/engine";
 import { OFFERED } from "../form-engine/item-keys";
 
@@ -7,20 +8,9 @@ export type Prefilled = Record<string, { value: unknown; source: string }>;
 /** Item keys starting with "_" say where an item came from; they are not answers. */
 const isMeta = (key: string) => key.startsWith("_");
 
-/** Same value, whatever the key order of objects. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") {
-    return `{${Object.keys(v)
-      .filter((k) => !isMeta(k) && (v as Record<string, unknown>)[k] !== undefined && (v as Record<string, unknown>)[k] !== "")
-      .sort()
-      .map((k) => `${k}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-
-export const sameValue = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+/** Same value, whatever the key order of objects; blank parts and item keys that are not answers do not count. */
+const omitNonAnswers = (key: string, value: unknown) => isMeta(key) || value === undefined || value === "";
+export const sameValue = (a: unknown, b: unknown) => canonicalJson(a, omitNonAnswers) === canonicalJson(b, omitNonAnswers);
 
 /** Keys of an offered item that are not answers: the resident's own item, and where its other values came from. */
 export const SELF = "_self";

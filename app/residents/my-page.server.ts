@@ -5,7 +5,7 @@
 import type { residentAccounts } from "../../db/schema";
 import { openCorrectionRequest, residentHistory } from "../cases/resident-view.server";
 import { localizeText } from "../form-engine/localized";
-import { getFormVersion } from "../form-engine/store.server";
+import { getFormVersion } from "../procedures/store.server";
 import { formatDateJa, formatDateTime, isoDateInJapan } from "../i18n/dates";
 import { findSubmissionForOwner, formOfDraft, listOpenDrafts, listSubmissionsOf, startCorrection } from "../submissions/drafts.server";
 import { getProfile } from "./profile.server";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { drafts, residentAccounts, residentProfiles } from "../../db/schema";
 import { getDb } from "../db.server";
-import { getLatestForm, syncFormDefinitions } from "../form-engine/store.server";
+import { getLatestForm, syncFormDefinitions } from "../procedures/store.server";
 import { createDraft } from "../submissions/drafts.server";
 import { useTestDatabase } from "../test/db";
 import { addResident, addStaff, juminhyoAnswers, submit } from "../test/submissions";

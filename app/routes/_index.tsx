@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPrincipal } from "../auth/session.server";
 import { localizeText } from "../form-engine/localized";
-import { listLatestForms } from "../form-engine/store.server";
+import { listLatestForms } from "../procedures/store.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { formOfDraft, listOpenDrafts, resolveOwner } from "../submissions/drafts.server";
 import { pageTitle } from "../i18n/title";

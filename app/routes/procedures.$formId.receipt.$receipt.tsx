@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getPrincipal } from "../auth/session.server";
 import { Localized } from "../form-engine/fields/shell";
 import { localizeText } from "../form-engine/localized";
-import { getFormVersion } from "../form-engine/store.server";
+import { getFormVersion } from "../procedures/store.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { findSubmissionForOwner, resolveOwner } from "../submissions/drafts.server";

@@ -5,7 +5,7 @@ import { requireStaff } from "../auth/guards.server";
 import { listQueue, parseQueueFilter, statusCounts, type QueueFilter } from "../backoffice/queue.server";
 import { SUBMISSION_STATUSES } from "../cases/statuses";
 import { localizeText } from "../form-engine/localized";
-import { listLatestForms } from "../form-engine/store.server";
+import { listLatestForms } from "../procedures/store.server";
 import { formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";

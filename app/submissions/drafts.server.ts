@@ -8,7 +8,7 @@ import type { Principal } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
 import { pruneAnswers, type Answers } from "../form-engine/engine";
-import { getFormVersion, type StoredForm } from "../form-engine/store.server";
+import { getFormVersion, type StoredForm } from "../procedures/store.server";
 import { provenanceOf, type Prefilled } from "../prefill/provenance";
 import { newReceiptNumber } from "./receipt";
 

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { drafts, residentAccounts, staffUsers, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { Answers } from "../form-engine/engine";
-import { getLatestForm } from "../form-engine/store.server";
+import { getLatestForm } from "../procedures/store.server";
 import { createDraft, submitDraft, type Submission } from "../submissions/drafts.server";
 
 export function addResident(id: string, name = "住民 太郎") {

@@ -4,25 +4,16 @@ import path from "node:path";
 import { and, desc, eq, max } from "drizzle-orm";
 import { formVersions } from "../../db/schema";
 import { getDb } from "../db.server";
-import type { FormDefinition } from "./definition";
-import { parseDefinition } from "../procedures/definitions.server";
+import { canonicalJson } from "../form-engine/canonical-json";
+import type { FormDefinition } from "../form-engine/definition";
+import { parseDefinition } from "./definitions.server";
 
 export const FORMS_DIR = path.resolve(process.cwd(), "forms");
 
 export type StoredForm = { versionId: number; formId: string; revision: number; definition: FormDefinition };
 
-/** Canonical JSON, so that re-formatting a file is not a new revision. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value)
-      .filter((k) => k !== "$schema")
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
+/** Canonical JSON, so that re-formatting a file is not a new revision (the editor's $schema line does not count). */
+const canonical = (json: unknown) => canonicalJson(json, (key) => key === "$schema");
 
 /**
  * Loads every definition file into the versioned table: a changed file becomes a new revision, an unchanged one
