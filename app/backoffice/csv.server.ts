@@ -9,7 +9,7 @@ import type { TFunction } from "i18next";
 import type { FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import { localizeText } from "../form-engine/localized";
-import { getFieldType } from "../form-engine/registry";
+import { getFieldType } from "../form-engine/field-types";
 import { summarize, type SummaryRow } from "../form-engine/summary";
 import { formatDateTime } from "../i18n/dates";
 import type { SubmissionStatus } from "../cases/statuses";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { condition, referencedFields, type Condition } from "./conditions";
 import type { BaseField } from "./field-type";
 import { localizedText } from "./localized";
-import { fieldTypes, getFieldType } from "./registry";
+import { fieldTypes, getFieldType } from "./field-types";
 
 export const fieldDefinition = z.discriminatedUnion(
   "type",

@@ -4,7 +4,7 @@ import { parseDefinition, type FormDefinition } from "./definition";
 import { firstIncompleteStep, pruneAnswers, stepPosition, validateStep, visibleSteps } from "./engine";
 import { decodeMessage } from "./messages";
 import { digitsOnly, toKatakana } from "./normalize";
-import { getFieldType } from "./registry";
+import { getFieldType } from "./field-types";
 import { toIsoDate } from "./fields/date";
 import { warekiYear } from "../i18n/dates";
 

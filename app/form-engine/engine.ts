@@ -7,7 +7,7 @@ import { z } from "zod";
 import { evaluate, type Scope } from "./conditions";
 import type { FieldDef, FormDefinition } from "./definition";
 import { msg } from "./messages";
-import { getFieldType } from "./registry";
+import { getFieldType } from "./field-types";
 
 export type Answers = Record<string, unknown>;
 export type Step = FormDefinition["steps"][number];

@@ -5,7 +5,7 @@ import type { FieldDef } from "./definition";
 import { fieldId, normalizeStep, type Answers } from "./engine";
 import { Localized } from "./fields/shell";
 import { readForm } from "./read-form";
-import { getFieldType } from "./registry";
+import { getFieldType } from "./field-types";
 
 export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed" };
 export type StepView = { fields: FieldDef[]; values: Answers; errors: Record<string, string>; answers?: Answers; prefill?: Record<string, PrefillMark> };

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { FieldDef, FormDefinition } from "./definition";
 import { isVisible, visibleSteps, type Answers } from "./engine";
 import { localizeText } from "./localized";
-import { getFieldType } from "./registry";
+import { getFieldType } from "./field-types";
 
 /** Where a prefilled answer came from, and the original when the resident changed it. */
 export type SourceMark = { sourceKey: string; changed: boolean; original?: unknown; /** the original, formatted */ originalText?: string };

@@ -7,7 +7,7 @@
 import { referencedFields } from "../form-engine/conditions";
 import type { FormDefinition } from "../form-engine/definition";
 import { firstIncompleteStep, isVisible, stepPosition, validateAll, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
-import { getFieldType } from "../form-engine/registry";
+import { getFieldType } from "../form-engine/field-types";
 
 /**
  * Who is filling in the form. A resident goes step by step; a clerk at the counter (書かない窓口) fills in for a

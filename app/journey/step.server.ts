@@ -4,7 +4,7 @@ import qs from "qs";
 import { normalizeStep, validateStep, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { translateErrors } from "../form-engine/errors";
 import { localizeText } from "../form-engine/localized";
-import { getFieldType } from "../form-engine/registry";
+import { getFieldType } from "../form-engine/field-types";
 import { pageTitle } from "../i18n/title";
 import { fixedFieldsChanged, fixedValues, prefillMarks, shownValues } from "../prefill/step.server";
 import { receiveUploads, type ReceivedForm } from "../submissions/attachments.server";

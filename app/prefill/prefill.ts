@@ -6,7 +6,7 @@ import type { Provenance } from "../../db/schema";
 import { evaluate } from "../form-engine/conditions";
 import type { BindingCatalog, FieldDef, FormDefinition } from "../form-engine/definition";
 import { OFFERED } from "../form-engine/item-keys";
-import { getFieldType } from "../form-engine/registry";
+import { getFieldType } from "../form-engine/field-types";
 import type { SourceMark } from "../form-engine/summary";
 import { ITEM_SOURCES, SELF } from "./provenance";
 import type { PrefillSource, ResidentAccount } from "./source";

@@ -1,7 +1,7 @@
 /** Prefill on a step page: values to show, marks of their source, and the fixed values the server keeps. */
 import type { Answers, Step } from "../form-engine/engine";
 import { EXCLUDED, OFFERED } from "../form-engine/item-keys";
-import { getFieldType } from "../form-engine/registry";
+import { getFieldType } from "../form-engine/field-types";
 import type { Draft } from "../submissions/drafts.server";
 import { ITEM_SOURCES, sameValue } from "./provenance";
 import { sourceLabelKey, sourceNoteKey } from "./prefill-sources.server";

@@ -7,7 +7,7 @@ import { getDb } from "../db.server";
 import type { FieldDef, FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import type { FileAnswer, RejectedFile } from "../form-engine/fields/file";
-import { getFieldType } from "../form-engine/registry";
+import { getFieldType } from "../form-engine/field-types";
 import { formOfDraft, type Draft } from "./drafts.server";
 
 /** The largest upload any field may allow; each field then applies its own, smaller limit. */

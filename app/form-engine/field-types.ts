@@ -1,5 +1,5 @@
 /**
- * The field type registry: the one place a field type is listed. Adding a type is one module here.
+ * The field types: the one place a field type is listed. Adding a type is one module and one line here.
  */
 import type { AnyFieldType } from "./field-type";
 import { addressField } from "./fields/address";
