@@ -49,6 +49,10 @@ describe("city configuration", () => {
     });
   });
 
+  it("accepts the documented example (docs/city.example.json)", () => {
+    expect(loadCity(path.resolve(import.meta.dirname, "../docs/city.example.json")).contact.url).toMatch(/^https:/);
+  });
+
   it("names the wrong field and the file", () => {
     const wrong = { ...shizuoka, siteName: { en: "Shizuoka" }, contact: { ...shizuoka.contact, phone: "call us" } };
     const p = file("wrong.json", wrong);
@@ -76,18 +80,22 @@ describe("city configuration", () => {
   });
 });
 
-describe("app code", () => {
+describe("app code (tests and app/test/ aside)", () => {
+  const appDir = import.meta.dirname;
+  const files = (fs.readdirSync(appDir, { recursive: true }) as string[])
+    .filter((f) => /\.(ts|tsx|json)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith(`test${path.sep}`))
+    .map((f) => ({ f, content: fs.readFileSync(path.join(appDir, f), "utf8") }));
+
   // The city is configuration: no module, component or locale file may name the demo city.
   it("names no city", () => {
     const needles = [demoCity.name.ja, demoCity.name.en, demoCity.name.ja.replace(/[市町村区]$/, "")];
-    const appDir = import.meta.dirname;
-    const files = (fs.readdirSync(appDir, { recursive: true }) as string[])
-      .filter((f) => /\.(ts|tsx|json)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith(`test${path.sep}`));
     expect(files.length).toBeGreaterThan(50);
-    const found = files.flatMap((f) => {
-      const content = fs.readFileSync(path.join(appDir, f), "utf8");
-      return needles.filter((n) => content.includes(n)).map((n) => `${f}: ${n}`);
-    });
-    expect(found).toEqual([]);
+    expect(files.flatMap(({ f, content }) => needles.filter((n) => content.includes(n)).map((n) => `${f}: ${n}`))).toEqual([]);
+  });
+
+  // Demo data is seeded by scripts/seed-demo.ts before the server starts; the app never loads it.
+  it("imports no demo data", () => {
+    const demoImport = /from\s+["'][./]*db\/(seed|demo-submissions)\b/;
+    expect(files.filter(({ content }) => demoImport.test(content)).map(({ f }) => f)).toEqual([]);
   });
 });
