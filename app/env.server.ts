@@ -30,6 +30,8 @@ const envSchema = z.object({
   TRUST_PROXY: onOff.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** A JSON file describing the city (app/city.ts); unset: the fictional demo city. */
+  CITY_CONFIG: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { COOKIE_SECURE: boolean };

@@ -7,8 +7,7 @@ import * as build from "@remix-run/dev/server-build";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
-import { seedDemoSubmissions } from "../db/demo-submissions";
-import { seedDemoData } from "../db/seed";
+import { CityConfigError, getCity } from "./city.server";
 import { initDatabase } from "./db.server";
 import { syncFormDefinitions } from "./procedures/store.server";
 import { EnvError, getEnv } from "./env.server";
@@ -26,18 +25,19 @@ async function main() {
   let env;
   try {
     env = getEnv();
+    // Read now, so that a wrong city configuration stops the start instead of the first page.
+    getCity();
   } catch (error) {
-    if (error instanceof EnvError) {
+    if (error instanceof EnvError || error instanceof CityConfigError) {
       console.error(error.message);
       process.exit(1);
     }
     throw error;
   }
 
+  // Demo data is seeded before the server starts (scripts/seed-demo.ts), not by it.
   const db = initDatabase(env.DATABASE_PATH);
-  if (env.DEMO) await seedDemoData(db);
   syncFormDefinitions();
-  if (env.DEMO) seedDemoSubmissions();
 
   const app = express();
   app.disable("x-powered-by");

@@ -1,9 +1,11 @@
 /**
- * Fictional demo data for まどぐち市 (a city that does not exist). Seeded into an empty database when DEMO is on.
+ * Fictional demo data for まどぐち市 (a city that does not exist; its configuration is db/demo-city.json). Seeded
+ * into an empty database by scripts/seed-demo.ts when DEMO is on. The households are in the configured city.
  * Children's birth years are relative to the day of seeding so that "under 6" stays true in any year.
  */
 import { count } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
+import { getCity } from "../app/city.server";
 import type { Db } from "../app/db.server";
 import { households, moveInPersons, moveIns, persons, staffUsers } from "./schema";
 
@@ -15,8 +17,6 @@ export const DEMO_STAFF = [
   { id: "staff-admin1", username: "admin1", displayName: "管理 太郎", role: "admin", duty: "admin" },
 ] as const;
 
-export const CITY = { prefecture: "静岡県", city: "まどぐち市" };
-
 type PersonSeed = Omit<typeof persons.$inferInsert, "householdId" | "createdAt">;
 
 function yearsAgo(years: number, monthDay: string, today = new Date()) {
@@ -24,6 +24,8 @@ function yearsAgo(years: number, monthDay: string, today = new Date()) {
 }
 
 export function demoRegistry(today = new Date()) {
+  const city = getCity();
+  const place = { prefecture: city.prefecture.ja, city: city.name.ja };
   const h = (
     id: string,
     town: string,
@@ -31,7 +33,7 @@ export function demoRegistry(today = new Date()) {
     building: string | null,
     members: PersonSeed[],
   ): { household: typeof households.$inferInsert; members: PersonSeed[] } => ({
-    household: { id, postalCode, ...CITY, town, building, headPersonId: members[0]!.id },
+    household: { id, postalCode, ...place, town, building, headPersonId: members[0]!.id },
     members,
   });
   return [

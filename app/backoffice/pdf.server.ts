@@ -1,7 +1,7 @@
 /**
  * Submissions as A4 paper forms (for colleagues who still work on paper): laid out from the definition's sections,
  * a staff box for stamps, labels and answers in a ruled table, long answers wrapped and continued on the next page,
- * "n / N" page numbers, attachments after the form (images as pages, PDFs merged). Japanese text uses Noto Sans JP
+ * "n / N" page numbers and the city's name at the foot, attachments after the form (images as pages, PDFs merged). Japanese text uses Noto Sans JP
  * (which has 髙, 﨑 and 𠮷), embedded as a subset, so the text stays searchable and copyable.
  */
 import { readFileSync } from "node:fs";
@@ -11,6 +11,8 @@ import { deflateSync } from "node:zlib";
 import * as fontkit from "fontkit";
 import type { TFunction } from "i18next";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { cityTexts } from "../city";
+import { getCity } from "../city.server";
 import type { FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import { localizeText } from "../form-engine/localized";
@@ -189,11 +191,13 @@ class Writer {
     }
   }
 
-  /** "n / N" at the foot of each page of one submission (attachments included). */
+  /** "n / N" and the city's name at the foot of each page of one submission (attachments included). */
   numberPages(pages: PDFPage[]) {
+    const city = cityTexts(getCity(), "ja").name;
     pages.forEach((p, i) => {
       const label = `${i + 1} / ${pages.length}`;
       p.drawText(label, { x: (p.getWidth() - this.width(label, 9)) / 2, y: 20, size: 9, font: this.font, color: INK });
+      p.drawText(city, { x: MARGIN, y: 20, size: 9, font: this.font, color: INK });
     });
   }
 }

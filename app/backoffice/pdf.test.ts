@@ -77,6 +77,12 @@ describe("submission PDF", () => {
     pages.forEach((p, i) => expect(p).toContain(`${i + 1} / ${pages.length}`));
   });
 
+  it("names the configured city at the foot of every page", async () => {
+    const pages = await pagesText(await renderSubmissionsPdf([hoikusho(), hoikusho()], t.t));
+    expect(pages.length).toBeGreaterThan(2);
+    for (const p of pages) expect(p).toContain("まどぐち市");
+  });
+
   it("renders rare kanji (髙, 﨑, 𠮷) with their own glyphs, and every embedded glyph has its outline", async () => {
     const answers = hoikushoAnswers();
     (answers.guardians as Record<string, unknown>[])[0]!.name = { family: "𠮷﨑", given: "髙志", familyKana: "ヨシザキ", givenKana: "タカシ" };

@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { fallbackLanguage, i18nConfig, supportedLanguages } from "./config";
 import { resources } from "./resources";
+import { serverResources } from "./resources.server";
 
 /** The language a person chose with the language switch; remembered for a year. */
 export const languageCookie = createCookie("lng", {
@@ -32,7 +33,8 @@ const fixedT = new Map<string, ReturnType<typeof i18next.getFixedT>>();
 export function getFixedT(lng: string) {
   let t = fixedT.get(lng);
   if (!t) {
-    t = i18next.getFixedT(lng);
+    // The city's texts are read on first use, not at import: a wrong CITY_CONFIG is reported by the server's start-up.
+    t = i18next.getFixedT(lng, undefined, { resources: serverResources() });
     fixedT.set(lng, t);
   }
   return t;

@@ -1,9 +1,10 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -36,7 +37,8 @@ async function waitForHealth(url: string, server: { exitCode: number | null }, l
 
 /**
  * Starts the production build (npm run build must have run) on a free port with a fresh temporary database,
- * the demo data seeded, and a known session secret so tests can mint sessions. Tests read the values from env.
+ * the demo data seeded first (scripts/seed-demo.ts, as `npm start` does), and a known session secret so tests can
+ * mint sessions. Tests read the values from env.
  */
 export default async function globalSetup() {
   if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("Run `npm run build` before the e2e tests");
@@ -51,6 +53,8 @@ export default async function globalSetup() {
     DEMO: "on",
     SESSION_SECRET: randomBytes(32).toString("hex"),
   };
+  // tsx by path, as configuration.spec.ts runs create-admin: node_modules/.bin need not be on PATH.
+  await promisify(execFile)(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed-demo.ts"], { cwd: root, env });
   let output = "";
   const server = spawn(process.execPath, ["build/index.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout.on("data", (d) => (output += d));

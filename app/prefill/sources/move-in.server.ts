@@ -1,5 +1,5 @@
 import { getPendingMover, listPendingMovers, previousAddressOf } from "../../residents/resident-records.server";
-import { CITY } from "../../../db/seed";
+import { getCity } from "../../city.server";
 import { addressOf, ageOn, nameOf, PERSON_ITEM_KEYS, RELATIONSHIP_CODES, type PrefillSource } from "../source";
 
 /** 転出証明書情報 received ahead of a 転入: everyone moving, the previous address and head of household. */
@@ -33,7 +33,7 @@ export const moveInSource: PrefillSource = {
       previousHeadName: me.moveIn.previousHeadName,
       plannedMoveDate: me.moveIn.plannedMoveDate,
       newAddress: me.moveIn.newTown
-        ? addressOf({ postalCode: me.moveIn.newPostalCode ?? "", prefecture: CITY.prefecture, city: CITY.city, town: me.moveIn.newTown, building: me.moveIn.newBuilding })
+        ? addressOf({ postalCode: me.moveIn.newPostalCode ?? "", prefecture: getCity().prefecture.ja, city: getCity().name.ja, town: me.moveIn.newTown, building: me.moveIn.newBuilding })
         : undefined,
       headName: head ? `${head.person.familyName} ${head.person.givenName}` : undefined,
     };
