@@ -1,7 +1,8 @@
 /**
  * `npm run dev`: builds once (a fresh clone has no build/ for the server to start from), then runs the Remix watcher
  * and the server, which restarts whenever the build changes. Ctrl-C or SIGTERM stops everything, and when either
- * process stops (a crash, a port in use) the other is stopped too, so nothing is left running in the background.
+ * process stops the other is stopped too, so nothing is left running in the background. package.json starts this
+ * with `exec` because npm runs scripts through sh, which would not pass npm's SIGINT/SIGTERM on.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 
