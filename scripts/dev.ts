@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 
-const env = { ...process.env, NODE_ENV: "development" };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development" };
 const running = new Set<ChildProcess>();
 let stopping = false;
 
