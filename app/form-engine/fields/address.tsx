@@ -30,10 +30,6 @@ export const addressField = defineFieldType<z.infer<typeof definition>>({
       building: trim(asString(r.building)),
     } satisfies AddressValue;
   },
-  isEmpty: (v) => {
-    const a = v as AddressValue | undefined;
-    return !a || Object.values(a).every((x) => !x);
-  },
   schema: () =>
     z.object({
       postalCode: z.string().regex(/^\d{7}$/, msg("validation.postalCode")),

@@ -30,7 +30,6 @@ export const checkboxesField = defineFieldType<z.infer<typeof definition>>({
     return s;
   },
   format: (v, def, lng) => toList(v).map((x) => labelOf(def.options, x, lng)).join("、"),
-  firstInputId: (id) => id,
   Render: ({ def, id, name, value, error, required, lng, t }) => {
     const chosen = toList(value);
     return (

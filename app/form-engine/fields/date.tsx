@@ -57,7 +57,6 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
   definition,
   hasValue: true,
   normalize: (raw) => (typeof raw === "string" ? raw : toIsoDate((raw ?? {}) as Parts)),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: (def) =>
     z
       .string(msg("validation.date"))

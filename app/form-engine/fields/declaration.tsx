@@ -15,7 +15,6 @@ export const declarationField = defineFieldType<z.infer<typeof definition>>({
   isEmpty: (v) => v !== true,
   schema: () => z.literal(true, msg("validation.declaration")),
   format: (v, _def, _lng, t) => (v === true ? t("field.agreed") : ""),
-  firstInputId: (id) => id,
   Render: ({ def, id, name, value, error, required, lng, t }) => (
     <FieldsetShell id={`${id}-group`} def={def} error={error} required={required} lng={lng} t={t}>
       <div className="choice">

@@ -51,7 +51,6 @@ export const fileField = defineFieldType<z.infer<typeof definition>>({
       }
     }),
   format: (v) => (isObject(v) && typeof v.name === "string" ? `${v.name}（${Math.ceil(Number(v.size) / 1024)} KB）` : ""),
-  firstInputId: (id) => id,
   Render: (props) => {
     const { def, id, name, value, error, t } = props;
     const stored = isObject(value) && typeof value.id === "string" ? (value as { id: string; name: string }) : null;

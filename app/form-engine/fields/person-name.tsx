@@ -30,10 +30,6 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
     }
     return name;
   },
-  isEmpty: (v) => {
-    const n = v as PersonName | undefined;
-    return !n || (!n.family && !n.given && !n.familyKana && !n.givenKana);
-  },
   schema: (def) => {
     const part = (key: string) => z.string().min(1, msg(`validation.name.${key}Required`)).max(50, msg("validation.tooLong", { max: 50 }));
     const kana = (key: string) => part(key).regex(KATAKANA, msg("validation.katakana"));

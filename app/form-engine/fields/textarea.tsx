@@ -14,10 +14,8 @@ export const textareaField = defineFieldType<z.infer<typeof definition>>({
   hasValue: true,
   // Line breaks are kept; trailing spaces at the ends are not.
   normalize: (raw) => asString(raw).replace(/\r\n/g, "\n").trim(),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: (def) => z.string().max(def.maxLength, msg("validation.tooLong", { max: def.maxLength })),
   format: (v) => asString(v),
-  firstInputId: (id) => id,
   Render: (props) => (
     <FieldShell {...props} inputId={props.id}>
       <textarea
