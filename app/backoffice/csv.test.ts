@@ -1,14 +1,10 @@
-import i18next from "i18next";
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
-import { resources } from "../i18n/resources";
+import { describe, expect, it } from "vitest";
 import { hoikushoAnswers, shippedDefinition } from "../test/fixtures";
+import { testT } from "../test/i18n";
 import { csvHeader, csvRows, type CsvSubmission } from "./csv.server";
 
-const t = i18next.createInstance();
-beforeAll(async () => {
-  await t.init({ lng: "ja", resources, defaultNS: "common", interpolation: { escapeValue: false } });
-});
+const t = testT("ja");
 
 const row = (answers: Record<string, unknown>, over: Partial<CsvSubmission> = {}): CsvSubmission => ({
   receiptNumber: "ABCD-EFGH",
@@ -24,7 +20,7 @@ const row = (answers: Record<string, unknown>, over: Partial<CsvSubmission> = {}
 describe("queue CSV", () => {
   it("starts with a BOM, uses CRLF, and has Japanese headers in definition order", () => {
     const def = shippedDefinition("hoikusho");
-    const text = csvHeader(def, t.t) + csvRows(def, [row(hoikushoAnswers())], t.t);
+    const text = csvHeader(def, t) + csvRows(def, [row(hoikushoAnswers())], t);
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text.split("\r\n")).toHaveLength(3); // header, one row, and the final line end
     const [header, values] = parse(text.slice(1)) as string[][];
@@ -43,7 +39,7 @@ describe("queue CSV", () => {
     const text = csvRows(
       def,
       cases.map((c) => row({ ...answers, facilities: [{ facility: "midori", reason: c }] }, { applicantName: c })),
-      t.t,
+      t,
     );
     const rows = parse(text) as string[][];
     rows.forEach((r, i) => {

@@ -1,18 +1,14 @@
-import i18next from "i18next";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
-import { beforeAll, describe, expect, it } from "vitest";
-import { resources } from "../i18n/resources";
+import { describe, expect, it } from "vitest";
 import { hoikushoAnswers, shippedDefinition } from "../test/fixtures";
+import { testT } from "../test/i18n";
 import { renderSubmissionsPdf, type PdfSubmission } from "./pdf.server";
 
-const t = i18next.createInstance();
-beforeAll(async () => {
-  await t.init({ lng: "ja", resources, defaultNS: "common", interpolation: { escapeValue: false } });
-});
+const t = testT("ja");
 
 /** The text of each page, as a reader would search or copy it. */
 async function pagesText(bytes: Uint8Array): Promise<string[]> {
@@ -49,7 +45,7 @@ const hoikusho = (over: Partial<PdfSubmission> = {}): PdfSubmission => ({
 
 describe("submission PDF", () => {
   it("is A4 with the procedure, 受付番号, the date in 和暦 and 西暦, the staff box, and every answer as text", async () => {
-    const bytes = await renderSubmissionsPdf([hoikusho()], t.t);
+    const bytes = await renderSubmissionsPdf([hoikusho()], t);
     const doc = await PDFDocument.load(bytes);
     const { width, height } = doc.getPage(0).getSize();
     expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
@@ -78,7 +74,7 @@ describe("submission PDF", () => {
   });
 
   it("names the configured city at the foot of every page", async () => {
-    const pages = await pagesText(await renderSubmissionsPdf([hoikusho(), hoikusho()], t.t));
+    const pages = await pagesText(await renderSubmissionsPdf([hoikusho(), hoikusho()], t));
     expect(pages.length).toBeGreaterThan(2);
     for (const p of pages) expect(p).toContain("まどぐち市");
   });
@@ -86,7 +82,7 @@ describe("submission PDF", () => {
   it("renders rare kanji (髙, 﨑, 𠮷) with their own glyphs, and every embedded glyph has its outline", async () => {
     const answers = hoikushoAnswers();
     (answers.guardians as Record<string, unknown>[])[0]!.name = { family: "𠮷﨑", given: "髙志", familyKana: "ヨシザキ", givenKana: "タカシ" };
-    const bytes = await renderSubmissionsPdf([hoikusho({ answers })], t.t);
+    const bytes = await renderSubmissionsPdf([hoikusho({ answers })], t);
     const text = (await pagesText(bytes)).join("");
     expect(text).toContain("𠮷﨑");
     expect(text).toContain("髙志");
@@ -102,7 +98,7 @@ describe("submission PDF", () => {
     const answers = hoikushoAnswers();
     const lines = Array.from({ length: 200 }, (_, i) => `${i + 1}行目：食物アレルギーの詳細と対応について記載します。`);
     (answers.child as Record<string, unknown>[])[0]!.health = lines.join("\n");
-    const bytes = await renderSubmissionsPdf([hoikusho({ answers })], t.t);
+    const bytes = await renderSubmissionsPdf([hoikusho({ answers })], t);
     const pages = await pagesText(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(5);
     const all = pages.join("");
@@ -122,7 +118,7 @@ describe("submission PDF", () => {
     const pdf = { fileName: "証明書.pdf", contentType: "application/pdf", data: await attached.save() };
     const bytes = await renderSubmissionsPdf(
       [hoikusho({ files: [{ fileName: "就労証明書.png", contentType: "image/png", data: png }, pdf, broken] }), hoikusho({ receiptNumber: "WXYZ-2345" })],
-      t.t,
+      t,
     );
     const pages = await pagesText(bytes);
     const first = pages.findIndex((p) => p.includes("WXYZ-2345"));

@@ -107,4 +107,16 @@ export interface ItemsHook<D> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFieldType = FieldType<any>;
 
-export const defineFieldType = <D extends BaseField & { type: string }>(ft: FieldType<D>) => ft;
+/** Blank: nothing typed, or a compound answer (address, name parts) whose parts are all blank. */
+const isBlank = (v: unknown): boolean =>
+  v === undefined || v === null || v === "" || (typeof v === "object" && Object.values(v).every(isBlank));
+
+/** What a type module writes: the hooks most types share may be left out and get these defaults. */
+type FieldTypeModule<D extends BaseField & { type: string }> = Omit<FieldType<D>, "isEmpty" | "firstInputId"> &
+  Partial<Pick<FieldType<D>, "isEmpty" | "firstInputId">>;
+
+export const defineFieldType = <D extends BaseField & { type: string }>(ft: FieldTypeModule<D>): FieldType<D> => ({
+  isEmpty: isBlank,
+  firstInputId: (id) => id,
+  ...ft,
+});

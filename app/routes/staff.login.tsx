@@ -8,7 +8,7 @@ import { getEnv } from "../env.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
-import { TextField } from "../ui/text-field";
+import { TextField } from "../ui/field";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await getPrincipal(request);

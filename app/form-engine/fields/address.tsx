@@ -2,7 +2,8 @@ import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
 import { asString, digitsOnly, trim } from "../normalize";
-import { describedBy, FieldsetShell } from "./shell";
+import { describedBy, Fieldset } from "../../ui/field";
+import { wrapperProps } from "./shell";
 
 export const PREFECTURES = [
   "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
@@ -29,10 +30,6 @@ export const addressField = defineFieldType<z.infer<typeof definition>>({
       town: trim(asString(r.town)),
       building: trim(asString(r.building)),
     } satisfies AddressValue;
-  },
-  isEmpty: (v) => {
-    const a = v as AddressValue | undefined;
-    return !a || Object.values(a).every((x) => !x);
   },
   schema: () =>
     z.object({
@@ -67,13 +64,13 @@ export const addressField = defineFieldType<z.infer<typeof definition>>({
           defaultValue={asString(v[key])}
           autoComplete={token}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[describedBy(id, def, error), key === "postalCode" ? `${id}-postalCode-hint` : null].filter(Boolean).join(" ") || undefined}
+          aria-describedby={[describedBy(id, def.hint, error), key === "postalCode" ? `${id}-postalCode-hint` : null].filter(Boolean).join(" ") || undefined}
           {...extra}
         />
       </div>
     );
     return (
-      <FieldsetShell id={id} def={def} error={error} required={required} lng={lng} t={t}>
+      <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
         {input("postalCode", "postal-code", { inputMode: "numeric" }, "input--medium")}
         <div className="field field--nested">
           <label htmlFor={`${id}-prefecture`} className="date-input__label">
@@ -86,7 +83,7 @@ export const addressField = defineFieldType<z.infer<typeof definition>>({
             defaultValue={asString(v.prefecture)}
             autoComplete="address-level1"
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, def, error)}
+            aria-describedby={describedBy(id, def.hint, error)}
           >
             <option value="">{t("field.choose")}</option>
             {PREFECTURES.map((p) => (
@@ -99,7 +96,7 @@ export const addressField = defineFieldType<z.infer<typeof definition>>({
         {input("city", "address-level2")}
         {input("town", "address-line1")}
         {input("building", "address-line2")}
-      </FieldsetShell>
+      </Fieldset>
     );
   },
 });

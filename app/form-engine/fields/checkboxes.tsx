@@ -2,7 +2,8 @@ import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
 import { labelOf, options } from "./choices";
-import { FieldsetShell, Localized } from "./shell";
+import { Fieldset } from "../../ui/field";
+import { Localized, wrapperProps } from "./shell";
 
 const definition = z
   .object({ ...baseField, type: z.literal("checkboxes"), options, minSelected: z.number().int().min(1).optional(), maxSelected: z.number().int().min(1).optional() })
@@ -30,11 +31,10 @@ export const checkboxesField = defineFieldType<z.infer<typeof definition>>({
     return s;
   },
   format: (v, def, lng) => toList(v).map((x) => labelOf(def.options, x, lng)).join("、"),
-  firstInputId: (id) => id,
   Render: ({ def, id, name, value, error, required, lng, t }) => {
     const chosen = toList(value);
     return (
-      <FieldsetShell id={id} def={def} error={error} required={required} lng={lng} t={t}>
+      <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
         <div className="choices">
           {def.options.map((o, i) => {
             const optionId = i === 0 ? id : `${id}-${i}`;
@@ -48,7 +48,7 @@ export const checkboxesField = defineFieldType<z.infer<typeof definition>>({
             );
           })}
         </div>
-      </FieldsetShell>
+      </Fieldset>
     );
   },
 });

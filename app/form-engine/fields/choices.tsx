@@ -18,8 +18,6 @@ export const singleChoice = {
   requiredMessage: "validation.choice",
   hasValue: true,
   normalize: (raw: unknown) => asString(raw),
-  isEmpty: (v: unknown) => v === "" || v === undefined,
   schema: (def: { options: Option[] }) => z.enum(def.options.map((o) => o.value) as [string, ...string[]], msg("validation.choice")),
   format: (v: unknown, def: { options: Option[] }, lng: string) => labelOf(def.options, v, lng),
-  firstInputId: (id: string) => id,
 };

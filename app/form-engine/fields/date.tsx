@@ -3,7 +3,8 @@ import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
 import { asString, digitsOnly } from "../normalize";
-import { describedBy, FieldsetShell } from "./shell";
+import { describedBy, Fieldset } from "../../ui/field";
+import { wrapperProps } from "./shell";
 import { formatDateJa, isoToday, warekiYear } from "../../i18n/dates";
 
 const bound = z.union([z.literal("today"), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
@@ -57,7 +58,6 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
   definition,
   hasValue: true,
   normalize: (raw) => (typeof raw === "string" ? raw : toIsoDate((raw ?? {}) as Parts)),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: (def) =>
     z
       .string(msg("validation.date"))
@@ -86,12 +86,12 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
           onInput={key === "year" ? (e) => setYear(e.currentTarget.value) : undefined}
           autoComplete={def.birthDate ? token : "off"}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[describedBy(id, def, error), key === "year" ? `${id}-wareki` : null].filter(Boolean).join(" ") || undefined}
+          aria-describedby={[describedBy(id, def.hint, error), key === "year" ? `${id}-wareki` : null].filter(Boolean).join(" ") || undefined}
         />
       </div>
     );
     return (
-      <FieldsetShell id={id} def={def} error={error} required={required} lng={lng} t={t}>
+      <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
         <p className="field__hint">{t("field.date.westernYear")}</p>
         <div className="date-input">
           {part("year", "year", "bday-year")}
@@ -101,7 +101,7 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
         <p id={`${id}-wareki`} className="field__hint wareki" aria-live="polite" data-wareki-for={`${id}-year`}>
           {era ? t("field.date.wareki", { year: typedYear, era }) : t("field.date.warekiHelp")}
         </p>
-      </FieldsetShell>
+      </Fieldset>
     );
   },
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
-import { FieldsetShell } from "./shell";
+import { Fieldset } from "../../ui/field";
+import { wrapperProps } from "./shell";
 
 const definition = z.object({ ...baseField, type: z.literal("declaration") }).strict();
 
@@ -15,15 +16,14 @@ export const declarationField = defineFieldType<z.infer<typeof definition>>({
   isEmpty: (v) => v !== true,
   schema: () => z.literal(true, msg("validation.declaration")),
   format: (v, _def, _lng, t) => (v === true ? t("field.agreed") : ""),
-  firstInputId: (id) => id,
   Render: ({ def, id, name, value, error, required, lng, t }) => (
-    <FieldsetShell id={`${id}-group`} def={def} error={error} required={required} lng={lng} t={t}>
+    <Fieldset {...wrapperProps({ id: `${id}-group`, def, error, required, lng, t })}>
       <div className="choice">
         <input type="checkbox" id={id} name={name} value="yes" defaultChecked={value === true} className="choice__input" aria-invalid={error ? true : undefined} />
         <label htmlFor={id} className="choice__label">
           {t("field.agree")}
         </label>
       </div>
-    </FieldsetShell>
+    </Fieldset>
   ),
 });

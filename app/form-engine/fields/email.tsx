@@ -11,9 +11,7 @@ export const emailField = defineFieldType<z.infer<typeof definition>>({
   definition,
   hasValue: true,
   normalize: (raw) => trim(nfkc(asString(raw))),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: () => z.string().max(254, msg("validation.tooLong", { max: 254 })).email(msg("validation.email")),
   format: (v) => asString(v),
-  firstInputId: (id) => id,
   Render: (props) => <TextInput {...props} type="email" inputMode="email" autoComplete="email" spellCheck={false} />,
 });

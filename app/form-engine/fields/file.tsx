@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
-import { describedBy, FieldShell } from "./shell";
+import { describedBy, Field } from "../../ui/field";
+import { wrapperProps } from "./shell";
 
 export const UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 
@@ -51,12 +52,11 @@ export const fileField = defineFieldType<z.infer<typeof definition>>({
       }
     }),
   format: (v) => (isObject(v) && typeof v.name === "string" ? `${v.name}（${Math.ceil(Number(v.size) / 1024)} KB）` : ""),
-  firstInputId: (id) => id,
   Render: (props) => {
     const { def, id, name, value, error, t } = props;
     const stored = isObject(value) && typeof value.id === "string" ? (value as { id: string; name: string }) : null;
     return (
-      <FieldShell {...props} inputId={id}>
+      <Field {...wrapperProps(props)}>
         {stored ? (
           <p className="field__hint" id={`${id}-current`}>
             {t("field.file.current", { name: stored.name })}
@@ -73,9 +73,9 @@ export const fileField = defineFieldType<z.infer<typeof definition>>({
           className="input input--file"
           accept={def.accept.join(",")}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[describedBy(id, def, error), `${id}-rules`, stored ? `${id}-current` : null].filter(Boolean).join(" ")}
+          aria-describedby={[describedBy(id, def.hint, error), `${id}-rules`, stored ? `${id}-current` : null].filter(Boolean).join(" ")}
         />
-      </FieldShell>
+      </Field>
     );
   },
 });

@@ -16,7 +16,6 @@ export const guidanceField = defineFieldType<z.infer<typeof definition>>({
   isEmpty: () => true,
   schema: () => z.undefined(),
   format: () => "",
-  firstInputId: (id) => id,
   Render: ({ def, id, lng }) => (
     <div className="guidance" id={id}>
       <h2 className="guidance__title">

@@ -14,9 +14,7 @@ export const katakanaField = defineFieldType<z.infer<typeof definition>>({
   definition,
   hasValue: true,
   normalize: (raw) => toKatakana(asString(raw)),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: (def) => z.string().max(def.maxLength, msg("validation.tooLong", { max: def.maxLength })).regex(KATAKANA, msg("validation.katakana")),
   format: (v) => asString(v),
-  firstInputId: (id) => id,
   Render: (props) => <TextInput {...props} spellCheck={false} />,
 });

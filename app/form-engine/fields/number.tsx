@@ -18,7 +18,6 @@ export const numberField = defineFieldType<z.infer<typeof definition>>({
     if (s === "") return "";
     return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s; // keep the text so the error can say it is not a number
   },
-  isEmpty: (v) => v === "" || v === undefined,
   schema: (def) => {
     let n = z.number(msg("validation.number"));
     if (def.integer) n = n.int(msg("validation.integer"));
@@ -27,6 +26,5 @@ export const numberField = defineFieldType<z.infer<typeof definition>>({
     return n;
   },
   format: (v, def) => `${asString(v)}${def.unit ?? ""}`,
-  firstInputId: (id) => id,
   Render: (props) => <TextInput {...props} inputMode={props.def.integer ? "numeric" : "decimal"} width="short" />,
 });

@@ -3,7 +3,8 @@ import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
 import { asString, toKatakana, trim } from "../normalize";
 import { KATAKANA } from "./katakana";
-import { describedBy, FieldsetShell } from "./shell";
+import { describedBy, Fieldset } from "../../ui/field";
+import { wrapperProps } from "./shell";
 
 const definition = z.object({ ...baseField, type: z.literal("personName"), kana: z.boolean().default(true) }).strict();
 
@@ -30,10 +31,6 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
     }
     return name;
   },
-  isEmpty: (v) => {
-    const n = v as PersonName | undefined;
-    return !n || (!n.family && !n.given && !n.familyKana && !n.givenKana);
-  },
   schema: (def) => {
     const part = (key: string) => z.string().min(1, msg(`validation.name.${key}Required`)).max(50, msg("validation.tooLong", { max: 50 }));
     const kana = (key: string) => part(key).regex(KATAKANA, msg("validation.katakana"));
@@ -49,7 +46,7 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
   Render: ({ def, id, name, value, error, required, lng, t }) => {
     const v = (value ?? {}) as Record<string, string>;
     return (
-      <FieldsetShell id={id} def={def} error={error} required={required} lng={lng} t={t}>
+      <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
         <div className="name-input">
           {PARTS.filter((p) => def.kana || !p.key.endsWith("Kana")).map((p) => (
             <div className="name-input__item" key={p.key}>
@@ -64,12 +61,12 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
                 autoComplete={p.token}
                 spellCheck={false}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy(id, def, error)}
+                aria-describedby={describedBy(id, def.hint, error)}
               />
             </div>
           ))}
         </div>
-      </FieldsetShell>
+      </Fieldset>
     );
   },
 });

@@ -12,13 +12,11 @@ export const phoneField = defineFieldType<z.infer<typeof definition>>({
   definition,
   hasValue: true,
   normalize: (raw) => digitsOnly(asString(raw)).replace(/^\+81/, "0"),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: () => z.string().regex(/^0\d{9,10}$/, msg("validation.phone")),
   format: (v) => {
     const s = asString(v);
     if (/^0[5789]0\d{8}$/.test(s)) return `${s.slice(0, 3)}-${s.slice(3, 7)}-${s.slice(7)}`;
     return s;
   },
-  firstInputId: (id) => id,
   Render: (props) => <TextInput {...props} type="tel" inputMode="tel" autoComplete="tel" width="medium" />,
 });

@@ -2,14 +2,15 @@ import { z } from "zod";
 import { baseField, defineFieldType, type BaseField, type RenderProps } from "../field-type";
 import { asString } from "../normalize";
 import { options, singleChoice, type Option } from "./choices";
-import { FieldsetShell, Localized } from "./shell";
+import { Fieldset } from "../../ui/field";
+import { Localized, wrapperProps } from "./shell";
 
 const definition = z.object({ ...baseField, type: z.literal("radio"), options }).strict();
 
 /** Radios, also used by yes/no: a fieldset with one labelled input per option. */
 export function RadioGroup({ def, id, name, value, error, required, lng, t, opts }: RenderProps<BaseField> & { opts: Option[] }) {
   return (
-    <FieldsetShell id={id} def={def} error={error} required={required} lng={lng} t={t}>
+    <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
       <div className="choices">
         {opts.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${i}`;
@@ -36,7 +37,7 @@ export function RadioGroup({ def, id, name, value, error, required, lng, t, opts
           );
         })}
       </div>
-    </FieldsetShell>
+    </Fieldset>
   );
 }
 

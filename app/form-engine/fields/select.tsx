@@ -2,7 +2,8 @@ import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { asString } from "../normalize";
 import { options, singleChoice } from "./choices";
-import { describedBy, FieldShell } from "./shell";
+import { describedBy, Field } from "../../ui/field";
+import { wrapperProps } from "./shell";
 
 const definition = z.object({ ...baseField, type: z.literal("select"), options, autocomplete: z.string().optional() }).strict();
 
@@ -11,7 +12,7 @@ export const selectField = defineFieldType<z.infer<typeof definition>>({
   definition,
   ...singleChoice,
   Render: ({ def, id, name, value, error, required, lng, t }) => (
-    <FieldShell id={id} def={def} error={error} required={required} lng={lng} t={t} inputId={id}>
+    <Field {...wrapperProps({ id, def, error, required, lng, t })}>
       <select
         id={id}
         name={name}
@@ -19,7 +20,7 @@ export const selectField = defineFieldType<z.infer<typeof definition>>({
         defaultValue={asString(value)}
         autoComplete={def.autocomplete}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, def, error)}
+        aria-describedby={describedBy(id, def.hint, error)}
       >
         <option value="">{t("field.choose")}</option>
         {def.options.map((o) => (
@@ -29,6 +30,6 @@ export const selectField = defineFieldType<z.infer<typeof definition>>({
           </option>
         ))}
       </select>
-    </FieldShell>
+    </Field>
   ),
 });

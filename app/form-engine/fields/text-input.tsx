@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from "react";
 import type { BaseField, RenderProps } from "../field-type";
-import { describedBy, FieldShell } from "./shell";
+import { describedBy, Field } from "../../ui/field";
+import { wrapperProps } from "./shell";
 
 type InputMode = HTMLAttributes<HTMLInputElement>["inputMode"];
 
@@ -10,7 +11,7 @@ export function TextInput<D extends BaseField & { autocomplete?: string }>(
 ) {
   const { id, name, def, value, error, type = "text", inputMode, autoComplete, width, spellCheck } = props;
   return (
-    <FieldShell {...props} inputId={id}>
+    <Field {...wrapperProps(props)}>
       <input
         id={id}
         name={name}
@@ -21,8 +22,8 @@ export function TextInput<D extends BaseField & { autocomplete?: string }>(
         autoComplete={def.autocomplete ?? autoComplete}
         spellCheck={spellCheck}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, def, error)}
+        aria-describedby={describedBy(id, def.hint, error)}
       />
-    </FieldShell>
+    </Field>
   );
 }

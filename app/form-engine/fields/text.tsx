@@ -23,7 +23,6 @@ export const textField = defineFieldType<z.infer<typeof definition>>({
   definition,
   hasValue: true,
   normalize: (raw) => trim(asString(raw)),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: (def) => {
     let s = z.string().max(def.maxLength, msg("validation.tooLong", { max: def.maxLength }));
     if (def.minLength) s = s.min(def.minLength, msg("validation.tooShort", { min: def.minLength }));
@@ -31,6 +30,5 @@ export const textField = defineFieldType<z.infer<typeof definition>>({
     return s;
   },
   format: (v) => asString(v),
-  firstInputId: (id) => id,
   Render: (props) => <TextInput {...props} />,
 });

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
 import { asString } from "../normalize";
-import { describedBy, FieldShell } from "./shell";
+import { describedBy, Field } from "../../ui/field";
+import { wrapperProps } from "./shell";
 
 const definition = z
   .object({ ...baseField, type: z.literal("textarea"), maxLength: z.number().int().positive().default(2000), rows: z.number().int().min(2).max(20).default(5) })
@@ -14,12 +15,10 @@ export const textareaField = defineFieldType<z.infer<typeof definition>>({
   hasValue: true,
   // Line breaks are kept; trailing spaces at the ends are not.
   normalize: (raw) => asString(raw).replace(/\r\n/g, "\n").trim(),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: (def) => z.string().max(def.maxLength, msg("validation.tooLong", { max: def.maxLength })),
   format: (v) => asString(v),
-  firstInputId: (id) => id,
   Render: (props) => (
-    <FieldShell {...props} inputId={props.id}>
+    <Field {...wrapperProps(props)}>
       <textarea
         id={props.id}
         name={props.name}
@@ -27,8 +26,8 @@ export const textareaField = defineFieldType<z.infer<typeof definition>>({
         className="input textarea"
         defaultValue={asString(props.value)}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props.id, props.def, props.error)}
+        aria-describedby={describedBy(props.id, props.def.hint, props.error)}
       />
-    </FieldShell>
+    </Field>
   ),
 });

@@ -12,10 +12,8 @@ export const yesNoField = defineFieldType<z.infer<typeof definition>>({
   requiredMessage: "validation.choice",
   hasValue: true,
   normalize: (raw) => asString(raw),
-  isEmpty: (v) => v === "" || v === undefined,
   schema: () => z.enum(["yes", "no"], msg("validation.choice")),
   format: (v, _def, _lng, t) => (v === "yes" ? t("field.yes") : v === "no" ? t("field.no") : ""),
-  firstInputId: (id) => id,
   Render: (props) => (
     <RadioGroup
       {...props}
