@@ -10,6 +10,10 @@ import tseslint from "typescript-eslint";
  * Rooms and who may enter them (issue 9). Paths are from this directory. Tests (`*.test.ts(x)`, `app/test/`) wire rooms
  * together on purpose and are held only to no-cycle.
  *   form-engine/  a leaf: definitions, field types, conditions, validation. Imports no other room, no database.
+ *                 It knows no field type by name: what a type needs is a hook of the field-type interface.
+ *   prefill/      what the city already knows (sources, one module each); procedures/ the versioned definitions.
+ *   journey/      the route through a form for a draft and an actor (resident, clerk, preview): used by the resident
+ *                 routes and, later, by the counter and the administrator's preview; never uses backoffice/.
  *   cases/        the case workflow (statuses, 補正依頼 and resubmission, history) used by submissions/ and backoffice/;
  *                 imports neither of them.
  *   submissions/  drafts and submitting; may use cases/, never backoffice/.
@@ -38,7 +42,9 @@ const roomZones = [
   ),
   zone("app", ["db/seed*", "db/seed*/**", "db/demo-submissions*"], "The demo city is seeding and test data, not production code."),
   zone("app/cases", ["app/submissions", "app/backoffice", "app/routes"], "cases/ is used by submissions/ and backoffice/, never the other way round."),
-  zone("app/submissions", ["app/backoffice", "app/routes"], "submissions/ reaches the case workflow through cases/, not backoffice/."),
+  zone("app/submissions", ["app/backoffice", "app/journey", "app/routes"], "submissions/ reaches the case workflow through cases/, not backoffice/."),
+  zone(["app/journey", "app/prefill", "app/procedures"], ["app/backoffice", "app/routes"], "The journey, prefill and the definitions know nothing of the back office."),
+  zone("app/procedures", ["app/journey", "app/submissions", "app/cases"], "procedures/ holds definitions; drafts and cases build on it, not the other way round."),
   zone(["app/!(routes)/**", "app/*.{ts,tsx}"], "app/routes", "Routes are entry points; share code through a domain module."),
   zone("app", "scripts", "scripts/ are command-line entry points, not modules of the app."),
 ];
@@ -72,6 +78,20 @@ export default tseslint.config(
   {
     files: ["app/**/*.{ts,tsx}"],
     rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    // Field types own their behaviour: outside its own module no code asks whether a field is of a given type.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/form-engine/fields/**", "app/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/]:has(MemberExpression[property.name='type']):has(Literal[value=/^(group|file|date|address|personName|text|select|radio|checkboxes|yesNo|number|phone|email|katakana|textarea|guidance|declaration)$/])",
+          message: "Compare no field type by name: give the field-type interface a hook and implement it in the type's module.",
+        },
+      ],
+    },
   },
   {
     files: ["app/routes/**/*.{ts,tsx}"],

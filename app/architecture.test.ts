@@ -29,6 +29,12 @@ describe("room boundaries", () => {
     ["app/backoffice/x.ts", 'import "../routes/mypage";'],
     ["app/root2.tsx", 'import "./routes/mypage";'],
     ["app/backoffice/x.ts", 'import "../../scripts/bench";'],
+    ["app/form-engine/x.ts", 'import "../journey/journey";'],
+    ["app/form-engine/x.ts", 'import "../prefill/prefill-sources.server";'],
+    ["app/journey/x.server.ts", 'import "../backoffice/queue.server";'],
+    ["app/prefill/x.server.ts", 'import "../backoffice/detail.server";'],
+    ["app/procedures/x.server.ts", 'import "../submissions/drafts.server";'],
+    ["app/submissions/x.server.ts", 'import "../journey/journey";'],
   ])("%s: %s is refused", async (file, code) => {
     expect(await problems(file, code)).toContain("import-x/no-restricted-paths");
   });
@@ -42,6 +48,16 @@ describe("room boundaries", () => {
   });
 
   it.each([
+    ["app/form-engine/engine2.ts", 'export const isGroup = (def: { type: string }) => def.type === "group";'],
+    ["app/prefill/x.ts", 'export const isFile = (f: { type: string }) => "file" !== f.type;'],
+  ])("%s: %s is refused (field types own their behaviour)", async (file, code) => {
+    expect(await problems(file, code)).toContain("no-restricted-syntax");
+  });
+
+  it.each([
+    ["app/form-engine/fields/x.tsx", 'export const isGroup = (def: { type: string }) => def.type === "group";'],
+    ["app/journey/x.server.ts", 'import "../submissions/drafts.server";'],
+    ["app/journey/x.server.ts", 'import "../prefill/prefill-sources.server";'],
     ["app/backoffice/x.server.ts", 'import "../cases/workflow.server";'],
     ["app/submissions/x.server.ts", 'import "../cases/applicant";'],
     ["app/backoffice/x.server.ts", 'import "../submissions/attachments.server";'],

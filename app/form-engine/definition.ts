@@ -151,7 +151,7 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
     const [top, index, child] = def.applicantName.split(".");
     const field = steps.flatMap((st) => st.fields).find((f) => f.name === top);
     const target = child !== undefined && /^\d+$/.test(index ?? "") ? field?.fields?.find((c) => c.name === child) : index === undefined ? field : undefined;
-    if (target?.type !== "personName") ctx.addIssue({ code: "custom", path: ["applicantName"], message: `"${def.applicantName}" is not a personName answer (a field, or group.index.field)` });
+    if (!target || !getFieldType(target.type).personName) ctx.addIssue({ code: "custom", path: ["applicantName"], message: `"${def.applicantName}" is not a personName answer (a field, or group.index.field)` });
   }
   steps.forEach((step, s) => {
     checkCondition(step.showIf, ["steps", s, "showIf"], s - 1);

@@ -85,6 +85,8 @@ export interface FieldType<D extends BaseField & { type: string }> {
    * provenance and prefill handle any type with this hook alike; none of them knows a type by name.
    */
   items?: ItemsHook<D>;
+  /** A field whose answer names a person (氏名): the name as shown, and its reading (フリガナ) when given. */
+  personName?(value: unknown): { name: string; reading: string } | undefined;
 }
 
 /** What a field made of items tells the engine. */

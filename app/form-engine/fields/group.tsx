@@ -4,7 +4,8 @@ import type { Answers } from "../engine";
 import { baseField, defineFieldType, type AnyFieldType, type BaseField, type RenderProps } from "../field-type";
 import { EXCLUDED, isExcluded, OFFERED, offeredIndex } from "../item-keys";
 import { localizedText, localizeText } from "../localized";
-import { Localized, RequiredTag } from "./shell";
+import { RequiredTag } from "../../ui/field";
+import { Localized } from "./shell";
 
 /**
  * A repeating group (persons moving, children, 希望施設 第1〜第5): each item is a set of fields. Without

@@ -22,6 +22,11 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
   type: "personName",
   definition,
   hasValue: true,
+  personName: (value) => {
+    const v = (value && typeof value === "object" ? value : {}) as Partial<PersonName>;
+    const name = [v.family, v.given].filter(Boolean).join(" ");
+    return name ? { name, reading: [v.familyKana, v.givenKana].filter(Boolean).join("") } : undefined;
+  },
   normalize: (raw, def) => {
     const r = (raw ?? {}) as Record<string, unknown>;
     const name: PersonName = { family: trim(asString(r.family)), given: trim(asString(r.given)) };

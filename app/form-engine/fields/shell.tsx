@@ -5,9 +5,6 @@
 import type { BaseField, RenderProps } from "../field-type";
 import { localize } from "../localized";
 
-// group.tsx takes the tag from here.
-export { RequiredTag } from "../../ui/field";
-
 /** Text from a definition; when it falls back to Japanese in another language, it says so with lang. */
 export function Localized({ text, lng }: { text: Parameters<typeof localize>[0]; lng: string }) {
   const l = localize(text, lng);
