@@ -43,8 +43,16 @@ const roomZones = [
   zone("app", ["db/seed*", "db/seed*/**", "db/demo-submissions*"], "The demo city is seeding and test data, not production code."),
   zone("app/cases", ["app/submissions", "app/backoffice", "app/routes"], "cases/ is used by submissions/ and backoffice/, never the other way round."),
   zone("app/submissions", ["app/backoffice", "app/journey", "app/routes"], "submissions/ reaches the case workflow through cases/, not backoffice/."),
-  zone(["app/journey", "app/prefill", "app/procedures"], ["app/backoffice", "app/routes"], "The journey, prefill and the definitions know nothing of the back office."),
-  zone("app/procedures", ["app/journey", "app/submissions", "app/cases"], "procedures/ holds definitions; drafts and cases build on it, not the other way round."),
+  zone(
+    ["app/journey", "app/prefill", "app/procedures"],
+    ["app/backoffice", "app/routes"],
+    "The journey, prefill and the definitions know nothing of the back office.",
+  ),
+  zone(
+    "app/procedures",
+    ["app/journey", "app/submissions", "app/cases"],
+    "procedures/ holds definitions; drafts and cases build on it, not the other way round.",
+  ),
   zone(["app/!(routes)/**", "app/*.{ts,tsx}"], "app/routes", "Routes are entry points; share code through a domain module."),
   zone("app", "scripts", "scripts/ are command-line entry points, not modules of the app."),
 ];
@@ -87,7 +95,8 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
-          selector: "BinaryExpression[operator=/^[!=]==?$/]:has(MemberExpression[property.name='type']):has(Literal[value=/^(group|file|date|address|personName|text|select|radio|checkboxes|yesNo|number|phone|email|katakana|textarea|guidance|declaration)$/])",
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/]:has(MemberExpression[property.name='type']):has(Literal[value=/^(group|file|date|address|personName|text|select|radio|checkboxes|yesNo|number|phone|email|katakana|textarea|guidance|declaration)$/])",
           message: "Compare no field type by name: give the field-type interface a hook and implement it in the type's module.",
         },
       ],

@@ -45,7 +45,13 @@ describe("city configuration", () => {
       name: "Shizuoka City",
       prefecture: "Shizuoka",
       siteName: "静岡市 オンライン申請",
-      contact: { department: "静岡市役所 市民課", phone: "054-000-0000", hours: "weekdays 8:30 to 17:15", email: "shimin@example.jp", url: "https://example.jp/shimin/" },
+      contact: {
+        department: "静岡市役所 市民課",
+        phone: "054-000-0000",
+        hours: "weekdays 8:30 to 17:15",
+        email: "shimin@example.jp",
+        url: "https://example.jp/shimin/",
+      },
     });
   });
 

@@ -25,7 +25,11 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v.every((s) => s.length >= 32), {
       message: "every comma-separated secret must be at least 32 characters",
     }),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   COOKIE_SECURE: onOff.optional(),
   TRUST_PROXY: onOff.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -49,9 +53,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   if (!env.DEMO && !env.SESSION_SECRET?.length) {
-    throw new EnvError(
-      "Invalid environment configuration:\n  SESSION_SECRET: required when DEMO=off (comma-separated, newest first, 32+ characters each)",
-    );
+    throw new EnvError("Invalid environment configuration:\n  SESSION_SECRET: required when DEMO=off (comma-separated, newest first, 32+ characters each)");
   }
   return { ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production" };
 }

@@ -1,15 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { getPrincipal } from "./auth/session.server";
@@ -55,9 +45,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>
-          {error
-            ? i18n.t("title.format", { page: i18n.t(`errors.${errorKind(error)}.title`), site: i18n.t("site.name") })
-            : (title ?? i18n.t("site.name"))}
+          {error ? i18n.t("title.format", { page: i18n.t(`errors.${errorKind(error)}.title`), site: i18n.t("site.name") }) : (title ?? i18n.t("site.name"))}
         </title>
         <Meta />
         <Links />

@@ -60,8 +60,7 @@ async function main() {
       .status(403)
       .type("text/plain; charset=utf-8")
       .send(
-        "この操作は受け付けられませんでした。ページを開き直してからもう一度お試しください。\n" +
-          "This request was refused. Reload the page and try again.",
+        "この操作は受け付けられませんでした。ページを開き直してからもう一度お試しください。\n" + "This request was refused. Reload the page and try again.",
       );
   });
 

@@ -19,10 +19,40 @@ export function hoikushoAnswers(): Answers {
     applicationType: "new",
     startDate: "2027-04-01",
     careHours: "standard",
-    child: [{ _offered: 0, name: name("髙橋", "陽翔", "タカハシ", "ハルト"), birthDate: "2022-06-21", sex: "male", health: "卵アレルギーがあります（医師の診断書あり）。" }],
+    child: [
+      {
+        _offered: 0,
+        name: name("髙橋", "陽翔", "タカハシ", "ハルト"),
+        birthDate: "2022-06-21",
+        sex: "male",
+        health: "卵アレルギーがあります（医師の診断書あり）。",
+      },
+    ],
     guardians: [
-      { _offered: 0, name: name("髙橋", "大輔", "タカハシ", "ダイスケ"), birthDate: "1988-05-14", relationship: "father", phone: "09011110000", reason: "work", employer: "まどぐち商事株式会社", employment: "regular", daysPerWeek: 5, hoursPerMonth: 160 },
-      { _offered: 1, name: name("髙橋", "由美", "タカハシ", "ユミ"), birthDate: "1990-09-02", relationship: "mother", phone: "09022220000", reason: "work", employer: "みどり総合病院", employment: "parttime", daysPerWeek: 4, hoursPerMonth: 96 },
+      {
+        _offered: 0,
+        name: name("髙橋", "大輔", "タカハシ", "ダイスケ"),
+        birthDate: "1988-05-14",
+        relationship: "father",
+        phone: "09011110000",
+        reason: "work",
+        employer: "まどぐち商事株式会社",
+        employment: "regular",
+        daysPerWeek: 5,
+        hoursPerMonth: 160,
+      },
+      {
+        _offered: 1,
+        name: name("髙橋", "由美", "タカハシ", "ユミ"),
+        birthDate: "1990-09-02",
+        relationship: "mother",
+        phone: "09022220000",
+        reason: "work",
+        employer: "みどり総合病院",
+        employment: "parttime",
+        daysPerWeek: 4,
+        hoursPerMonth: 96,
+      },
     ],
     facilities: [
       { facility: "midori", reason: "自宅から徒歩5分のため" },
@@ -54,7 +84,10 @@ function demoSubmission(formId: string, answers: Answers, daysAgo: number) {
   if (!form) return null;
   const draft = createDraft({ anonymousKeyHash: `demo-${formId}-${daysAgo}` }, form);
   const db = getDb();
-  db.update(drafts).set({ answers, completedSteps: form.definition.steps.map((s) => s.id) }).where(eq(drafts.id, draft.id)).run();
+  db.update(drafts)
+    .set({ answers, completedSteps: form.definition.steps.map((s) => s.id) })
+    .where(eq(drafts.id, draft.id))
+    .run();
   const submission = submitDraft(draft.id, "ja");
   const at = new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000);
   db.update(submissions).set({ submittedAt: at, updatedAt: at }).where(eq(submissions.id, submission.id)).run();

@@ -150,11 +150,7 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [
-    index("sessions_staff_idx").on(t.staffUserId),
-    index("sessions_resident_idx").on(t.residentAccountId),
-    index("sessions_expires_idx").on(t.expiresAt),
-  ],
+  (t) => [index("sessions_staff_idx").on(t.staffUserId), index("sessions_resident_idx").on(t.residentAccountId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
 /** Failed staff sign-ins, for the rate limit. Rows older than the lock-out window are pruned. */
@@ -219,10 +215,7 @@ export const formVersions = sqliteTable(
     definition: text("definition", { mode: "json" }).notNull().$type<unknown>(),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [
-    uniqueIndex("form_versions_form_revision_idx").on(t.formId, t.revision),
-    uniqueIndex("form_versions_form_hash_idx").on(t.formId, t.contentHash),
-  ],
+  (t) => [uniqueIndex("form_versions_form_revision_idx").on(t.formId, t.revision), uniqueIndex("form_versions_form_hash_idx").on(t.formId, t.contentHash)],
 );
 
 /** An application in progress, owned by a signed-in resident or by an anonymous browser session. */
@@ -244,16 +237,15 @@ export const drafts = sqliteTable(
     /** Per answer: typed, prefilled as is, or prefilled and changed (with the original). */
     provenance: text("provenance", { mode: "json" }).notNull().default({}).$type<Record<string, Provenance>>(),
     /** closed: a correction draft whose 補正依頼 was withdrawn or decided before the resident resubmitted. */
-    status: text("status", { enum: ["open", "submitted", "closed"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "submitted", "closed"] })
+      .notNull()
+      .default("open"),
     /** A resident correcting a submission after a 補正依頼: the submission this draft will update. */
     correctionOf: text("correction_of"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [
-    index("drafts_resident_idx").on(t.residentAccountId, t.status),
-    index("drafts_anonymous_idx").on(t.anonymousKeyHash, t.status),
-  ],
+  (t) => [index("drafts_resident_idx").on(t.residentAccountId, t.status), index("drafts_anonymous_idx").on(t.anonymousKeyHash, t.status)],
 );
 
 export const submissions = sqliteTable(

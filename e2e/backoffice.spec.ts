@@ -94,7 +94,7 @@ test("a reviewer takes a submission through every status, with a 補正依頼 ro
   expect(pdfPolicies.map((h) => h.value)).toEqual(["default-src 'none'; object-src 'self'; frame-ancestors 'none'"]);
   const csv = await staff.request.get(`/staff/export?form=juminhyo&q=${receipt}`);
   const text = (await csv.body()).toString("utf8");
-  expect(text.startsWith("\uFEFF\"受付番号\"")).toBe(true);
+  expect(text.startsWith('\uFEFF"受付番号"')).toBe(true);
   expect(text.split("\r\n").filter(Boolean)).toHaveLength(2);
   expect(text).toContain(`"${receipt}"`);
 
@@ -174,10 +174,16 @@ test("the back office is for staff only, and a resident sees only their own appl
   // it does not belong to.
   const staff = await openPage();
   await signInAsStaff(staff, "reviewer1");
-  const demo = db.prepare("select id, draft_id, answers from submissions where form_id = 'hoikusho' order by submitted_at limit 1").get() as { id: string; draft_id: string; answers: string };
+  const demo = db.prepare("select id, draft_id, answers from submissions where form_id = 'hoikusho' order by submitted_at limit 1").get() as {
+    id: string;
+    draft_id: string;
+    answers: string;
+  };
   const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
   const fileId = `e2e-${Date.now()}`;
-  db.prepare("insert into attachments (id, draft_id, field_name, file_name, content_type, size, sha256, data, created_at) values (?, ?, 'employmentCertificate', '就労証明書.png', 'image/png', ?, 'x', ?, 0)").run(fileId, demo.draft_id, png.length, png);
+  db.prepare(
+    "insert into attachments (id, draft_id, field_name, file_name, content_type, size, sha256, data, created_at) values (?, ?, 'employmentCertificate', '就労証明書.png', 'image/png', ?, 'x', ?, 0)",
+  ).run(fileId, demo.draft_id, png.length, png);
   const answers = { ...JSON.parse(demo.answers), employmentCertificate: { id: fileId, name: "就労証明書.png", type: "image/png", size: png.length } };
   db.prepare("update submissions set answers = ? where id = ?").run(JSON.stringify(answers), demo.id);
   await staff.goto(`/staff/submissions/${demo.id}`);
@@ -195,7 +201,9 @@ test("the back office is for staff only, and a resident sees only their own appl
   const download = staff.waitForEvent("download");
   await staff.getByRole("link", { name: /^ダウンロード\s*就労証明書\.png$/ }).click();
   expect((await download).suggestedFilename()).toBe("就労証明書.png");
-  const audited = db.prepare("select action from audit_log where subject_id = ? and action like 'submission.attachment_%'").all(demo.id) as { action: string }[];
+  const audited = db.prepare("select action from audit_log where subject_id = ? and action like 'submission.attachment_%'").all(demo.id) as {
+    action: string;
+  }[];
   expect(audited.map((a) => a.action).sort()).toEqual(["submission.attachment_downloaded", "submission.attachment_viewed"]);
   expect((await staff.request.get(`/staff/submissions/${id}/attachments/${fileId}`)).status()).toBe(404);
   expect((await staff.request.get(`/staff/submissions/${id}/attachments/00000000-0000-0000-0000-000000000000`)).status()).toBe(404);

@@ -39,7 +39,10 @@ test.describe("once-only prefill", () => {
   test("a crafted post that changes a fixed value is refused with a clear message, and nothing is stored", async ({ page, db, baseURL }) => {
     await signInAsResident(page, "山﨑 美咲");
     await startProcedure(page, "juminhyo");
-    const before = db.prepare("select answers, completed_steps from drafts where status = 'open' order by updated_at desc limit 1").get() as Record<string, string>;
+    const before = db.prepare("select answers, completed_steps from drafts where status = 'open' order by updated_at desc limit 1").get() as Record<
+      string,
+      string
+    >;
     const res = await page.request.post("/procedures/juminhyo/steps/applicant", {
       headers: { Origin: baseURL! },
       form: {
@@ -64,9 +67,18 @@ test.describe("once-only prefill", () => {
   test("転入届: the persons moving and the previous address come from the 転出証明書情報", async ({ page, db }) => {
     await signInAsResident(page, "伊藤 健一");
     await startProcedure(page, "tennyu");
-    await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("年", { exact: true }).fill(String(new Date().getFullYear()));
-    await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("月", { exact: true }).fill("1");
-    await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("日", { exact: true }).fill("1");
+    await page
+      .getByRole("group", { name: /引っ越した日/ })
+      .getByLabel("年", { exact: true })
+      .fill(String(new Date().getFullYear()));
+    await page
+      .getByRole("group", { name: /引っ越した日/ })
+      .getByLabel("月", { exact: true })
+      .fill("1");
+    await page
+      .getByRole("group", { name: /引っ越した日/ })
+      .getByLabel("日", { exact: true })
+      .fill("1");
     await page.getByLabel("本人", { exact: true }).check();
     await next(page, "新しい住所");
     const address = page.getByRole("group", { name: /^新しい住所/ });
@@ -88,7 +100,11 @@ test.describe("once-only prefill", () => {
     // 葵 stays behind for now: untick her; the others only answer what the city does not know.
     await page.getByLabel("異動者 4 をこの申請に含める").uncheck();
     for (const i of [1, 2, 3]) {
-      await page.getByRole("group", { name: `異動者 ${i}` }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
+      await page
+        .getByRole("group", { name: `異動者 ${i}` })
+        .getByRole("group", { name: /外国籍の方ですか/ })
+        .getByLabel("いいえ")
+        .check();
     }
     await next(page, "新しい世帯");
     // Back: 葵 is still offered, unticked, and can be ticked again (then unticked once more: she stays behind).
@@ -96,10 +112,19 @@ test.describe("once-only prefill", () => {
     await expect(page.getByLabel("異動者 4 をこの申請に含める")).not.toBeChecked();
     await expect(page.getByLabel("異動者 1 をこの申請に含める")).toBeChecked();
     await expect(page.getByRole("group", { name: "異動者 4" }).getByLabel("名", { exact: true })).toHaveValue("葵");
-    await expect(page.getByRole("group", { name: "異動者 3" }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ")).toBeChecked();
+    await expect(
+      page
+        .getByRole("group", { name: "異動者 3" })
+        .getByRole("group", { name: /外国籍の方ですか/ })
+        .getByLabel("いいえ"),
+    ).toBeChecked();
     await expectAccessible(page);
     await page.getByLabel("異動者 4 をこの申請に含める").check();
-    await page.getByRole("group", { name: "異動者 4" }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
+    await page
+      .getByRole("group", { name: "異動者 4" })
+      .getByRole("group", { name: /外国籍の方ですか/ })
+      .getByLabel("いいえ")
+      .check();
     await next(page, "新しい世帯");
     await page.getByRole("link", { name: "戻る" }).click();
     await expect(page.getByLabel("異動者 4 をこの申請に含める")).toBeChecked();
@@ -147,9 +172,18 @@ test("contact data is kept only with consent, reused in another procedure, and d
 
   // Another procedure: the phone number is offered, marked with its source.
   await startProcedure(page, "tennyu");
-  await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("年", { exact: true }).fill("2026");
-  await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("月", { exact: true }).fill("11");
-  await page.getByRole("group", { name: /引っ越した日/ }).getByLabel("日", { exact: true }).fill("1");
+  await page
+    .getByRole("group", { name: /引っ越した日/ })
+    .getByLabel("年", { exact: true })
+    .fill("2026");
+  await page
+    .getByRole("group", { name: /引っ越した日/ })
+    .getByLabel("月", { exact: true })
+    .fill("11");
+  await page
+    .getByRole("group", { name: /引っ越した日/ })
+    .getByLabel("日", { exact: true })
+    .fill("1");
   await page.getByLabel("本人", { exact: true }).check();
   await next(page, "新しい住所");
   for (const legend of ["新しい住所", "前の住所"]) {
@@ -171,7 +205,10 @@ test("contact data is kept only with consent, reused in another procedure, and d
   await p1.getByRole("group", { name: "生年月日" }).getByLabel("日", { exact: true }).fill("24");
   await p1.getByLabel("女").check();
   await p1.getByLabel(/^世帯主との続柄/).selectOption("wife");
-  await p1.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
+  await p1
+    .getByRole("group", { name: /外国籍の方ですか/ })
+    .getByLabel("いいえ")
+    .check();
   await next(page, "新しい世帯");
   await page.getByLabel("既にまどぐち市に住んでいる世帯に入る").check();
   await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("鈴木 一郎");
@@ -187,7 +224,9 @@ test("contact data is kept only with consent, reused in another procedure, and d
   await expect(page.getByText("08055556666")).toHaveCount(0);
   await expectAccessible(page);
   // Only this resident's row: other tests keep data for other residents.
-  const rows = db.prepare("select count(*) as n from resident_profiles p join resident_accounts a on a.id = p.resident_account_id where a.name = ?").get("鈴木 恵子") as { n: number };
+  const rows = db
+    .prepare("select count(*) as n from resident_profiles p join resident_accounts a on a.id = p.resident_account_id where a.name = ?")
+    .get("鈴木 恵子") as { n: number };
   expect(rows.n).toBe(0);
   await startProcedure(page, "juminhyo");
   await expect(page.getByLabel("日中に連絡がとれる電話番号")).toHaveValue("");

@@ -25,7 +25,13 @@ async function tennyu(page: Page) {
   await fillDate(page, "引っ越した日（異動日）", ["2026", "11", "1"]);
   await page.getByLabel("本人", { exact: true }).check();
   await next(page, "新しい住所");
-  await fillAddress(page, "新しい住所", { postalCode: "4200034", prefecture: "静岡県", city: "まどぐち市", town: "緑が丘一丁目1番1号", building: "みどりハイツ 101" });
+  await fillAddress(page, "新しい住所", {
+    postalCode: "4200034",
+    prefecture: "静岡県",
+    city: "まどぐち市",
+    town: "緑が丘一丁目1番1号",
+    building: "みどりハイツ 101",
+  });
   await next(page, "前の住所");
   await fillAddress(page, "前の住所", { postalCode: "1540017", prefecture: "東京都", city: "世田谷区", town: "世田谷九丁目8番7号" });
   await page.getByLabel(/^前の住所での世帯主の氏名/).fill("伊藤 健一");
@@ -34,8 +40,15 @@ async function tennyu(page: Page) {
   await fillName(page, "氏名", { family: "伊藤", given: "健一", familyKana: "イトウ", givenKana: "ケンイチ" }, 0);
   await fillDate(page, "生年月日", ["1987", "3", "19"], 0);
   await page.getByRole("group", { name: "異動者 1" }).getByLabel("男").check();
-  await page.getByRole("group", { name: "異動者 1" }).getByLabel(/^世帯主との続柄/).selectOption("head");
-  await page.getByRole("group", { name: "異動者 1" }).getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ").check();
+  await page
+    .getByRole("group", { name: "異動者 1" })
+    .getByLabel(/^世帯主との続柄/)
+    .selectOption("head");
+  await page
+    .getByRole("group", { name: "異動者 1" })
+    .getByRole("group", { name: /外国籍の方ですか/ })
+    .getByLabel("いいえ")
+    .check();
   await page.getByRole("button", { name: "もう1つ追加する" }).click();
   await expect(page.getByRole("group", { name: "異動者 2" })).toBeVisible();
   await expectAccessible(page);
@@ -44,7 +57,10 @@ async function tennyu(page: Page) {
   await fillDate(p2 as unknown as Page, "生年月日", ["1990", "6", "15"]);
   await p2.getByLabel("女").check();
   await p2.getByLabel(/^世帯主との続柄/).selectOption("wife");
-  await p2.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("はい").check();
+  await p2
+    .getByRole("group", { name: /外国籍の方ですか/ })
+    .getByLabel("はい")
+    .check();
   await p2.getByLabel(/^国籍・地域/).fill("スペイン");
   await p2.getByLabel(/^在留資格/).selectOption("spouse");
   await fillDate(p2 as unknown as Page, "在留期間の満了日", ["2029", "3", "31"]);
@@ -100,7 +116,10 @@ async function hoikusho(page: Page, javaScript: boolean) {
   await page.getByRole("button", { name: "もう1つ追加する" }).click();
   await expectAccessible(page);
   await page.getByRole("group", { name: "希望施設 2" }).getByLabel(/^施設/).selectOption("sakura");
-  await page.getByRole("group", { name: /ほかの施設でもよいですか/ }).getByLabel("はい").check();
+  await page
+    .getByRole("group", { name: /ほかの施設でもよいですか/ })
+    .getByLabel("はい")
+    .check();
   await next(page, "同居している家族");
   await next(page, "書類の提出");
   // A file named .pdf that is not a PDF is refused by its content.
@@ -110,7 +129,10 @@ async function hoikusho(page: Page, javaScript: boolean) {
   await expectAccessible(page);
   await page.getByLabel(/^就労証明書/).setInputFiles({ name: "就労証明書.pdf", mimeType: "application/pdf", buffer: MINIMAL_PDF });
   await next(page, "世帯の状況");
-  await page.getByRole("group", { name: /保育料の決定と利用調整のため/ }).getByLabel("同意します").check();
+  await page
+    .getByRole("group", { name: /保育料の決定と利用調整のため/ })
+    .getByLabel("同意します")
+    .check();
   await next(page, "入力内容の確認");
   await expect(page.getByText("勤務先の名称：まどぐち商事")).toBeVisible();
   await expect(page.getByText("関係のない入力")).toHaveCount(0);

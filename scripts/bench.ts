@@ -43,15 +43,39 @@ async function benchPdf() {
     times.push(performance.now() - start);
   }
   const s = stats(times);
-  console.log(`PDF, complete 保育所入所申請 (no attachments): median ${ms(s.median)}, p95 ${ms(s.p95)}, ${(size / 1024).toFixed(1)} KB   (targets ≤ 20 ms, ≤ 60 KB)`);
+  console.log(
+    `PDF, complete 保育所入所申請 (no attachments): median ${ms(s.median)}, p95 ${ms(s.p95)}, ${(size / 1024).toFixed(1)} KB   (targets ≤ 20 ms, ≤ 60 KB)`,
+  );
   const batch = Array.from({ length: 1000 }, (_, i) => ({ ...one, receiptNumber: `B${String(i).padStart(3, "0")}0-0000` }));
   const start = performance.now();
   const bytes = await renderSubmissionsPdf(batch, t);
   console.log(`PDF, batch of 1,000 submissions: ${((performance.now() - start) / 1000).toFixed(2)} s, ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
 }
 
-const FAMILY = [["佐藤", "サトウ"], ["鈴木", "スズキ"], ["髙橋", "タカハシ"], ["田中", "タナカ"], ["伊藤", "イトウ"], ["渡辺", "ワタナベ"], ["山本", "ヤマモト"], ["中村", "ナカムラ"], ["小林", "コバヤシ"], ["加藤", "カトウ"], ["𠮷田", "ヨシダ"], ["山﨑", "ヤマサキ"]] as const;
-const GIVEN = [["大輔", "ダイスケ"], ["由美", "ユミ"], ["陽翔", "ハルト"], ["結衣", "ユイ"], ["茂", "シゲル"], ["美咲", "ミサキ"], ["蓮", "レン"], ["恵子", "ケイコ"]] as const;
+const FAMILY = [
+  ["佐藤", "サトウ"],
+  ["鈴木", "スズキ"],
+  ["髙橋", "タカハシ"],
+  ["田中", "タナカ"],
+  ["伊藤", "イトウ"],
+  ["渡辺", "ワタナベ"],
+  ["山本", "ヤマモト"],
+  ["中村", "ナカムラ"],
+  ["小林", "コバヤシ"],
+  ["加藤", "カトウ"],
+  ["𠮷田", "ヨシダ"],
+  ["山﨑", "ヤマサキ"],
+] as const;
+const GIVEN = [
+  ["大輔", "ダイスケ"],
+  ["由美", "ユミ"],
+  ["陽翔", "ハルト"],
+  ["結衣", "ユイ"],
+  ["茂", "シゲル"],
+  ["美咲", "ミサキ"],
+  ["蓮", "レン"],
+  ["恵子", "ケイコ"],
+] as const;
 const FORMS = ["juminhyo", "tennyu", "hoikusho"];
 const STAFF = ["staff-counter1", "staff-reviewer1", "staff-admin1"];
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -75,7 +99,20 @@ function grow(db: ReturnType<typeof initDatabase>, target: number, versionOf: Re
       const form = FORMS[i % 3]!;
       const at = now - Math.floor(Math.random() * YEAR_MS);
       const status = SUBMISSION_STATUSES[i % 10 < 6 ? 3 : i % 5]!; // most are done; the rest spread over the workflow
-      insert.run(randomUUID(), `${newReceiptNumber()}${i}`, randomUUID(), form, versionOf[form], status, i % 4 === 0 ? null : STAFF[i % 3], `${family} ${given}`, searchKey(family + given), searchKey(familyKana + givenKana), at, at);
+      insert.run(
+        randomUUID(),
+        `${newReceiptNumber()}${i}`,
+        randomUUID(),
+        form,
+        versionOf[form],
+        status,
+        i % 4 === 0 ? null : STAFF[i % 3],
+        `${family} ${given}`,
+        searchKey(family + given),
+        searchKey(familyKana + givenKana),
+        at,
+        at,
+      );
     }
   });
   for (let from = have; from < target; from += 50_000) load(from, Math.min(target, from + 50_000));
@@ -135,12 +172,26 @@ async function benchHttp(file: string, size: number) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["build/index.js"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: file, PORT: String(port), HOST: "127.0.0.1", DEMO: "off", SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: file,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DEMO: "off",
+      SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0",
+    },
     stdio: "ignore",
   });
   try {
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${origin}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const login = await fetch(`${origin}/staff/login`, {
@@ -183,10 +234,21 @@ async function main() {
     setDb(db);
     syncFormDefinitions(undefined, () => {});
     const passwordHash = await hashPassword("bench-password");
-    for (const [id, username, name] of [["staff-counter1", "counter1", "窓口 一郎"], ["staff-reviewer1", "reviewer1", "審査 花子"], ["staff-admin1", "admin1", "管理 太郎"]] as const) {
-      db.$client.prepare("insert into staff_users (id, username, display_name, password_hash, role, duty, created_at) values (?, ?, ?, ?, 'staff', 'reviewer', 0)").run(id, username, name, passwordHash);
+    for (const [id, username, name] of [
+      ["staff-counter1", "counter1", "窓口 一郎"],
+      ["staff-reviewer1", "reviewer1", "審査 花子"],
+      ["staff-admin1", "admin1", "管理 太郎"],
+    ] as const) {
+      db.$client
+        .prepare("insert into staff_users (id, username, display_name, password_hash, role, duty, created_at) values (?, ?, ?, ?, 'staff', 'reviewer', 0)")
+        .run(id, username, name, passwordHash);
     }
-    const versionOf = Object.fromEntries((db.$client.prepare("select form_id, max(id) as id from form_versions group by form_id").all() as { form_id: string; id: number }[]).map((r) => [r.form_id, r.id]));
+    const versionOf = Object.fromEntries(
+      (db.$client.prepare("select form_id, max(id) as id from form_versions group by form_id").all() as { form_id: string; id: number }[]).map((r) => [
+        r.form_id,
+        r.id,
+      ]),
+    );
     const largest = Number(process.env.BENCH_ROWS ?? 1_000_000);
     for (const size of [100_000, 1_000_000].filter((n) => n <= largest)) {
       grow(db, size, versionOf);

@@ -6,9 +6,7 @@ export type AuditActor = { role: "resident" | "staff" | "admin" | "system" | "an
 
 export function actorOf(principal: Principal | null): AuditActor {
   if (!principal) return { role: "anonymous", id: null };
-  return principal.role === "resident"
-    ? { role: "resident", id: principal.resident.id }
-    : { role: principal.role, id: principal.staff.id };
+  return principal.role === "resident" ? { role: "resident", id: principal.resident.id } : { role: principal.role, id: principal.staff.id };
 }
 
 /** The connection, or the transaction the entry belongs to (written with the change it records, or not at all). */

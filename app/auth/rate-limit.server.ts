@@ -31,8 +31,12 @@ export function isSignInLocked(username: string, ip: string, now = Date.now()): 
 
 export function recordSignInFailure(username: string, ip: string, now = Date.now()) {
   const db = getDb();
-  db.insert(loginFailures).values({ username, ip, at: new Date(now) }).run();
-  db.delete(loginFailures).where(lt(loginFailures.at, windowStart(now))).run();
+  db.insert(loginFailures)
+    .values({ username, ip, at: new Date(now) })
+    .run();
+  db.delete(loginFailures)
+    .where(lt(loginFailures.at, windowStart(now)))
+    .run();
 }
 
 export function clearSignInFailures(username: string) {

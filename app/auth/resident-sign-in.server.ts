@@ -31,7 +31,9 @@ export async function signInResident(request: Request, identity: ResidentIdentit
       return existing;
     }
     const id = randomUUID();
-    tx.insert(residentAccounts).values({ id, provider: identity.provider, subject: identity.subject, ...fields }).run();
+    tx.insert(residentAccounts)
+      .values({ id, provider: identity.provider, subject: identity.subject, ...fields })
+      .run();
     return { id };
   });
   recordAudit({ actor: { role: "resident", id: account.id }, action: "auth.sign_in", details: { provider: identity.provider } });

@@ -81,7 +81,11 @@ export async function createSession(request: Request, who: NewSession): Promise<
 /** Ends the request's session (if any) in the database and returns the Set-Cookie value that clears it. */
 export async function endSession(request: Request): Promise<string> {
   const id = await readSessionId(request);
-  if (id) getDb().delete(sessions).where(eq(sessions.idHash, hashId(id))).run();
+  if (id)
+    getDb()
+      .delete(sessions)
+      .where(eq(sessions.idHash, hashId(id)))
+      .run();
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 

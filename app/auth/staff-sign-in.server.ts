@@ -12,19 +12,13 @@ export const staffSignInSchema = z.object({
   password: z.string().min(1, "staffLogin.errors.passwordRequired").max(1000, "staffLogin.errors.invalid"),
 });
 
-export type StaffSignInResult =
-  | { ok: true; setCookie: string; role: "staff" | "admin" }
-  | { ok: false; reason: "locked" | "invalid" };
+export type StaffSignInResult = { ok: true; setCookie: string; role: "staff" | "admin" } | { ok: false; reason: "locked" | "invalid" };
 
 /**
  * Checks a staff password. A locked account or address is refused before the password is even looked at, and
  * unknown usernames cost the same scrypt time as known ones, so timing does not reveal which accounts exist.
  */
-export async function signInStaff(
-  request: Request,
-  credentials: z.infer<typeof staffSignInSchema>,
-  ip: string,
-): Promise<StaffSignInResult> {
+export async function signInStaff(request: Request, credentials: z.infer<typeof staffSignInSchema>, ip: string): Promise<StaffSignInResult> {
   const username = credentials.username.toLowerCase();
   if (isSignInLocked(username, ip)) {
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_locked", details: { username, ip } });

@@ -30,7 +30,15 @@ const questions = (definition: FormDefinition) => definition.steps.flatMap((s) =
 function cell(row: SummaryRow): string {
   if (!row.answered) return "";
   if (!row.items) return row.value;
-  return row.items.map((item) => `${item.label}: ${item.rows.filter((r) => r.answered).map((r) => `${r.label}：${r.value}`).join("、")}`).join("\n");
+  return row.items
+    .map(
+      (item) =>
+        `${item.label}: ${item.rows
+          .filter((r) => r.answered)
+          .map((r) => `${r.label}：${r.value}`)
+          .join("、")}`,
+    )
+    .join("\n");
 }
 
 export function csvHeader(definition: FormDefinition, t: TFunction): string {
@@ -43,7 +51,14 @@ export function csvRows(columns: FormDefinition, list: CsvSubmission[], t: TFunc
   const names = questions(columns).map((f) => f.name);
   const records = list.map((s) => {
     const cells = new Map(summarize(s.definition, s.answers, "ja", t).flatMap((section) => section.rows.map((row) => [row.field, cell(row)] as const)));
-    return [s.receiptNumber, formatDateTime(s.submittedAt), t(`status.${s.status}`), s.assigneeName ?? "", s.applicantName ?? "", ...names.map((name) => cells.get(name) ?? "")];
+    return [
+      s.receiptNumber,
+      formatDateTime(s.submittedAt),
+      t(`status.${s.status}`),
+      s.assigneeName ?? "",
+      s.applicantName ?? "",
+      ...names.map((name) => cells.get(name) ?? ""),
+    ];
   });
   return records.length ? stringify(records, { quoted: true, record_delimiter: "windows", escape_formulas: true }) : "";
 }

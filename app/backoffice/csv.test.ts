@@ -35,7 +35,7 @@ describe("queue CSV", () => {
   it("neutralises formulas (= + - @, full-width too) and keeps quotes and line breaks inside their cell", () => {
     const def = shippedDefinition("hoikusho");
     const answers = hoikushoAnswers();
-    const cases = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "＝1+1", "普通の\"引用\"と\n改行"];
+    const cases = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "＝1+1", '普通の"引用"と\n改行'];
     const text = csvRows(
       def,
       cases.map((c) => row({ ...answers, facilities: [{ facility: "midori", reason: c }] }, { applicantName: c })),

@@ -17,18 +17,39 @@ export type StaffSubmission = typeof submissions.$inferSelect;
 export const getSubmission = (id: string): StaffSubmission | undefined => getDb().select().from(submissions).where(eq(submissions.id, id)).get();
 
 export const listStaff = () =>
-  getDb().select({ id: staffUsers.id, displayName: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.disabled, false)).orderBy(asc(staffUsers.displayName)).all();
+  getDb()
+    .select({ id: staffUsers.id, displayName: staffUsers.displayName })
+    .from(staffUsers)
+    .where(eq(staffUsers.disabled, false))
+    .orderBy(asc(staffUsers.displayName))
+    .all();
 
-const staffNames = () => new Map(getDb().select({ id: staffUsers.id, name: staffUsers.displayName }).from(staffUsers).all().map((s) => [s.id, s.name]));
+const staffNames = () =>
+  new Map(
+    getDb()
+      .select({ id: staffUsers.id, name: staffUsers.displayName })
+      .from(staffUsers)
+      .all()
+      .map((s) => [s.id, s.name]),
+  );
 
 export function submissionView(submission: StaffSubmission, lng: string, t: TFunction) {
   const db = getDb();
   const form = getFormVersion(submission.formVersionId)!;
   const names = staffNames();
   const applicantAccount = submission.residentAccountId
-    ? db.select({ name: residentAccounts.name, provider: residentAccounts.provider }).from(residentAccounts).where(eq(residentAccounts.id, submission.residentAccountId)).get()
+    ? db
+        .select({ name: residentAccounts.name, provider: residentAccounts.provider })
+        .from(residentAccounts)
+        .where(eq(residentAccounts.id, submission.residentAccountId))
+        .get()
     : undefined;
-  const revisions = db.select().from(submissionRevisions).where(eq(submissionRevisions.submissionId, submission.id)).orderBy(asc(submissionRevisions.revision)).all();
+  const revisions = db
+    .select()
+    .from(submissionRevisions)
+    .where(eq(submissionRevisions.submissionId, submission.id))
+    .orderBy(asc(submissionRevisions.revision))
+    .all();
   const events = db.select().from(submissionEvents).where(eq(submissionEvents.submissionId, submission.id)).orderBy(asc(submissionEvents.id)).all();
   const audit = db
     .select()
@@ -38,7 +59,8 @@ export function submissionView(submission: StaffSubmission, lng: string, t: TFun
     .limit(500)
     .all();
   const currentFiles = fileIdsOf(form.definition, submission.answers);
-  const actorName = (role: string, id: string | null) => (role === "staff" || role === "admin" ? (names.get(id ?? "") ?? t("staff.detail.unknownStaff")) : t(`staff.detail.actor.${role}`));
+  const actorName = (role: string, id: string | null) =>
+    role === "staff" || role === "admin" ? (names.get(id ?? "") ?? t("staff.detail.unknownStaff")) : t(`staff.detail.actor.${role}`);
   return {
     form,
     sections: summarize(form.definition, submission.answers, lng, t, sourceMarks(submission.provenance)),
@@ -74,7 +96,12 @@ export function submissionView(submission: StaffSubmission, lng: string, t: TFun
 }
 
 export const submissionRevisionAnswers = (submissionId: string) =>
-  getDb().select({ answers: submissionRevisions.answers }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, submissionId)).all().map((r) => r.answers);
+  getDb()
+    .select({ answers: submissionRevisions.answers })
+    .from(submissionRevisions)
+    .where(eq(submissionRevisions.submissionId, submissionId))
+    .all()
+    .map((r) => r.answers);
 
 /**
  * A submission's page for staff, dates as the city's clock shows them, or undefined when there is no such submission.

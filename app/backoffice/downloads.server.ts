@@ -38,7 +38,12 @@ export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunct
     }),
     t,
   );
-  auditEach(actor, "submission.pdf_downloaded", ordered.map((s) => s.id), { batch: ordered.length > 1 });
+  auditEach(
+    actor,
+    "submission.pdf_downloaded",
+    ordered.map((s) => s.id),
+    { batch: ordered.length > 1 },
+  );
   return bytes;
 }
 
@@ -96,6 +101,11 @@ export function submissionFile(submissionId: string, attachmentId: string, actor
   if (!ids.includes(attachmentId)) return undefined;
   const file = attachmentContent(attachmentId);
   if (!file) return undefined;
-  recordAudit({ actor, action: download ? "submission.attachment_downloaded" : "submission.attachment_viewed", subject: { type: "submission", id: submission.id }, details: { attachmentId: file.id } });
+  recordAudit({
+    actor,
+    action: download ? "submission.attachment_downloaded" : "submission.attachment_viewed",
+    subject: { type: "submission", id: submission.id },
+    details: { attachmentId: file.id },
+  });
   return file;
 }

@@ -87,7 +87,9 @@ describe("submission PDF", () => {
     expect(text).toContain("𠮷﨑");
     expect(text).toContain("髙志");
     // The subset carries exactly the source font's outlines for these characters (not a fallback, not blank).
-    const source = fontkit.create(readFileSync(createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"))) as fontkit.Font;
+    const source = fontkit.create(
+      readFileSync(createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf")),
+    ) as fontkit.Font;
     const embedded = await embeddedGlyphPaths(bytes);
     for (const ch of ["髙", "﨑", "𠮷"]) expect(embedded).toContain(source.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG());
     // Only spaces are blank (a broken subset leaves many glyphs empty).

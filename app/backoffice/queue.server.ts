@@ -12,12 +12,19 @@ import { SUBMISSION_STATUSES, type SubmissionStatus } from "../cases/statuses";
 
 export const PAGE_SIZE = 50;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+09:00`)));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+09:00`)));
 const cursor = z.string().regex(/^\d{1,15}_[\w-]{1,64}$/);
 
 /** What the queue's filter form sends. Anything malformed is dropped and reported, never a 500. */
 const filterSchema = z.object({
-  form: z.string().regex(/^[a-z][a-z0-9-]*$/).optional().catch(undefined),
+  form: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(SUBMISSION_STATUSES).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
@@ -54,7 +61,11 @@ const DENSE = 1000;
 function isDense(key: string): boolean {
   const db = getDb().$client;
   const count = (column: string) =>
-    (db.prepare(`select count(*) as n from (select 1 from submissions where ${column} >= ? and ${column} < ? limit ${DENSE})`).get(key, prefixEnd(key)) as { n: number }).n;
+    (
+      db.prepare(`select count(*) as n from (select 1 from submissions where ${column} >= ? and ${column} < ? limit ${DENSE})`).get(key, prefixEnd(key)) as {
+        n: number;
+      }
+    ).n;
   return count("search_name") + count("search_kana") >= DENSE;
 }
 
@@ -72,7 +83,8 @@ function conditions(filter: QueueFilter, staffId: string): SQL[] {
     // 受付番号 exactly, or the start of the name or of its reading (each a range on its own index; "+column" is
     // SQLite's way to say "not through its index").
     const walk = key !== "" && isDense(key);
-    const range = (column: AnySQLiteColumn) => (walk ? sql`(+${column} >= ${key} and +${column} < ${prefixEnd(key)})` : and(gte(column, key), lt(column, prefixEnd(key)))!);
+    const range = (column: AnySQLiteColumn) =>
+      walk ? sql`(+${column} >= ${key} and +${column} < ${prefixEnd(key)})` : and(gte(column, key), lt(column, prefixEnd(key)))!;
     const byName = key ? [range(submissions.searchName), range(submissions.searchKana)] : [];
     where.push(or(...(receipt ? [eq(submissions.receiptNumber, receipt)] : []), ...byName) ?? sql`0`);
   }
@@ -105,7 +117,11 @@ export function listQueue(filter: QueueFilter, staffId: string, pageSize = PAGE_
   const descending = newestFirst !== backwards;
   if (c) {
     const { at, id } = decode(c);
-    where.push(descending ? sql`(${submissions.submittedAt}, ${submissions.id}) < (${at}, ${id})` : sql`(${submissions.submittedAt}, ${submissions.id}) > (${at}, ${id})`);
+    where.push(
+      descending
+        ? sql`(${submissions.submittedAt}, ${submissions.id}) < (${at}, ${id})`
+        : sql`(${submissions.submittedAt}, ${submissions.id}) > (${at}, ${id})`,
+    );
   }
   const order = descending ? [desc(submissions.submittedAt), desc(submissions.id)] : [asc(submissions.submittedAt), asc(submissions.id)];
   const found = getDb()

@@ -45,7 +45,10 @@ describe("staff queue", () => {
     const a = submit("juminhyo", juminhyoAnswers("髙橋", "大輔", "タカハシ", "ダイスケ"));
     const b = submit("juminhyo", juminhyoAnswers("高田", "花子", "タカダ", "ハナコ"));
     submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"));
-    const found = (q: string) => listQueue({ ...base, q }, "me").rows.map((r) => r.id).sort();
+    const found = (q: string) =>
+      listQueue({ ...base, q }, "me")
+        .rows.map((r) => r.id)
+        .sort();
     expect(found(a.receiptNumber.replace("-", "").toLowerCase())).toEqual([a.id]);
     expect(found("髙橋 大")).toEqual([a.id]);
     expect(found("たかはし")).toEqual([a.id]);
@@ -55,7 +58,9 @@ describe("staff queue", () => {
 
   it("pages with a keyset: forward and back, nothing lost or repeated, even when submissions share a time", () => {
     const at = new Date("2026-11-01T00:00:00Z");
-    const all = Array.from({ length: 120 }, (_, i) => submit("juminhyo", juminhyoAnswers("山本", `${i}`, "ヤマモト", "タロウ"), { at: new Date(at.getTime() + Math.floor(i / 3) * 1000) }));
+    const all = Array.from({ length: 120 }, (_, i) =>
+      submit("juminhyo", juminhyoAnswers("山本", `${i}`, "ヤマモト", "タロウ"), { at: new Date(at.getTime() + Math.floor(i / 3) * 1000) }),
+    );
     const expected = [...all].sort((x, y) => y.submittedAt.getTime() - x.submittedAt.getTime() || (x.id < y.id ? 1 : -1)).map((s) => s.id);
     const p1 = listQueue(base, "me");
     const p2 = listQueue({ ...base, after: p1.next! }, "me");

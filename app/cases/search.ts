@@ -11,6 +11,9 @@ export const prefixEnd = (prefix: string) => `${prefix}\u{10FFFF}`;
 
 /** A 受付番号 as stored ("ABCD-EFGH") from what was typed (spaces, no hyphen, lower case); otherwise null. */
 export function receiptKey(text: string): string | null {
-  const s = text.normalize("NFKC").replace(/[\s\-ー－]/g, "").toUpperCase();
+  const s = text
+    .normalize("NFKC")
+    .replace(/[\s\-ー－]/g, "")
+    .toUpperCase();
   return /^[A-Z0-9]{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4)}` : null;
 }

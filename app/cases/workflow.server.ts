@@ -33,7 +33,10 @@ export function changeStatus(submissionId: string, expected: SubmissionStatus, t
     const body = message.trim();
     if (MESSAGE_REQUIRED.includes(to) && body === "") return { ok: false, problem: "messageRequired" } as const;
     const at = new Date();
-    tx.update(submissions).set({ status: to, updatedAt: at }).where(and(eq(submissions.id, submissionId), eq(submissions.status, expected))).run();
+    tx.update(submissions)
+      .set({ status: to, updatedAt: at })
+      .where(and(eq(submissions.id, submissionId), eq(submissions.status, expected)))
+      .run();
     tx.insert(submissionEvents)
       .values({ submissionId, at, actorRole: actor.role, actorId: actor.id, kind: "status", fromStatus: expected, toStatus: to, body: body || null })
       .run();
@@ -79,7 +82,11 @@ export type StaffCommand =
   | { intent: "note"; note: string };
 
 const isActiveStaff = (id: string) =>
-  getDb().select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.id, id), eq(staffUsers.disabled, false))).get() !== undefined;
+  getDb()
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.id, id), eq(staffUsers.disabled, false)))
+    .get() !== undefined;
 
 /** Carries out a staff command on a submission; `null` is a command the page does not offer. */
 export function applyStaffCommand(submissionId: string, command: StaffCommand | null, actor: StaffActor): WorkflowResult {
@@ -118,16 +125,40 @@ export function resubmitCorrection(tx: Tx, draft: typeof drafts.$inferSelect, de
     return submission;
   }
   const at = new Date();
-  const revisions = tx.select({ revision: submissionRevisions.revision }).from(submissionRevisions).where(eq(submissionRevisions.submissionId, submission.id)).all();
+  const revisions = tx
+    .select({ revision: submissionRevisions.revision })
+    .from(submissionRevisions)
+    .where(eq(submissionRevisions.submissionId, submission.id))
+    .all();
   tx.insert(submissionRevisions)
-    .values({ submissionId: submission.id, revision: revisions.length + 1, answers: submission.answers, provenance: submission.provenance, submittedAt: submission.submittedAt })
+    .values({
+      submissionId: submission.id,
+      revision: revisions.length + 1,
+      answers: submission.answers,
+      provenance: submission.provenance,
+      submittedAt: submission.submittedAt,
+    })
     .run();
-  const changes = { answers: draft.answers, provenance: draft.provenance, ...applicantOf(definition, draft.answers, fallbackName), status: "in_review" as const, updatedAt: at };
+  const changes = {
+    answers: draft.answers,
+    provenance: draft.provenance,
+    ...applicantOf(definition, draft.answers, fallbackName),
+    status: "in_review" as const,
+    updatedAt: at,
+  };
   tx.update(submissions).set(changes).where(eq(submissions.id, submission.id)).run();
   tx.update(drafts).set({ status: "submitted", updatedAt: at }).where(eq(drafts.id, draft.id)).run();
   const actor = { role: "resident" as const, id: draft.residentAccountId };
   tx.insert(submissionEvents)
-    .values({ submissionId: submission.id, at, actorRole: actor.role, actorId: actor.id, kind: "resubmitted", fromStatus: "needs_correction", toStatus: "in_review" })
+    .values({
+      submissionId: submission.id,
+      at,
+      actorRole: actor.role,
+      actorId: actor.id,
+      kind: "resubmitted",
+      fromStatus: "needs_correction",
+      toStatus: "in_review",
+    })
     .run();
   log(tx, actor, "submission.resubmitted", submission.id, { revision: revisions.length + 1 }, at);
   return { ...submission, ...changes };

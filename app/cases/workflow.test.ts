@@ -30,7 +30,12 @@ describe("status workflow", () => {
     expect(changeStatus(s.id, "in_review", "completed", clerk)).toEqual({ ok: true });
     expect(statusOf(s.id)).toBe("completed");
     expect(changeStatus(s.id, "completed", "in_review", clerk)).toEqual({ ok: false, problem: "notAllowed" });
-    const audited = getDb().select().from(auditLog).where(eq(auditLog.subjectId, s.id)).all().map((a) => a.action);
+    const audited = getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, s.id))
+      .all()
+      .map((a) => a.action);
     expect(audited).toEqual(["submission.status_changed", "submission.status_changed"]);
   });
 
@@ -57,7 +62,11 @@ describe("status workflow", () => {
     expect(openCorrectionRequest(s.id)).toBe("通数を2通にしてください");
     const draft = startCorrection(getDb().select().from(submissions).where(eq(submissions.id, s.id)).get()!);
     expect(startCorrection(getDb().select().from(submissions).where(eq(submissions.id, s.id)).get()!).id).toBe(draft.id); // started once
-    getDb().update(drafts).set({ answers: { ...draft.answers, copies: 2 } }).where(eq(drafts.id, draft.id)).run();
+    getDb()
+      .update(drafts)
+      .set({ answers: { ...draft.answers, copies: 2 } })
+      .where(eq(drafts.id, draft.id))
+      .run();
     const updated = submitDraft(draft.id, "ja");
     expect(updated).toMatchObject({ id: s.id, receiptNumber: s.receiptNumber, status: "in_review" });
     expect(updated.answers.copies).toBe(2);

@@ -40,8 +40,7 @@ export function referencedFields(c: Condition): string[] {
 
 export type Scope = { item?: Record<string, unknown>; answers: Record<string, unknown> };
 
-const empty = (v: unknown) =>
-  v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+const empty = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
 function lookup(field: string, scope: Scope): unknown {
   if (scope.item && field in scope.item) return scope.item[field];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDefinition } from "./definition";
 
-
 const minimal = () => ({
   id: "sample",
   version: "1",
@@ -50,5 +49,4 @@ describe("definition meta-schema", () => {
     expect(problems.some((p) => p.startsWith("steps.0.fields.0.type"))).toBe(true);
     expect(problems.some((p) => p.startsWith("title"))).toBe(true);
   });
-
 });

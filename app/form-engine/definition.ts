@@ -8,10 +8,7 @@ import type { BaseField } from "./field-type";
 import { localizedText } from "./localized";
 import { fieldTypes, getFieldType } from "./field-types";
 
-export const fieldDefinition = z.discriminatedUnion(
-  "type",
-  fieldTypes.map((ft) => ft.definition) as unknown as [z.ZodObject, ...z.ZodObject[]],
-);
+export const fieldDefinition = z.discriminatedUnion("type", fieldTypes.map((ft) => ft.definition) as unknown as [z.ZodObject, ...z.ZodObject[]]);
 
 export type FieldDef = BaseField & { type: string; fields?: FieldDef[] } & Record<string, unknown>;
 
@@ -92,8 +89,10 @@ function checkBindings(def: RawDefinition, catalog: BindingCatalog, ctx: z.Refin
       if (hasItems && !itemKeys) ctx.addIssue({ code: "custom", path, message: `a group binds to a list; "${binding.path}" is not one` });
       if (!hasItems && itemKeys) ctx.addIssue({ code: "custom", path, message: `"${binding.path}" is a list: bind it to a group` });
       for (const [child, key] of Object.entries(binding.map ?? {})) {
-        if (!field.fields?.some((c) => c.name === child)) ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `no field "${child}" in the group` });
-        if (itemKeys && !itemKeys.includes(key)) ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `"${binding.path}" items offer no "${key}"` });
+        if (!field.fields?.some((c) => c.name === child))
+          ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `no field "${child}" in the group` });
+        if (itemKeys && !itemKeys.includes(key))
+          ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "prefill", "map", child], message: `"${binding.path}" items offer no "${key}"` });
       }
     }),
   );
@@ -106,10 +105,20 @@ function checkBindings(def: RawDefinition, catalog: BindingCatalog, ctx: z.Refin
         const path = ["steps", s, "fields", f, "fields", c, "prefill"];
         const listed = field.prefill && catalog.lists[field.prefill.path]?.includes("self");
         if (!catalog.ownItemSources.includes(child.prefill.path.split(".")[0]!) || !catalog.paths.includes(child.prefill.path)) {
-          ctx.addIssue({ code: "custom", path: [...path, "path"], message: `a field in a group binds only to ${own} (the resident's own item); "${child.prefill.path}" is not` });
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "path"],
+            message: `a field in a group binds only to ${own} (the resident's own item); "${child.prefill.path}" is not`,
+          });
         }
-        if (!listed) ctx.addIssue({ code: "custom", path, message: `"${child.name}" is in a group that is not offered from a list of people, so there is no own item to fill` });
-        if (child.prefill.mode !== "confirm" || child.prefill.filter || child.prefill.map) ctx.addIssue({ code: "custom", path, message: "a field in a group binds in confirm mode, without filter or map" });
+        if (!listed)
+          ctx.addIssue({
+            code: "custom",
+            path,
+            message: `"${child.name}" is in a group that is not offered from a list of people, so there is no own item to fill`,
+          });
+        if (child.prefill.mode !== "confirm" || child.prefill.filter || child.prefill.map)
+          ctx.addIssue({ code: "custom", path, message: "a field in a group binds in confirm mode, without filter or map" });
       }),
     ),
   );
@@ -131,7 +140,11 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
       const childNames = new Set<string>();
       field.fields?.forEach((child, c) => {
         if (childNames.has(child.name)) {
-          ctx.addIssue({ code: "custom", path: ["steps", s, "fields", f, "fields", c, "name"], message: `duplicate field name "${child.name}" in group "${field.name}"` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["steps", s, "fields", f, "fields", c, "name"],
+            message: `duplicate field name "${child.name}" in group "${field.name}"`,
+          });
         }
         childNames.add(child.name);
       });
@@ -151,7 +164,8 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
     const [top, index, child] = def.applicantName.split(".");
     const field = steps.flatMap((st) => st.fields).find((f) => f.name === top);
     const target = child !== undefined && /^\d+$/.test(index ?? "") ? field?.fields?.find((c) => c.name === child) : index === undefined ? field : undefined;
-    if (!target || !getFieldType(target.type).personName) ctx.addIssue({ code: "custom", path: ["applicantName"], message: `"${def.applicantName}" is not a personName answer (a field, or group.index.field)` });
+    if (!target || !getFieldType(target.type).personName)
+      ctx.addIssue({ code: "custom", path: ["applicantName"], message: `"${def.applicantName}" is not a personName answer (a field, or group.index.field)` });
   }
   steps.forEach((step, s) => {
     checkCondition(step.showIf, ["steps", s, "showIf"], s - 1);

@@ -19,7 +19,17 @@ describe("conditions", () => {
     expect(evaluate({ field: "empty", op: "isEmpty" }, { answers })).toBe(true);
     expect(evaluate({ field: "missing", op: "notEmpty" }, { answers })).toBe(false);
     expect(evaluate({ all: [{ field: "reason", op: "eq", value: "work" }, { not: { field: "hours", op: "gt", value: 200 } }] }, { answers })).toBe(true);
-    expect(evaluate({ any: [{ field: "reason", op: "eq", value: "x" }, { field: "reason", op: "neq", value: "work" }] }, { answers })).toBe(false);
+    expect(
+      evaluate(
+        {
+          any: [
+            { field: "reason", op: "eq", value: "x" },
+            { field: "reason", op: "neq", value: "work" },
+          ],
+        },
+        { answers },
+      ),
+    ).toBe(false);
   });
   it("looks in the group item first", () => {
     expect(evaluate({ field: "reason", op: "eq", value: "study" }, { answers, item: { reason: "study" } })).toBe(true);
@@ -70,7 +80,10 @@ describe("field types", () => {
   it("text with pattern and length", () => {
     expect(check("text", { maxLength: 3 }, "abcd")).toMatchObject({ ok: false, message: "validation.tooLong" });
     expect(check("text", { maxLength: 20, pattern: { regex: "[A-Z]{2}\\d{8}[A-Z]{2}", message: "x" } }, "AB12345678CD")).toMatchObject({ ok: true });
-    expect(check("text", { maxLength: 20, pattern: { regex: "[A-Z]{2}\\d{8}[A-Z]{2}", message: "x" } }, "AB123")).toMatchObject({ ok: false, message: "validation.pattern" });
+    expect(check("text", { maxLength: 20, pattern: { regex: "[A-Z]{2}\\d{8}[A-Z]{2}", message: "x" } }, "AB123")).toMatchObject({
+      ok: false,
+      message: "validation.pattern",
+    });
   });
   it("katakana accepts hiragana", () => {
     expect(check("katakana", { maxLength: 20 }, "たなか")).toMatchObject({ value: "タナカ", ok: true });
@@ -82,14 +95,22 @@ describe("field types", () => {
     expect(check("address", {}, { ...a, prefecture: "架空県" })).toMatchObject({ ok: false, message: "validation.address.prefectureRequired" });
   });
   it("checkboxes keep the definition's order and refuse unknown options", () => {
-    const def = { options: [{ value: "a", label: "A" }, { value: "b", label: "B" }] };
+    const def = {
+      options: [
+        { value: "a", label: "A" },
+        { value: "b", label: "B" },
+      ],
+    };
     expect(check("checkboxes", def, ["b", "a"])).toMatchObject({ value: ["a", "b"], ok: true });
     expect(check("checkboxes", def, ["z"])).toMatchObject({ ok: false, message: "validation.choice" });
   });
   it("file uploads: a refused file gets the type or size message; a stored one passes", () => {
     const def = { accept: ["application/pdf"], maxSizeMB: 1 };
     expect(check("file", def, { rejected: "type", name: "x.pdf" })).toMatchObject({ ok: false, message: "validation.fileType" });
-    expect(check("file", def, { id: "a", name: "x.pdf", type: "application/pdf", size: 2 * 1024 * 1024 })).toMatchObject({ ok: false, message: "validation.fileSize" });
+    expect(check("file", def, { id: "a", name: "x.pdf", type: "application/pdf", size: 2 * 1024 * 1024 })).toMatchObject({
+      ok: false,
+      message: "validation.fileSize",
+    });
     expect(check("file", def, { id: "a", name: "x.pdf", type: "application/pdf", size: 1000 })).toMatchObject({ ok: true });
     expect(getFieldType("file").isEmpty(getFieldType("file").normalize("forged", def as never))).toBe(true);
   });
@@ -98,11 +119,20 @@ describe("field types", () => {
       ok: true,
       value: { family: "𠮷田", given: "茂", familyKana: "ヨシダ", givenKana: "シゲル" },
     });
-    expect(check("personName", { kana: true }, { family: "田中", given: "", familyKana: "タナカ", givenKana: "イチロウ" })).toMatchObject({ ok: false, message: "validation.name.givenRequired" });
-    expect(check("personName", { kana: false }, { family: "NGUYEN", given: "VAN AN" })).toMatchObject({ ok: true, value: { family: "NGUYEN", given: "VAN AN" } });
+    expect(check("personName", { kana: true }, { family: "田中", given: "", familyKana: "タナカ", givenKana: "イチロウ" })).toMatchObject({
+      ok: false,
+      message: "validation.name.givenRequired",
+    });
+    expect(check("personName", { kana: false }, { family: "NGUYEN", given: "VAN AN" })).toMatchObject({
+      ok: true,
+      value: { family: "NGUYEN", given: "VAN AN" },
+    });
   });
   it("date: not in the future, with a clear message", () => {
-    expect(check("date", { max: "today", birthDate: true }, { year: "2999", month: "1", day: "1" })).toMatchObject({ ok: false, message: "validation.dateNotFuture" });
+    expect(check("date", { max: "today", birthDate: true }, { year: "2999", month: "1", day: "1" })).toMatchObject({
+      ok: false,
+      message: "validation.dateNotFuture",
+    });
     expect(check("date", { max: "today", birthDate: true }, { year: "1990", month: "4", day: "1" })).toMatchObject({ ok: true, value: "1990-04-01" });
     expect(check("date", {}, { year: "2023", month: "2", day: "29" })).toMatchObject({ ok: false, message: "validation.date" });
   });
@@ -123,7 +153,15 @@ describe("field types", () => {
     expect(check("group", def, [{ n: " " }])).toMatchObject({ ok: false });
     expect(check("group", def, [{ n: "a" }, { n: "b" }, { n: "c" }])).toMatchObject({ ok: false, message: "validation.maxItems" });
   });
-  const people = { type: "group", name: "people", label: "人", itemLabel: "人", minItems: 0, maxItems: 5, fields: [{ type: "text", name: "n", label: "名", required: true, maxLength: 10 }] };
+  const people = {
+    type: "group",
+    name: "people",
+    label: "人",
+    itemLabel: "人",
+    minItems: 0,
+    maxItems: 5,
+    fields: [{ type: "text", name: "n", label: "名", required: true, maxLength: 10 }],
+  };
   it("group: people offered from the city's records count only when ticked; the link to the offer is kept", () => {
     const raw = [{ n: "健一", _offered: "0", _include: "yes" }, { n: "葵", _offered: "1" }, { n: "追加" }, { n: "" }];
     const r = validateStep({ fields: [people] } as never, { people: raw }, {});

@@ -102,7 +102,9 @@ export function errorTarget(fields: FieldDef[], path: string): string {
   const def = fields.find((f) => f.name === top);
   if (!def) return fieldId(path);
   if (child !== undefined) {
-    const childDef = getFieldType(def.type).items?.fields(def).find((c) => c.name === child);
+    const childDef = getFieldType(def.type)
+      .items?.fields(def)
+      .find((c) => c.name === child);
     return childDef ? getFieldType(childDef.type).firstInputId(fieldId(path), childDef) : fieldId(path);
   }
   return index === undefined ? getFieldType(def.type).firstInputId(fieldId(top!), def) : fieldId(path);

@@ -110,8 +110,7 @@ export interface ItemsHook<D> {
 export type AnyFieldType = FieldType<any>;
 
 /** Blank: nothing typed, or a compound answer (address, name parts) whose parts are all blank. */
-const isBlank = (v: unknown): boolean =>
-  v === undefined || v === null || v === "" || (typeof v === "object" && Object.values(v).every(isBlank));
+const isBlank = (v: unknown): boolean => v === undefined || v === null || v === "" || (typeof v === "object" && Object.values(v).every(isBlank));
 
 /** What a type module writes: the hooks most types share may be left out and get these defaults. */
 type FieldTypeModule<D extends BaseField & { type: string }> = Omit<FieldType<D>, "isEmpty" | "firstInputId"> &

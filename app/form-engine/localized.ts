@@ -4,10 +4,7 @@ import { z } from "zod";
  * Text in a definition: a plain string (Japanese) or { ja, en, … }. ja is required and is the fallback for any
  * language a definition does not translate.
  */
-export const localizedText = z.union([
-  z.string().min(1),
-  z.object({ ja: z.string().min(1) }).catchall(z.string().min(1)),
-]);
+export const localizedText = z.union([z.string().min(1), z.object({ ja: z.string().min(1) }).catchall(z.string().min(1))]);
 export type LocalizedText = z.infer<typeof localizedText>;
 
 /** The text in the requested language, and the language it is actually in (for a lang attribute on fallbacks). */

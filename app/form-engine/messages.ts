@@ -4,8 +4,7 @@
  */
 export type Message = { key: string; params?: Record<string, string | number> };
 
-export const msg = (key: string, params?: Record<string, string | number>) =>
-  params ? `${key}|${JSON.stringify(params)}` : key;
+export const msg = (key: string, params?: Record<string, string | number>) => (params ? `${key}|${JSON.stringify(params)}` : key);
 
 export function decodeMessage(encoded: string): Message {
   const bar = encoded.indexOf("|");

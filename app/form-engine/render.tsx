@@ -86,7 +86,16 @@ function dependsOnThisPage(def: FieldDef, names: Set<string>) {
 }
 
 /** Renders one field from the registry; groups render their items' fields through the same function. */
-type FieldViewProps = { def: FieldDef; path: string; htmlName: string; value: unknown; errors: Record<string, string>; marks: Record<string, PrefillMark>; lng: string; t: TFunction };
+type FieldViewProps = {
+  def: FieldDef;
+  path: string;
+  htmlName: string;
+  value: unknown;
+  errors: Record<string, string>;
+  marks: Record<string, PrefillMark>;
+  lng: string;
+  t: TFunction;
+};
 
 function FieldView({ def, path, htmlName, value, errors, marks, lng, t }: FieldViewProps) {
   const type = getFieldType(def.type);
@@ -148,7 +157,17 @@ export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: T
           return <FixedValue key={f.name} def={f} value={view.values[f.name]} mark={mark} error={view.errors[f.name]} lng={lng} t={t} />;
         }
         const input = (
-          <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} errors={view.errors} marks={view.prefill ?? {}} lng={lng} t={t} />
+          <FieldView
+            key={f.name}
+            def={f}
+            path={f.name}
+            htmlName={f.name}
+            value={view.values[f.name]}
+            errors={view.errors}
+            marks={view.prefill ?? {}}
+            lng={lng}
+            t={t}
+          />
         );
         const field = mark ? (
           <div key={f.name} className="prefilled">

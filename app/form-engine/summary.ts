@@ -6,7 +6,14 @@ import { getFieldType } from "./field-types";
 
 /** Where a prefilled answer came from, and the original when the resident changed it. */
 export type SourceMark = { sourceKey: string; changed: boolean; original?: unknown; /** the original, formatted */ originalText?: string };
-export type SummaryRow = { field: string; label: string; value: string; answered: boolean; source?: SourceMark; items?: { label: string; rows: SummaryRow[] }[] };
+export type SummaryRow = {
+  field: string;
+  label: string;
+  value: string;
+  answered: boolean;
+  source?: SourceMark;
+  items?: { label: string; rows: SummaryRow[] }[];
+};
 export type SummarySection = { stepId: string; title: string; rows: SummaryRow[] };
 
 type Context = { answers: Answers; lng: string; t: TFunction; sources: Record<string, SourceMark> };
@@ -23,7 +30,9 @@ function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", 
       const mark = ctx.sources[path];
       // The original of a changed answer is formatted like the answer (staff compare the two).
       const items = type.items;
-      const source = mark ? { source: { ...mark, ...(mark.changed && mark.original !== undefined && !items ? { originalText: type.format(mark.original, f, lng, t) } : {}) } } : {};
+      const source = mark
+        ? { source: { ...mark, ...(mark.changed && mark.original !== undefined && !items ? { originalText: type.format(mark.original, f, lng, t) } : {}) } }
+        : {};
       if (items) {
         const list = items.included(value);
         return {

@@ -25,9 +25,7 @@ export function warekiDate(iso: string): string {
 export function formatDateJa(iso: string, lng: string): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   if (lng === "ja") return `${y}年${m}月${d}日（${warekiDate(iso)}）`;
-  const western = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  const western = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
   return `${western} (${warekiDate(iso)})`;
 }
 
@@ -37,7 +35,15 @@ export function isoToday(now = new Date()): string {
 }
 
 /** A moment as the city's clock shows it: "2026/11/22 14:03" (JST). */
-const dateTimeFormat = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+const dateTimeFormat = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
 export const formatDateTime = (at: Date | string): string => dateTimeFormat.format(new Date(at));
 
 /** The day of a moment in Japan, as YYYY-MM-DD. */

@@ -12,8 +12,6 @@ let cached: Resources | undefined;
  * these keys (`$t(city.siteName)`), so server, browser (served by /locales/:lng/:ns) and PDF all say the same.
  */
 export function serverResources(): Resources {
-  cached ??= Object.fromEntries(
-    supportedLanguages.map((lng) => [lng, { common: { ...resources[lng].common, city: cityTexts(getCity(), lng) } }]),
-  ) as Resources;
+  cached ??= Object.fromEntries(supportedLanguages.map((lng) => [lng, { common: { ...resources[lng].common, city: cityTexts(getCity(), lng) } }])) as Resources;
   return cached;
 }

@@ -38,10 +38,7 @@ export function showCheck(ctx: DraftContext, locale: Locale, declarationError?: 
 
 export type SubmitRequest = { draftId: string; declared: boolean; keepProfile: boolean };
 export type SubmitOutcome =
-  | { kind: "submitted"; receiptNumber: string }
-  | { kind: "declarationMissing" }
-  | { kind: "goTo"; place: Place }
-  | { kind: "noDraft" };
+  { kind: "submitted"; receiptNumber: string } | { kind: "declarationMissing" } | { kind: "goTo"; place: Place } | { kind: "noDraft" };
 
 /**
  * Submits the draft the page showed (by id, so a second tab or a double click finds the first submission instead

@@ -34,7 +34,10 @@ const definition = (() => {
 const resident: Actor = { kind: "resident", residentAccountId: "r1" };
 const clerk: Actor = { kind: "clerk", staffId: "s1", residentAccountId: "r1" };
 const preview: Actor = { kind: "preview", staffId: "a1" };
-const full = { answers: { owner: "山田", hasDog: "yes", dogName: "ポチ", more: "no", family: [{ who: "花子" }] }, completedSteps: ["owner", "pet", "dog", "people"] };
+const full = {
+  answers: { owner: "山田", hasDog: "yes", dogName: "ポチ", more: "no", family: [{ who: "花子" }] },
+  completedSteps: ["owner", "pet", "dog", "people"],
+};
 
 describe("journey", () => {
   it("lets a resident visit completed steps and the first open one, and sends them there otherwise", () => {

@@ -22,7 +22,15 @@ export function nestedFromFormData(form: FormData): Record<string, unknown> {
   return qs.parse(params.toString(), { depth: 6, arrayLimit: 100, parameterLimit: 2000 }) as Record<string, unknown>;
 }
 
-function page(ctx: DraftContext, step: Step, position: { number: number; total: number; back: Place }, returnToCheck: boolean, { t, lng }: Locale, values?: Answers, errors: FieldError[] = []) {
+function page(
+  ctx: DraftContext,
+  step: Step,
+  position: { number: number; total: number; back: Place },
+  returnToCheck: boolean,
+  { t, lng }: Locale,
+  values?: Answers,
+  errors: FieldError[] = [],
+) {
   const { form, draft } = ctx;
   const formId = form.formId;
   // Until the resident has saved this step, what the city already knows stands in for answers (ワンスオンリー).
@@ -81,7 +89,11 @@ export async function postStep(ctx: DraftContext, stepId: string, returnToCheck:
   });
   // A fixed value (shown as text) is the city's: a post that tries to change it is refused, nothing is stored.
   const tampered = fixedFieldsChanged(step, draft, raw);
-  if (tampered.length > 0) return invalid(undefined, tampered.map((name) => ({ path: name, target: `${name}-fixed`, message: "validation.fixed" })));
+  if (tampered.length > 0)
+    return invalid(
+      undefined,
+      tampered.map((name) => ({ path: name, target: `${name}-fixed`, message: "validation.fixed" })),
+    );
   Object.assign(raw, fixedValues(step, draft));
   const result = validateStep(step, raw, draft.answers);
   if (!result.ok) return invalid(result.values, result.errors);

@@ -11,7 +11,13 @@ const taxSource: PrefillSource = {
   id: "tax",
   labelKey: "prefill.source.tax",
   offers: { income: {}, dependants: { itemKeys: ["name", "age"] } },
-  resolve: vi.fn(() => ({ income: 3_200_000, dependants: [{ name: "太郎", age: 4 }, { name: "次郎", age: 9 }] })),
+  resolve: vi.fn(() => ({
+    income: 3_200_000,
+    dependants: [
+      { name: "太郎", age: 4 },
+      { name: "次郎", age: 9 },
+    ],
+  })),
 };
 
 const definitionBinding = (fields: unknown[]) => ({

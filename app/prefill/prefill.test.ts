@@ -54,7 +54,10 @@ describe("prefill bindings", () => {
         name: "kids",
         label: "子",
         itemLabel: "子",
-        fields: [{ type: "personName", name: "name", label: "氏名" }, { type: "date", name: "birth", label: "生年月日" }],
+        fields: [
+          { type: "personName", name: "name", label: "氏名" },
+          { type: "date", name: "birth", label: "生年月日" },
+        ],
         prefill: { path: "registry.household.members", filter: { field: "ageYears", op: "lt", value: 6 }, map: { name: "name", birth: "birthDate" } },
       },
     ]);
@@ -66,24 +69,56 @@ describe("prefill bindings", () => {
 
   it("gives the move-in household to a person moving in, and nothing from sources that do not apply", () => {
     const def = form([
-      { type: "group", name: "movers", label: "異動者", itemLabel: "人", fields: [{ type: "text", name: "rel", label: "続柄" }], prefill: { path: "moveIn.persons", map: { rel: "relationship" } } },
+      {
+        type: "group",
+        name: "movers",
+        label: "異動者",
+        itemLabel: "人",
+        fields: [{ type: "text", name: "rel", label: "続柄" }],
+        prefill: { path: "moveIn.persons", map: { rel: "relationship" } },
+      },
       { type: "address", name: "home", label: "住所", prefill: { path: "registry.person.address" } },
     ]);
     const prefill = resolvePrefill(def, account({ moveInPersonId: "mp-ito-kenichi" }));
     // Each offered person keeps its place in the offer; the signed-in mover's own item is marked.
-    expect(prefill.movers?.value).toEqual([{ rel: "head", _offered: 0, _self: true }, { rel: "wife", _offered: 1 }, { rel: "child", _offered: 2 }, { rel: "child", _offered: 3 }]);
+    expect(prefill.movers?.value).toEqual([
+      { rel: "head", _offered: 0, _self: true },
+      { rel: "wife", _offered: 1 },
+      { rel: "child", _offered: 2 },
+      { rel: "child", _offered: 3 },
+    ]);
     expect(prefill.home).toBeUndefined();
   });
 
   it("refuses a binding to a path no source offers, a list bound to a plain field, and a map to a missing key", () => {
     const bad = (fields: unknown[]) => {
-      const r = parseDefinition({ id: "f", version: "1", title: "f", description: "f", guidance: { duration: "1" }, declaration: "d", afterSubmit: ["a"], steps: [{ id: "one", title: "一", fields }] });
+      const r = parseDefinition({
+        id: "f",
+        version: "1",
+        title: "f",
+        description: "f",
+        guidance: { duration: "1" },
+        declaration: "d",
+        afterSubmit: ["a"],
+        steps: [{ id: "one", title: "一", fields }],
+      });
       return r.ok ? [] : r.problems;
     };
     expect(bad([{ type: "text", name: "a", label: "A", prefill: { path: "registry.person.shoeSize" } }])[0]).toMatch(/^steps\.0\.fields\.0\.prefill\.path/);
-    expect(bad([{ type: "text", name: "a", label: "A", prefill: { path: "moveIn.persons" } }])).toEqual(['steps.0.fields.0.prefill.path: "moveIn.persons" is a list: bind it to a group']);
+    expect(bad([{ type: "text", name: "a", label: "A", prefill: { path: "moveIn.persons" } }])).toEqual([
+      'steps.0.fields.0.prefill.path: "moveIn.persons" is a list: bind it to a group',
+    ]);
     expect(
-      bad([{ type: "group", name: "g", label: "G", itemLabel: "i", fields: [{ type: "text", name: "a", label: "A" }], prefill: { path: "moveIn.persons", map: { a: "shoeSize" } } }]),
+      bad([
+        {
+          type: "group",
+          name: "g",
+          label: "G",
+          itemLabel: "i",
+          fields: [{ type: "text", name: "a", label: "A" }],
+          prefill: { path: "moveIn.persons", map: { a: "shoeSize" } },
+        },
+      ]),
     ).toEqual(['steps.0.fields.0.prefill.map.a: "moveIn.persons" items offer no "shoeSize"']);
   });
 });
@@ -120,7 +155,12 @@ describe("kept data inside a group", () => {
     expect(own).toMatchObject({ _offered: 0, _self: true, employer: "まどぐち商事", hours: 160, _sources: { employer: "profile", hours: "profile" } });
     expect(spouse).not.toHaveProperty("employer");
     // Kept again from the answers: only the resident's own item counts.
-    const answers = { guardians: [{ _offered: 1, employer: "配偶者の会社", hours: 80 }, { _offered: 0, employer: "新しい会社", hours: 120 }] };
+    const answers = {
+      guardians: [
+        { _offered: 1, employer: "配偶者の会社", hours: 80 },
+        { _offered: 0, employer: "新しい会社", hours: 120 },
+      ],
+    };
     expect(reusableAnswers(guardians(), answers, prefill)).toEqual({ employer: "新しい会社", workHoursPerMonth: 120 });
   });
 
@@ -136,7 +176,11 @@ describe("kept data inside a group", () => {
     expect(problems(() => guardians({ employer: { path: "registry.person.name" } }))).toMatch(/binds only to profile\.\*/);
     expect(problems(() => guardians({ employer: { path: "profile.employer", mode: "fixed" } }))).toMatch(/confirm mode/);
     expect(
-      problems(() => form([{ type: "group", name: "g", label: "G", itemLabel: "i", fields: [{ type: "text", name: "e", label: "E", prefill: { path: "profile.employer" } }] }])),
+      problems(() =>
+        form([
+          { type: "group", name: "g", label: "G", itemLabel: "i", fields: [{ type: "text", name: "e", label: "E", prefill: { path: "profile.employer" } }] },
+        ]),
+      ),
     ).toMatch(/no own item to fill/);
   });
 });
@@ -144,7 +188,10 @@ describe("kept data inside a group", () => {
 describe("provenance", () => {
   it("tells typed, prefilled as is, and prefilled-and-changed apart, keeping the original", () => {
     const prefilled = { name: { value: { family: "髙橋", given: "大輔" }, source: "identity" } };
-    expect(provenanceOf({ name: { given: "大輔", family: "髙橋" }, phone: "0" }, prefilled)).toEqual({ name: { kind: "prefilled", source: "identity" }, phone: { kind: "typed" } });
+    expect(provenanceOf({ name: { given: "大輔", family: "髙橋" }, phone: "0" }, prefilled)).toEqual({
+      name: { kind: "prefilled", source: "identity" },
+      phone: { kind: "typed" },
+    });
     expect(provenanceOf({ name: { family: "高橋", given: "大輔" } }, prefilled)).toEqual({
       name: { kind: "changed", source: "identity", original: { family: "髙橋", given: "大輔" } },
     });

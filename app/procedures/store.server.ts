@@ -45,7 +45,11 @@ export function syncFormDefinitions(dir = FORMS_DIR, log: (s: string) => void = 
         .where(and(eq(formVersions.formId, def.id), eq(formVersions.contentHash, hash)))
         .get();
       if (existing) return;
-      const last = tx.select({ n: max(formVersions.revision) }).from(formVersions).where(eq(formVersions.formId, def.id)).get();
+      const last = tx
+        .select({ n: max(formVersions.revision) })
+        .from(formVersions)
+        .where(eq(formVersions.formId, def.id))
+        .get();
       const revision = (last?.n ?? 0) + 1;
       tx.insert(formVersions).values({ formId: def.id, revision, contentHash: hash, definition: json, publishedAt: new Date() }).run();
       published.push(`${def.id} r${revision}`);
@@ -75,7 +79,13 @@ export function getFormVersion(versionId: number): StoredForm | undefined {
 }
 
 export function getLatestForm(formId: string): StoredForm | undefined {
-  const row = getDb().select({ id: formVersions.id }).from(formVersions).where(eq(formVersions.formId, formId)).orderBy(desc(formVersions.revision)).limit(1).get();
+  const row = getDb()
+    .select({ id: formVersions.id })
+    .from(formVersions)
+    .where(eq(formVersions.formId, formId))
+    .orderBy(desc(formVersions.revision))
+    .limit(1)
+    .get();
   return row ? getFormVersion(row.id) : undefined;
 }
 

@@ -10,8 +10,7 @@ export function formatAddress(a: Address): string {
 }
 
 export const fullName = (p: { familyName: string; givenName: string }) => `${p.familyName} ${p.givenName}`;
-export const fullNameKana = (p: { familyNameKana: string; givenNameKana: string }) =>
-  `${p.familyNameKana} ${p.givenNameKana}`;
+export const fullNameKana = (p: { familyNameKana: string; givenNameKana: string }) => `${p.familyNameKana} ${p.givenNameKana}`;
 
 export function listRegistryPersons() {
   return getDb()

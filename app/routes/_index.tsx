@@ -17,9 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   const principal = await getPrincipal(request);
   const { owner } = await resolveOwner(request, principal, false);
-  const inProgress = owner
-    ? listOpenDrafts(owner).map((d) => ({ formId: d.formId, title: localizeText(formOfDraft(d).definition.title, lng) }))
-    : [];
+  const inProgress = owner ? listOpenDrafts(owner).map((d) => ({ formId: d.formId, title: localizeText(formOfDraft(d).definition.title, lng) })) : [];
   return { title: pageTitle(t, t("home.title")), procedures, inProgress };
 }
 

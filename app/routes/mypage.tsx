@@ -48,7 +48,8 @@ export default function MyPage() {
           <ul className="plain-list">
             {page.drafts.map((d) => (
               <li key={d.formId}>
-                <Link to={startPath(d.formId)}>{t("home.resume", { title: d.title })}</Link> <span className="muted">{t("mypage.applications.savedOn", { date: d.updatedAt })}</span>
+                <Link to={startPath(d.formId)}>{t("home.resume", { title: d.title })}</Link>{" "}
+                <span className="muted">{t("mypage.applications.savedOn", { date: d.updatedAt })}</span>
               </li>
             ))}
           </ul>
@@ -112,7 +113,9 @@ export default function MyPage() {
             {page.profile.email ? row(t("profile.keys.email"), page.profile.email) : null}
             {page.profile.employer ? row(t("profile.keys.employer"), page.profile.employer) : null}
             {page.profile.workDaysPerWeek ? row(t("profile.keys.workDaysPerWeek"), t("profile.values.daysPerWeek", { n: page.profile.workDaysPerWeek })) : null}
-            {page.profile.workHoursPerMonth ? row(t("profile.keys.workHoursPerMonth"), t("profile.values.hoursPerMonth", { n: page.profile.workHoursPerMonth })) : null}
+            {page.profile.workHoursPerMonth
+              ? row(t("profile.keys.workHoursPerMonth"), t("profile.values.hoursPerMonth", { n: page.profile.workHoursPerMonth }))
+              : null}
           </dl>
           <Form method="post">
             <button type="submit" name="intent" value="withdraw-profile" className="button button--secondary">

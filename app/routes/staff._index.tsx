@@ -73,46 +73,46 @@ export default function StaffQueue() {
         </h2>
         <div className="filters__grid">
           <Field id="q" label={t("staff.queue.search")} hint={t("staff.queue.searchHint")}>
-          <input className="input" id="q" name="q" type="search" defaultValue={f.q ?? ""} aria-describedby="q-hint" />
+            <input className="input" id="q" name="q" type="search" defaultValue={f.q ?? ""} aria-describedby="q-hint" />
           </Field>
           <Field id="form" label={t("staff.queue.procedure")}>
-          <select className="input select" id="form" name="form" defaultValue={f.form ?? ""}>
-            <option value="">{t("staff.queue.any")}</option>
-            {page.forms.map((form) => (
-              <option key={form.id} value={form.id}>
-                {form.title}
-              </option>
-            ))}
-          </select>
+            <select className="input select" id="form" name="form" defaultValue={f.form ?? ""}>
+              <option value="">{t("staff.queue.any")}</option>
+              {page.forms.map((form) => (
+                <option key={form.id} value={form.id}>
+                  {form.title}
+                </option>
+              ))}
+            </select>
           </Field>
           <Field id="status" label={t("staff.queue.status")}>
-          <select className="input select" id="status" name="status" defaultValue={f.status ?? ""}>
-            <option value="">{t("staff.queue.any")}</option>
-            {SUBMISSION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
+            <select className="input select" id="status" name="status" defaultValue={f.status ?? ""}>
+              <option value="">{t("staff.queue.any")}</option>
+              {SUBMISSION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
           </Field>
           <Field id="assignee" label={t("staff.queue.assignee")}>
-          <select className="input select" id="assignee" name="assignee" defaultValue={f.assignee ?? ""}>
-            <option value="">{t("staff.queue.any")}</option>
-            <option value="me">{t("staff.queue.assignedToMe")}</option>
-            <option value="unassigned">{t("staff.queue.unassigned")}</option>
-          </select>
+            <select className="input select" id="assignee" name="assignee" defaultValue={f.assignee ?? ""}>
+              <option value="">{t("staff.queue.any")}</option>
+              <option value="me">{t("staff.queue.assignedToMe")}</option>
+              <option value="unassigned">{t("staff.queue.unassigned")}</option>
+            </select>
           </Field>
           <Field id="from" label={t("staff.queue.from")}>
-          <input className="input" id="from" name="from" type="date" defaultValue={f.from ?? ""} />
+            <input className="input" id="from" name="from" type="date" defaultValue={f.from ?? ""} />
           </Field>
           <Field id="to" label={t("staff.queue.to")}>
-          <input className="input" id="to" name="to" type="date" defaultValue={f.to ?? ""} />
+            <input className="input" id="to" name="to" type="date" defaultValue={f.to ?? ""} />
           </Field>
           <Field id="sort" label={t("staff.queue.sort")}>
-          <select className="input select" id="sort" name="sort" defaultValue={f.sort}>
-            <option value="newest">{t("staff.queue.newest")}</option>
-            <option value="oldest">{t("staff.queue.oldest")}</option>
-          </select>
+            <select className="input select" id="sort" name="sort" defaultValue={f.sort}>
+              <option value="newest">{t("staff.queue.newest")}</option>
+              <option value="oldest">{t("staff.queue.oldest")}</option>
+            </select>
           </Field>
         </div>
         <p className="actions">
@@ -160,7 +160,14 @@ export default function StaffQueue() {
                 {page.rows.map((r) => (
                   <tr key={r.id}>
                     <td>
-                      <input type="checkbox" name="id" value={r.id} id={`select-${r.id}`} className="table__check" aria-label={t("staff.queue.selectRow", { receipt: r.receiptNumber })} />
+                      <input
+                        type="checkbox"
+                        name="id"
+                        value={r.id}
+                        id={`select-${r.id}`}
+                        className="table__check"
+                        aria-label={t("staff.queue.selectRow", { receipt: r.receiptNumber })}
+                      />
                     </td>
                     <td>
                       <Link to={`/staff/submissions/${r.id}`}>{r.receiptNumber}</Link>

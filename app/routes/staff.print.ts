@@ -7,7 +7,10 @@ import { getFixedT, getT } from "../i18n/i18next.server";
 /** Batch printing: the submissions ticked in the queue, one PDF (each starts on a new page). */
 export async function action({ request }: ActionFunctionArgs) {
   const principal = await requireStaff(request);
-  const ids = (await request.formData()).getAll("id").filter((v): v is string => typeof v === "string").slice(0, MAX_BATCH);
+  const ids = (await request.formData())
+    .getAll("id")
+    .filter((v): v is string => typeof v === "string")
+    .slice(0, MAX_BATCH);
   const t = await getT(request);
   if (ids.length === 0) return new Response(t("staff.queue.printNothing"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const pdf = await submissionsPdf(ids, actorOf(principal), await getFixedT("ja"));

@@ -63,7 +63,12 @@ function Answers({ rows }: { rows: SummaryRow[] }) {
     row.source ? (
       <span className="provenance">
         <span className="tag tag--source">{t(row.source.sourceKey)}</span>
-        {row.source.changed ? <span className="provenance__changed"> {row.source.originalText !== undefined ? t("staff.detail.changedFrom", { original: row.source.originalText }) : t("staff.detail.changed")}</span> : null}
+        {row.source.changed ? (
+          <span className="provenance__changed">
+            {" "}
+            {row.source.originalText !== undefined ? t("staff.detail.changedFrom", { original: row.source.originalText }) : t("staff.detail.changed")}
+          </span>
+        ) : null}
       </span>
     ) : row.answered && !row.items ? (
       <span className="provenance">
@@ -111,7 +116,9 @@ export default function StaffSubmission() {
           <dd>
             {page.applicant.name ?? t("staff.queue.noName")}
             <br />
-            <span className="muted">{page.applicant.signedIn ? t("staff.detail.signedIn", { name: page.applicant.accountName }) : t("staff.detail.anonymous")}</span>
+            <span className="muted">
+              {page.applicant.signedIn ? t("staff.detail.signedIn", { name: page.applicant.accountName }) : t("staff.detail.anonymous")}
+            </span>
           </dd>
         </div>
         <div className="summary-list__row">
@@ -149,7 +156,7 @@ export default function StaffSubmission() {
           </fieldset>
           {messageRequired ? (
             <Field id="message" label={t("staff.detail.message")} hint={t("staff.detail.messageHint")}>
-            <textarea className="input textarea" id="message" name="message" rows={4} aria-describedby="message-hint" maxLength={2000} />
+              <textarea className="input textarea" id="message" name="message" rows={4} aria-describedby="message-hint" maxLength={2000} />
             </Field>
           ) : null}
           <button type="submit" className="button">
@@ -162,14 +169,14 @@ export default function StaffSubmission() {
         <h2 id="assign-title">{t("staff.detail.assignTitle")}</h2>
         <input type="hidden" name="intent" value="assign" />
         <Field id="assignee" label={t("staff.queue.assignee")}>
-        <select className="input select" id="assignee" name="assignee" defaultValue={page.assigneeId ?? ""}>
-          <option value="">{t("staff.queue.unassigned")}</option>
-          {page.staff.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id === page.me ? t("staff.detail.meName", { name: s.displayName }) : s.displayName}
-            </option>
-          ))}
-        </select>
+          <select className="input select" id="assignee" name="assignee" defaultValue={page.assigneeId ?? ""}>
+            <option value="">{t("staff.queue.unassigned")}</option>
+            {page.staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id === page.me ? t("staff.detail.meName", { name: s.displayName }) : s.displayName}
+              </option>
+            ))}
+          </select>
         </Field>
         <button type="submit" className="button button--secondary">
           {t("staff.detail.assign")}
@@ -212,7 +219,7 @@ export default function StaffSubmission() {
         <h2 id="note-title">{t("staff.detail.noteTitle")}</h2>
         <input type="hidden" name="intent" value="note" />
         <Field id="note" label={t("staff.detail.note")} hint={t("staff.detail.noteHint")}>
-        <textarea className="input textarea" id="note" name="note" rows={3} aria-describedby="note-hint" maxLength={2000} />
+          <textarea className="input textarea" id="note" name="note" rows={3} aria-describedby="note-hint" maxLength={2000} />
         </Field>
         <button type="submit" className="button button--secondary">
           {t("staff.detail.addNote")}

@@ -7,11 +7,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type CsrfVerdict = { ok: true } | { ok: false; reason: string };
 
-export function checkSameOrigin(
-  method: string,
-  headers: { get(name: string): string | null | undefined },
-  expectedOrigin: string,
-): CsrfVerdict {
+export function checkSameOrigin(method: string, headers: { get(name: string): string | null | undefined }, expectedOrigin: string): CsrfVerdict {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin") return { ok: false, reason: `Sec-Fetch-Site is ${fetchSite}` };

@@ -33,7 +33,8 @@ export function securityHeaders({ production }: { production: boolean }) {
   });
   const forPages = helmet(options(true));
   const forFiles = helmet(options(false));
-  return (req: IncomingMessage & { path: string }, res: ServerResponse, next: (err?: unknown) => void) => (FILE_ROUTES.test(req.path) ? forFiles : forPages)(req, res, next);
+  return (req: IncomingMessage & { path: string }, res: ServerResponse, next: (err?: unknown) => void) =>
+    (FILE_ROUTES.test(req.path) ? forFiles : forPages)(req, res, next);
 }
 
 /**

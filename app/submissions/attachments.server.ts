@@ -78,7 +78,14 @@ export async function receiveUploads(draft: Draft, fields: FieldDef[], received:
 /** A file already given may stay: one uploaded with this draft, or, when correcting, one of the submission's. */
 function keepsAttachment(draft: Draft, id: string) {
   const db = getDb();
-  if (db.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.id, id), eq(attachments.draftId, draft.id))).get()) return true;
+  if (
+    db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(and(eq(attachments.id, id), eq(attachments.draftId, draft.id)))
+      .get()
+  )
+    return true;
   if (!draft.correctionOf) return false;
   const submission = db.select().from(submissions).where(eq(submissions.id, draft.correctionOf)).get();
   return Boolean(submission && fileIdsOf(formOfDraft(draft).definition, submission.answers).includes(id));

@@ -18,8 +18,7 @@ import { newReceiptNumber } from "./receipt";
  */
 export type Owner = { residentAccountId: string } | { anonymousKeyHash: string };
 
-const anonymousCookie = () =>
-  createCookie("madoguchi_anon", { httpOnly: true, sameSite: "lax", secure: getEnv().COOKIE_SECURE, path: "/" });
+const anonymousCookie = () => createCookie("madoguchi_anon", { httpOnly: true, sameSite: "lax", secure: getEnv().COOKIE_SECURE, path: "/" });
 
 const hash = (s: string) => createHash("sha256").update(s).digest("base64url");
 
@@ -117,7 +116,9 @@ export function submitDraft(draftId: string, language: string): Submission {
     const draft = tx.select().from(drafts).where(eq(drafts.id, draftId)).get();
     if (!draft) throw new Error(`No draft ${draftId}`);
     const definition = formOfDraft(draft).definition;
-    const account = draft.residentAccountId ? tx.select({ name: residentAccounts.name }).from(residentAccounts).where(eq(residentAccounts.id, draft.residentAccountId)).get() : undefined;
+    const account = draft.residentAccountId
+      ? tx.select({ name: residentAccounts.name }).from(residentAccounts).where(eq(residentAccounts.id, draft.residentAccountId)).get()
+      : undefined;
     // A correction after a 補正依頼 updates the submission it belongs to (same 受付番号), it does not make a new one.
     if (draft.correctionOf) return resubmitCorrection(tx, draft, definition, account?.name ?? null);
     const now = new Date();
@@ -154,7 +155,11 @@ export function submitDraft(draftId: string, language: string): Submission {
 export function findSubmissionForOwner(owner: Owner, receiptNumber: string): Submission | undefined {
   const where =
     "residentAccountId" in owner ? eq(submissions.residentAccountId, owner.residentAccountId) : eq(submissions.anonymousKeyHash, owner.anonymousKeyHash);
-  return getDb().select().from(submissions).where(and(where, eq(submissions.receiptNumber, receiptNumber))).get();
+  return getDb()
+    .select()
+    .from(submissions)
+    .where(and(where, eq(submissions.receiptNumber, receiptNumber)))
+    .get();
 }
 
 /** The submission a draft made, or, for a correction already sent, the submission it updated. */
@@ -163,15 +168,23 @@ export function findSubmissionOfDraft(draft: Draft): Submission | undefined {
   return where ? getDb().select().from(submissions).where(where).get() : undefined;
 }
 
-
 /** A draft by id, only if it belongs to this owner (open or already submitted). */
 export function findDraftOfOwner(owner: Owner, draftId: string): Draft | undefined {
-  return getDb().select().from(drafts).where(and(eq(drafts.id, draftId), ownerWhere(owner))).get();
+  return getDb()
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.id, draftId), ownerWhere(owner)))
+    .get();
 }
 
 /** Open drafts of a signed-in resident ("申請中の手続き"). */
 export function listOpenDrafts(owner: Owner): Draft[] {
-  return getDb().select().from(drafts).where(and(ownerWhere(owner), eq(drafts.status, "open"))).orderBy(desc(drafts.updatedAt)).all();
+  return getDb()
+    .select()
+    .from(drafts)
+    .where(and(ownerWhere(owner), eq(drafts.status, "open")))
+    .orderBy(desc(drafts.updatedAt))
+    .all();
 }
 
 /**
@@ -180,7 +193,11 @@ export function listOpenDrafts(owner: Owner): Draft[] {
  */
 export function startCorrection(submission: Submission): Draft {
   const db = getDb();
-  const open = db.select().from(drafts).where(and(eq(drafts.correctionOf, submission.id), eq(drafts.status, "open"))).get();
+  const open = db
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.correctionOf, submission.id), eq(drafts.status, "open")))
+    .get();
   if (open) return open;
   const original = db.select().from(drafts).where(eq(drafts.id, submission.draftId)).get();
   const form = getFormVersion(submission.formVersionId)!;

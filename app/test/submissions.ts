@@ -19,7 +19,10 @@ export function submit(formId: string, answers: Answers, options: { at?: Date; r
   const owner = options.residentAccountId ? { residentAccountId: options.residentAccountId } : { anonymousKeyHash: `anon-${Math.random()}` };
   const draft = createDraft(owner, form);
   const db = getDb();
-  db.update(drafts).set({ answers, completedSteps: form.definition.steps.map((s) => s.id) }).where(eq(drafts.id, draft.id)).run();
+  db.update(drafts)
+    .set({ answers, completedSteps: form.definition.steps.map((s) => s.id) })
+    .where(eq(drafts.id, draft.id))
+    .run();
   const submission = submitDraft(draft.id, "ja");
   if (!options.at) return submission;
   db.update(submissions).set({ submittedAt: options.at, updatedAt: options.at }).where(eq(submissions.id, submission.id)).run();

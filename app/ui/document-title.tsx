@@ -1,8 +1,7 @@
 import { useContext } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 
-const titleOf = (data: unknown) =>
-  data && typeof data === "object" && "title" in data && typeof data.title === "string" ? data.title : undefined;
+const titleOf = (data: unknown) => (data && typeof data === "object" && "title" in data && typeof data.title === "string" ? data.title : undefined);
 
 /**
  * The page title, taken from the deepest route that returned a `title` from its action or loader.

@@ -15,15 +15,7 @@ export function LanguageSwitch() {
         {t("language.label")}
       </span>
       {supportedLanguages.map((lng) => (
-        <button
-          key={lng}
-          type="submit"
-          name="lng"
-          value={lng}
-          lang={lng}
-          className="link-button"
-          aria-current={lng === current ? "true" : undefined}
-        >
+        <button key={lng} type="submit" name="lng" value={lng} lang={lng} className="link-button" aria-current={lng === current ? "true" : undefined}>
           {t(`language.names.${lng}`, { lng })}
         </button>
       ))}

@@ -37,9 +37,7 @@ export async function expectAccessible(page: Page) {
   await page.waitForLoadState("load");
   const results = javaScriptOff.has(page) ? await analyzeWithoutJavaScript(page) : await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   checkedUrls.get(page)?.add(withoutHash(page.url()));
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
-  );
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -99,9 +97,14 @@ export const test = base.extend<Fixtures>({
   createStaffUser: async ({ db }, use) => {
     await use(async ({ role = "staff", password = "correct horse battery" } = {}) => {
       const username = `e2e-${randomUUID().slice(0, 8)}`;
-      db.prepare(
-        "insert into staff_users (id, username, display_name, password_hash, role, duty) values (?, ?, ?, ?, ?, ?)",
-      ).run(randomUUID(), username, `テスト ${username}`, await hashPassword(password), role, role === "admin" ? "admin" : "reviewer");
+      db.prepare("insert into staff_users (id, username, display_name, password_hash, role, duty) values (?, ?, ?, ?, ?, ?)").run(
+        randomUUID(),
+        username,
+        `テスト ${username}`,
+        await hashPassword(password),
+        role,
+        role === "admin" ? "admin" : "reviewer",
+      );
       return { username, password };
     });
   },

@@ -2,14 +2,7 @@
  * Demonstration identity provider: a page lists the seeded residents and pending movers, and a click signs in
  * as that person. Only enabled with DEMO on; it proves nothing about who is at the keyboard.
  */
-import {
-  formatAddress,
-  fullName,
-  fullNameKana,
-  getPendingMover,
-  getRegistryPerson,
-  previousAddressOf,
-} from "../../residents/resident-records.server";
+import { formatAddress, fullName, fullNameKana, getPendingMover, getRegistryPerson, previousAddressOf } from "../../residents/resident-records.server";
 import type { IdentityProvider, ResidentIdentity } from "./provider.server";
 
 export const DEMO_PROVIDER_ID = "demo";

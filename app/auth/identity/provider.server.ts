@@ -25,9 +25,7 @@ export type ResidentIdentity = {
   moveInPersonId?: string | null;
 };
 
-export type SignInResult =
-  | { ok: true; identity: ResidentIdentity; redirectTo?: string }
-  | { ok: false; errorKey: string };
+export type SignInResult = { ok: true; identity: ResidentIdentity; redirectTo?: string } | { ok: false; errorKey: string };
 
 export interface IdentityProvider {
   id: string;

@@ -6,7 +6,13 @@ import { Fieldset } from "../../ui/field";
 import { Localized, wrapperProps } from "./shell";
 
 const definition = z
-  .object({ ...baseField, type: z.literal("checkboxes"), options, minSelected: z.number().int().min(1).optional(), maxSelected: z.number().int().min(1).optional() })
+  .object({
+    ...baseField,
+    type: z.literal("checkboxes"),
+    options,
+    minSelected: z.number().int().min(1).optional(),
+    maxSelected: z.number().int().min(1).optional(),
+  })
   .strict();
 
 const toList = (raw: unknown): string[] =>
@@ -30,7 +36,10 @@ export const checkboxesField = defineFieldType<z.infer<typeof definition>>({
     if (def.maxSelected) s = s.max(def.maxSelected, msg("validation.maxSelected", { max: def.maxSelected }));
     return s;
   },
-  format: (v, def, lng) => toList(v).map((x) => labelOf(def.options, x, lng)).join("、"),
+  format: (v, def, lng) =>
+    toList(v)
+      .map((x) => labelOf(def.options, x, lng))
+      .join("、"),
   Render: ({ def, id, name, value, error, required, lng, t }) => {
     const chosen = toList(value);
     return (

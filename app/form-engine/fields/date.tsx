@@ -62,8 +62,12 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
     z
       .string(msg("validation.date"))
       .regex(/^\d{4}-\d{2}-\d{2}$/, msg("validation.date"))
-      .refine((v) => !resolve(def.min) || v >= resolve(def.min)!, { message: def.min === "today" ? msg("validation.dateNotPast") : msg("validation.dateMin", { min: def.min ?? "" }) })
-      .refine((v) => !resolve(def.max) || v <= resolve(def.max)!, { message: def.max === "today" ? msg("validation.dateNotFuture") : msg("validation.dateMax", { max: def.max ?? "" }) }),
+      .refine((v) => !resolve(def.min) || v >= resolve(def.min)!, {
+        message: def.min === "today" ? msg("validation.dateNotPast") : msg("validation.dateMin", { min: def.min ?? "" }),
+      })
+      .refine((v) => !resolve(def.max) || v <= resolve(def.max)!, {
+        message: def.max === "today" ? msg("validation.dateNotFuture") : msg("validation.dateMax", { max: def.max ?? "" }),
+      }),
   format: (v, _def, lng) => (typeof v === "string" && v ? formatDateJa(v, lng) : ""),
   firstInputId: (id) => `${id}-year`,
   Render: function DateInput({ def, id, name, value, error, required, lng, t }) {

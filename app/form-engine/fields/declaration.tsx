@@ -19,7 +19,15 @@ export const declarationField = defineFieldType<z.infer<typeof definition>>({
   Render: ({ def, id, name, value, error, required, lng, t }) => (
     <Fieldset {...wrapperProps({ id: `${id}-group`, def, error, required, lng, t })}>
       <div className="choice">
-        <input type="checkbox" id={id} name={name} value="yes" defaultChecked={value === true} className="choice__input" aria-invalid={error ? true : undefined} />
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          value="yes"
+          defaultChecked={value === true}
+          className="choice__input"
+          aria-invalid={error ? true : undefined}
+        />
         <label htmlFor={id} className="choice__label">
           {t("field.agree")}
         </label>

@@ -11,7 +11,11 @@ export const emailField = defineFieldType<z.infer<typeof definition>>({
   definition,
   hasValue: true,
   normalize: (raw) => trim(nfkc(asString(raw))),
-  schema: () => z.string().max(254, msg("validation.tooLong", { max: 254 })).email(msg("validation.email")),
+  schema: () =>
+    z
+      .string()
+      .max(254, msg("validation.tooLong", { max: 254 }))
+      .email(msg("validation.email")),
   format: (v) => asString(v),
   Render: (props) => <TextInput {...props} type="email" inputMode="email" autoComplete="email" spellCheck={false} />,
 });

@@ -11,7 +11,10 @@ const definition = z
     ...baseField,
     type: z.literal("file"),
     /** Allowed types, checked against the file's content (not its name). */
-    accept: z.array(z.enum(UPLOAD_TYPES)).min(1).default([...UPLOAD_TYPES]),
+    accept: z
+      .array(z.enum(UPLOAD_TYPES))
+      .min(1)
+      .default([...UPLOAD_TYPES]),
     maxSizeMB: z.number().positive().max(20).default(5),
   })
   .strict();

@@ -12,10 +12,7 @@ import { Localized } from "./shell";
  * JavaScript, "add" and "remove" are submit buttons handled by the step action.
  */
 export function createGroupFieldType(leafTypes: AnyFieldType[]) {
-  const child = z.discriminatedUnion(
-    "type",
-    leafTypes.map((ft) => ft.definition) as unknown as [z.ZodObject, ...z.ZodObject[]],
-  );
+  const child = z.discriminatedUnion("type", leafTypes.map((ft) => ft.definition) as unknown as [z.ZodObject, ...z.ZodObject[]]);
   const definition = z
     .object({
       ...baseField,
@@ -29,7 +26,8 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
     .strict();
   type GroupDef = Omit<z.infer<typeof definition>, "fields"> & { fields: (BaseField & { type: string })[] };
   const typeOf = (t: string) => leafTypes.find((ft) => ft.type === t)!;
-  const items = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : v && typeof v === "object" ? Object.values(v) : []);
+  const items = (v: unknown): Record<string, unknown>[] =>
+    Array.isArray(v) ? (v as Record<string, unknown>[]) : v && typeof v === "object" ? Object.values(v) : [];
   const included = (v: unknown) => items(v).filter((item) => !isExcluded(item));
   const itemName = (def: GroupDef, index: number, lng: string) => `${localizeText(def.itemLabel, lng)} ${index + 1}`;
 

@@ -3,9 +3,7 @@ import { baseField, defineFieldType } from "../field-type";
 import { localizedText } from "../localized";
 import { Localized } from "./shell";
 
-const definition = z
-  .object({ ...baseField, required: z.boolean().default(false), type: z.literal("guidance"), body: z.array(localizedText).min(1) })
-  .strict();
+const definition = z.object({ ...baseField, required: z.boolean().default(false), type: z.literal("guidance"), body: z.array(localizedText).min(1) }).strict();
 
 /** Static guidance text between questions: nothing to answer. */
 export const guidanceField = defineFieldType<z.infer<typeof definition>>({

@@ -14,7 +14,11 @@ export const katakanaField = defineFieldType<z.infer<typeof definition>>({
   definition,
   hasValue: true,
   normalize: (raw) => toKatakana(asString(raw)),
-  schema: (def) => z.string().max(def.maxLength, msg("validation.tooLong", { max: def.maxLength })).regex(KATAKANA, msg("validation.katakana")),
+  schema: (def) =>
+    z
+      .string()
+      .max(def.maxLength, msg("validation.tooLong", { max: def.maxLength }))
+      .regex(KATAKANA, msg("validation.katakana")),
   format: (v) => asString(v),
   Render: (props) => <TextInput {...props} spellCheck={false} />,
 });

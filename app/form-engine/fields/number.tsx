@@ -5,7 +5,14 @@ import { asString, nfkc } from "../normalize";
 import { TextInput } from "./text-input";
 
 const definition = z
-  .object({ ...baseField, type: z.literal("number"), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(true), unit: z.string().optional() })
+  .object({
+    ...baseField,
+    type: z.literal("number"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().default(true),
+    unit: z.string().optional(),
+  })
   .strict();
 
 export const numberField = defineFieldType<z.infer<typeof definition>>({

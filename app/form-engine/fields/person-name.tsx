@@ -37,7 +37,11 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
     return name;
   },
   schema: (def) => {
-    const part = (key: string) => z.string().min(1, msg(`validation.name.${key}Required`)).max(50, msg("validation.tooLong", { max: 50 }));
+    const part = (key: string) =>
+      z
+        .string()
+        .min(1, msg(`validation.name.${key}Required`))
+        .max(50, msg("validation.tooLong", { max: 50 }));
     const kana = (key: string) => part(key).regex(KATAKANA, msg("validation.katakana"));
     return def.kana
       ? z.object({ family: part("family"), given: part("given"), familyKana: kana("familyKana"), givenKana: kana("givenKana") })

@@ -33,7 +33,13 @@ export const moveInSource: PrefillSource = {
       previousHeadName: me.moveIn.previousHeadName,
       plannedMoveDate: me.moveIn.plannedMoveDate,
       newAddress: me.moveIn.newTown
-        ? addressOf({ postalCode: me.moveIn.newPostalCode ?? "", prefecture: getCity().prefecture.ja, city: getCity().name.ja, town: me.moveIn.newTown, building: me.moveIn.newBuilding })
+        ? addressOf({
+            postalCode: me.moveIn.newPostalCode ?? "",
+            prefecture: getCity().prefecture.ja,
+            city: getCity().name.ja,
+            town: me.moveIn.newTown,
+            building: me.moveIn.newBuilding,
+          })
         : undefined,
       headName: head ? `${head.person.familyName} ${head.person.givenName}` : undefined,
     };
