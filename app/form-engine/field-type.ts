@@ -85,6 +85,12 @@ export interface FieldType<D extends BaseField & { type: string }> {
    * provenance and prefill handle any type with this hook alike; none of them knows a type by name.
    */
   items?: ItemsHook<D>;
+  /**
+   * A button of the field that changes its value without saving the step ("add another", "remove" an item): posted
+   * as `_action=verb:field[:argument]`. Returns the new value and the input to focus (an id suffix after the field's
+   * id), or undefined when the command does not apply. Works without JavaScript: the page comes back.
+   */
+  command?(def: D, value: unknown, verb: string, arg: string | undefined): { value: unknown; focus: string } | undefined;
   /** A field whose answer names a person (氏名): the name as shown, and its reading (フリガナ) when given. */
   personName?(value: unknown): { name: string; reading: string } | undefined;
 }
@@ -99,11 +105,6 @@ export interface ItemsHook<D> {
   prune(value: unknown, keep: (item: Answers) => Answers): unknown;
   /** How an item is named on the check page, in the staff view and the PDF. */
   label(def: D, index: number, item: Answers, lng: string): string;
-  /**
-   * A button that changes the items without saving the step ("add another", "remove"): the new value and the
-   * input to focus (an id suffix after the field's id), or undefined when the command does not apply.
-   */
-  command(def: D, value: unknown, verb: string, arg: string | undefined): { value: unknown; focus: string } | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

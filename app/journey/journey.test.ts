@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDefinition, type FormDefinition } from "../form-engine/definition";
-import { applyItemsCommand, fieldsShown, journeyOf, type Actor } from "./journey";
+import { applyFieldCommand, fieldsShown, journeyOf, type Actor } from "./journey";
 import { placePath } from "./paths";
 
 const definition = (() => {
@@ -88,17 +88,17 @@ describe("journey", () => {
 
   it("adds and removes items through the field type's command, keeping what was typed", () => {
     const step = definition.steps[3]!;
-    const added = applyItemsCommand(step, { more: "no", family: [{ who: "花子" }] }, "add:family");
+    const added = applyFieldCommand(step, { more: "no", family: [{ who: "花子" }] }, "add:family");
     expect(added).toEqual({ values: { more: "no", family: [{ who: "花子" }, {}] }, field: "family", focus: "family-1-who" });
-    const removed = applyItemsCommand(step, { family: [{ who: "花子" }, { who: "太郎" }] }, "remove:family:0");
+    const removed = applyFieldCommand(step, { family: [{ who: "花子" }, { who: "太郎" }] }, "remove:family:0");
     expect(removed).toEqual({ values: { family: [{ who: "太郎" }] }, field: "family", focus: "family-field" });
     // An offered person is unticked, never removed; a crafted index removes nothing.
-    expect(applyItemsCommand(step, { family: [{ who: "花子", _offered: 0 }] }, "remove:family:0")?.values).toEqual({ family: [{ who: "花子", _offered: 0 }] });
-    expect(applyItemsCommand(step, { family: [{ who: "花子" }] }, "remove:family:x")?.values).toEqual({ family: [{ who: "花子" }] });
+    expect(applyFieldCommand(step, { family: [{ who: "花子", _offered: 0 }] }, "remove:family:0")?.values).toEqual({ family: [{ who: "花子", _offered: 0 }] });
+    expect(applyFieldCommand(step, { family: [{ who: "花子" }] }, "remove:family:x")?.values).toEqual({ family: [{ who: "花子" }] });
     // Not a command, or a command on a field without items: the post is a normal save.
-    expect(applyItemsCommand(step, {}, undefined)).toBeNull();
-    expect(applyItemsCommand(step, {}, "add:more")).toBeNull();
-    expect(applyItemsCommand(step, {}, "launch:family")).toBeNull();
+    expect(applyFieldCommand(step, {}, undefined)).toBeNull();
+    expect(applyFieldCommand(step, {}, "add:more")).toBeNull();
+    expect(applyFieldCommand(step, {}, "launch:family")).toBeNull();
   });
 
   it("turns places into URLs", () => {

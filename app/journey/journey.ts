@@ -1,6 +1,6 @@
 /**
  * The route through a form for one draft: which steps apply, which step may be visited now, where a save leads,
- * the commands that change a list of items without saving, and whether the check page may submit. It knows no
+ * the commands that change a field without saving ("add another"), and whether the check page may submit. It knows no
  * HTTP and no storage: it takes the definition, the draft's answers and completed steps, and who is filling it in.
  * Completed steps are derived from the answers the draft holds (GOV.UK forms-runner's journey works the same way).
  */
@@ -85,15 +85,15 @@ export function fieldsShown(step: Step, answers: Answers) {
 }
 
 /**
- * A button that changes a list of items without saving the step ("add another", "remove"), posted as
- * `_action=verb:field[:argument]`. Returns the step's values with that field changed and the input to focus, or
- * null when the post carries no such command.
+ * A button that changes a field without saving the step ("add another", "remove"), posted as
+ * `_action=verb:field[:argument]` and carried out by the field's type. Returns the step's values with that field
+ * changed and the input to focus, or null when the post carries no such command.
  */
-export function applyItemsCommand(step: Step, values: Answers, action: unknown): { values: Answers; field: string; focus: string } | null {
+export function applyFieldCommand(step: Step, values: Answers, action: unknown): { values: Answers; field: string; focus: string } | null {
   if (typeof action !== "string") return null;
   const [verb = "", name, arg] = action.split(":");
   const def = step.fields.find((f) => f.name === name);
-  const result = def ? getFieldType(def.type).items?.command(def, values[def.name], verb, arg) : undefined;
+  const result = def ? getFieldType(def.type).command?.(def, values[def.name], verb, arg) : undefined;
   if (!def || !result) return null;
   return { values: { ...values, [def.name]: result.value }, field: def.name, focus: `${def.name}${result.focus}` };
 }

@@ -10,7 +10,7 @@ import { fixedFieldsChanged, fixedValues, prefillMarks, shownValues } from "../p
 import { receiveUploads, type ReceivedForm } from "../submissions/attachments.server";
 import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
 import type { DraftContext } from "./draft.server";
-import { applyItemsCommand, fieldsShown, journeyOf, type Place } from "./journey";
+import { applyFieldCommand, fieldsShown, journeyOf, type Place } from "./journey";
 import { placePath } from "./paths";
 
 type Locale = { t: TFunction; lng: string };
@@ -64,7 +64,7 @@ export function showStep(ctx: DraftContext, stepId: string, returnToCheck: boole
 }
 
 /**
- * A post to a step: a command on a list of items keeps what was typed and comes back; otherwise the answers are
+ * A post to a step: a field's command ("add another") keeps what was typed and comes back; otherwise the answers are
  * validated against the definition and saved, and the journey says where to go next.
  */
 export async function postStep(ctx: DraftContext, stepId: string, returnToCheck: boolean, received: ReceivedForm, locale: Locale): Promise<StepOutcome> {
@@ -77,7 +77,7 @@ export async function postStep(ctx: DraftContext, stepId: string, returnToCheck:
   // Upload answers come only from what the server received and checked, never from the posted fields.
   for (const f of step.fields) if (getFieldType(f.type).upload) raw[f.name] = uploads[f.name] ?? "";
 
-  const command = applyItemsCommand(step, normalizeStep(step, raw), raw._action);
+  const command = applyFieldCommand(step, normalizeStep(step, raw), raw._action);
   if (command) {
     saveWorkingValues(draft, step.id, command.values);
     return { goTo: { at: "step", stepId: step.id, returnToCheck, focus: command.focus } };

@@ -67,21 +67,21 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
           return { ...(offered === undefined ? {} : { [OFFERED]: offered }), ...keep(item) };
         }),
       label: (def, index, _item, lng) => itemName(def, index, lng),
-      // Every item on the page stays, blank ones too: "add" next to an empty first item makes a second. A person
-      // offered from the city's records is unticked, never removed.
-      command: (def, value, verb, arg) => {
-        const list = [...items(value)];
-        if (verb === "add") {
-          list.push({});
-          return { value: list, focus: `-${list.length - 1}-${def.fields[0]!.name}` };
-        }
-        if (verb === "remove") {
-          const index = Number(arg);
-          if (Number.isInteger(index) && offeredIndex(list[index]) === undefined) list.splice(index, 1);
-          return { value: list, focus: "-field" };
-        }
-        return undefined;
-      },
+    },
+    // Every item on the page stays, blank ones too: "add" next to an empty first item makes a second. A person
+    // offered from the city's records is unticked, never removed.
+    command: (def, value, verb, arg) => {
+      const list = [...items(value)];
+      if (verb === "add") {
+        list.push({});
+        return { value: list, focus: `-${list.length - 1}-${def.fields[0]!.name}` };
+      }
+      if (verb === "remove") {
+        const index = Number(arg);
+        if (Number.isInteger(index) && offeredIndex(list[index]) === undefined) list.splice(index, 1);
+        return { value: list, focus: "-field" };
+      }
+      return undefined;
     },
     Render: (props: RenderProps<GroupDef>) => {
       const { def, id, name, value, error, required, lng, t } = props;
