@@ -91,13 +91,24 @@ export function validateStep(step: Pick<Step, "fields">, raw: Record<string, unk
   if (result.success) return { ok: true, values: kept };
   const errors = result.error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
-    return { path, target: errorTarget(step.fields, path), message: issue.message };
+    return { path, target: errorTarget(step.fields, path, values), message: issue.message };
   });
   return { ok: false, values, errors };
 }
 
-/** The input the error summary links to for an answer's path ("persons.1.birthDate" → "persons-1-birthDate-year"). */
-export function errorTarget(fields: FieldDef[], path: string): string {
+/** The part of a value its type refuses first ("given" of a name whose 名 is missing), if the type has parts. */
+function refusedPart(def: FieldDef, value: unknown): string | undefined {
+  const type = getFieldType(def.type);
+  if (type.isEmpty(value)) return undefined;
+  const first = type.schema(def).safeParse(value).error?.issues[0]?.path[0];
+  return typeof first === "string" ? first : undefined;
+}
+
+/**
+ * The input the error summary links to for an answer's path: the first input of the part that is wrong
+ * ("applicantName" with 名 missing → "applicantName-given"; "persons.1.birthDate" → "persons-1-birthDate-year").
+ */
+export function errorTarget(fields: FieldDef[], path: string, values: Answers = {}): string {
   const [top, index, child] = path.split(".");
   const def = fields.find((f) => f.name === top);
   if (!def) return fieldId(path);
@@ -105,9 +116,10 @@ export function errorTarget(fields: FieldDef[], path: string): string {
     const childDef = getFieldType(def.type)
       .items?.fields(def)
       .find((c) => c.name === child);
-    return childDef ? getFieldType(childDef.type).firstInputId(fieldId(path), childDef) : fieldId(path);
+    const value = (values[top!] as Answers[] | undefined)?.[Number(index)]?.[child];
+    return childDef ? getFieldType(childDef.type).firstInputId(fieldId(path), childDef, refusedPart(childDef, value)) : fieldId(path);
   }
-  return index === undefined ? getFieldType(def.type).firstInputId(fieldId(top!), def) : fieldId(path);
+  return index === undefined ? getFieldType(def.type).firstInputId(fieldId(top!), def, refusedPart(def, values[top!])) : fieldId(path);
 }
 
 /** Answers restricted to what applies on the route the answers take (run before storing and submitting). */

@@ -1,20 +1,27 @@
 import type { TFunction } from "i18next";
 import type { FieldDef } from "./definition";
-import type { FieldError, Step } from "./engine";
+import type { Answers, FieldError, Step } from "./engine";
+import { getFieldType } from "./field-types";
 import { localizeText } from "./localized";
 import { decodeMessage } from "./messages";
 
-function labelOf(fields: FieldDef[], path: string, lng: string): string {
-  const [top, , child] = path.split(".");
+/** The question an error is about; inside an item, with the item's name (「伊藤 湊さんの生年月日」). */
+function labelOf(fields: FieldDef[], path: string, lng: string, t: TFunction, values: Answers): string {
+  const [top, index, child] = path.split(".");
   const def = fields.find((f) => f.name === top);
-  const target = child ? def?.fields?.find((c) => c.name === child) : def;
-  return target ? localizeText(target.label, lng) : "";
+  const items = def ? getFieldType(def.type).items : undefined;
+  const target = child && items ? items.fields(def!).find((c) => c.name === child) : def;
+  if (!target) return "";
+  const label = localizeText(target.label, lng);
+  if (!child || !items) return label;
+  const item = ((values[top!] as Answers[] | undefined) ?? [])[Number(index)] ?? {};
+  return t("field.group.itemLabel", { item: items.label(def!, Number(index), item, lng, t), label });
 }
 
 /** Error messages in the reader's language, each naming its question (server and browser alike). */
-export function translateErrors(step: Pick<Step, "fields">, errors: FieldError[], t: TFunction, lng: string): FieldError[] {
+export function translateErrors(step: Pick<Step, "fields">, errors: FieldError[], t: TFunction, lng: string, values: Answers = {}): FieldError[] {
   return errors.map((e) => {
     const m = decodeMessage(e.message);
-    return { ...e, message: t(m.key, { ...m.params, label: labelOf(step.fields, e.path, lng) }) };
+    return { ...e, message: t(m.key, { ...m.params, label: labelOf(step.fields, e.path, lng, t, values) }) };
   });
 }

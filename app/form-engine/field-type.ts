@@ -56,8 +56,15 @@ export type RenderProps<D> = {
   t: TFunction;
   /** Where a prefilled value came from (i18n key of the source), shown next to the label. */
   sourceKey?: string;
-  /** Groups only: renders one field of item `index`. */
+  /** Fields made of items only: renders one field of item `index`. */
   renderItemField?: (field: BaseField & { type: string }, index: number) => ReactNode;
+  /**
+   * The question is about someone other than the signed-in resident (another person in a list): the browser must
+   * not fill in the resident's own name, birthday or address, so personal autocomplete tokens are turned off.
+   */
+  forSomeoneElse?: boolean;
+  /** The id of the element to focus when the page loads (the item just added), also without JavaScript. */
+  focus?: string;
 };
 
 export interface FieldType<D extends BaseField & { type: string }> {
@@ -78,7 +85,11 @@ export interface FieldType<D extends BaseField & { type: string }> {
   /** One line per answer for the check page, the staff view and the PDF. */
   format(value: unknown, def: D, lng: string, t: TFunction): string;
   /** The input the error summary links to. */
-  firstInputId(id: string, def: D): string;
+  /**
+   * The input the error summary links to: the first input of the field, or of `part` — the first part of the
+   * value its schema refused (a 名 missing links to 名, not to 姓).
+   */
+  firstInputId(id: string, def: D, part?: string): string;
   Render(props: RenderProps<D>): ReactElement;
   /**
    * A field whose answer is a list of items of child fields (the repeating group). The engine, renderer, summary,
@@ -104,7 +115,7 @@ export interface ItemsHook<D> {
   /** The value to store once each included item is reduced by `keep` (hidden and empty child answers dropped). */
   prune(value: unknown, keep: (item: Answers) => Answers): unknown;
   /** How an item is named on the check page, in the staff view and the PDF. */
-  label(def: D, index: number, item: Answers, lng: string): string;
+  label(def: D, index: number, item: Answers, lng: string, t: TFunction): string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -116,6 +127,9 @@ const isBlank = (v: unknown): boolean => v === undefined || v === null || v === 
 /** What a type module writes: the hooks most types share may be left out and get these defaults. */
 type FieldTypeModule<D extends BaseField & { type: string }> = Omit<FieldType<D>, "isEmpty" | "firstInputId"> &
   Partial<Pick<FieldType<D>, "isEmpty" | "firstInputId">>;
+
+/** An autocomplete token for the resident's own data, or "off" when the question is about someone else. */
+export const personalToken = (props: { forSomeoneElse?: boolean }, token: string) => (props.forSomeoneElse ? "off" : token);
 
 export const defineFieldType = <D extends BaseField & { type: string }>(ft: FieldTypeModule<D>): FieldType<D> => ({
   isEmpty: isBlank,

@@ -8,7 +8,15 @@ import { readForm } from "./read-form";
 import { getFieldType } from "./field-types";
 
 export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed" };
-export type StepView = { fields: FieldDef[]; values: Answers; errors: Record<string, string>; answers?: Answers; prefill?: Record<string, PrefillMark> };
+export type StepView = {
+  fields: FieldDef[];
+  values: Answers;
+  errors: Record<string, string>;
+  answers?: Answers;
+  prefill?: Record<string, PrefillMark>;
+  ownItems?: Record<string, number[]>;
+  focus?: string;
+};
 
 /**
  * A value the city holds and the resident may not change here: shown as text with its source and how to have it
@@ -46,23 +54,47 @@ function SourceMark({ mark, t }: { mark: PrefillMark; t: TFunction }) {
   );
 }
 
-const StepContext = createContext<{ fields: FieldDef[]; answers: Answers }>({ fields: [], answers: {} });
+type PageContext = {
+  fields: FieldDef[];
+  /** Earlier answers, and the values the page shows: what a follow-up question's condition reads on load. */
+  answers: Answers;
+  values: Answers;
+  errors: Record<string, string>;
+  marks: Record<string, PrefillMark>;
+  /** Per field made of items: the places of the items that are the signed-in resident's own. */
+  ownItems: Record<string, number[]>;
+  focus?: string;
+  lng: string;
+  t: TFunction;
+};
+
+const StepContext = createContext<PageContext | null>(null);
+
+/** The name under which a follow-up question says it was on the page (`_asked`); the server asks the rest next. */
+export const ASKED = "_asked";
 
 /**
- * A question whose condition reads an answer on the same page. Without JavaScript it is always shown (its hint says
- * when to answer it) and the server drops the answer if it does not apply; with JavaScript it appears and disappears
- * as the page is filled in, by the same evaluate() the server uses.
+ * A follow-up question: its condition reads an answer on the same page. The server renders it only when the answers
+ * shown already open it; otherwise it is hidden and disabled, so without JavaScript it is neither seen nor sent,
+ * and the server asks it on the next page once the answer that opens it is known. With JavaScript it appears and
+ * disappears as the page is filled in, by the same evaluate() the server uses. The hidden `_asked` input tells the
+ * server the question was on the page (a disabled input is not sent).
  */
-function Reveal({ condition, group, index, children }: { condition: Condition; group?: string; index?: number; children: ReactNode }) {
-  const { fields, answers } = useContext(StepContext);
+function Reveal({ condition, path, group, index, children }: { condition: Condition; path: string; group?: string; index?: number; children: ReactNode }) {
+  const page = useContext(StepContext)!;
   const ref = useRef<HTMLDivElement>(null);
-  const [shown, setShown] = useState(true);
+  const scopeOf = (values: Answers) => {
+    // Items keep their place when normalised, so the item at `index` is the one this question belongs to.
+    const item = group !== undefined && index !== undefined ? (values[group] as Answers[] | undefined)?.[index] : undefined;
+    return { answers: { ...page.answers, ...values }, item };
+  };
+  const [shown, setShown] = useState(() => evaluate(condition, scopeOf(page.values)));
+  const { fields, answers } = page;
   useEffect(() => {
     const form = ref.current?.closest("form");
     if (!form) return;
     const update = () => {
       const values = normalizeStep({ fields }, readForm(form));
-      // Items keep their place when normalised, so the item at `index` is the one this question belongs to.
       const item = group !== undefined && index !== undefined ? (values[group] as Answers[] | undefined)?.[index] : undefined;
       setShown(evaluate(condition, { answers: { ...answers, ...values }, item }));
     };
@@ -74,9 +106,14 @@ function Reveal({ condition, group, index, children }: { condition: Condition; g
       form.removeEventListener("change", update);
     };
   }, [condition, fields, answers, group, index]);
+  // Asked next after the answer that opened it (no JavaScript): the question takes focus on arrival.
+  const arrivedHere = page.focus !== undefined && page.focus.startsWith(fieldId(path));
   return (
-    <div ref={ref} hidden={!shown}>
-      {children}
+    <div ref={ref} hidden={!shown} {...(arrivedHere ? { tabIndex: -1, autofocus: "" } : {})}>
+      <fieldset className="reveal" role="none" disabled={!shown}>
+        <input type="hidden" name={ASKED} value={path} />
+        {children}
+      </fieldset>
     </div>
   );
 }
@@ -85,70 +122,83 @@ function dependsOnThisPage(def: FieldDef, names: Set<string>) {
   return def.showIf ? referencedFields(def.showIf).some((n) => names.has(n)) : false;
 }
 
-/** Renders one field from the registry; groups render their items' fields through the same function. */
-type FieldViewProps = {
+/** Renders one field from the registry; fields made of items render their items' fields through the same function. */
+function FieldView({
+  def,
+  path,
+  htmlName,
+  value,
+  forSomeoneElse,
+}: {
   def: FieldDef;
   path: string;
   htmlName: string;
   value: unknown;
-  errors: Record<string, string>;
-  marks: Record<string, PrefillMark>;
-  lng: string;
-  t: TFunction;
-};
-
-function FieldView({ def, path, htmlName, value, errors, marks, lng, t }: FieldViewProps) {
+  forSomeoneElse?: boolean;
+}) {
+  const page = useContext(StepContext)!;
+  const { errors, marks, lng, t } = page;
   const type = getFieldType(def.type);
   const id = fieldId(path);
-  const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t };
+  const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t, forSomeoneElse, focus: page.focus };
   const itemsHook = type.items;
-  if (itemsHook) {
-    const items = Array.isArray(value) ? (value as Answers[]) : [];
-    const siblings = new Set(itemsHook.fields(def).map((c) => c.name));
-    return (
-      <type.Render
-        {...props}
-        renderItemField={(child: FieldDef, i: number) => {
-          const childPath = `${path}.${i}.${child.name}`;
-          const input = (
-            <FieldView
-              def={child}
-              path={childPath}
-              htmlName={`${htmlName}[${i}][${child.name}]`}
-              value={items[i]?.[child.name]}
-              errors={errors}
-              marks={marks}
-              lng={lng}
-              t={t}
-            />
-          );
-          // A value in the resident's own item from another source (勤務先 they kept) is marked like any other.
-          const mark = marks[childPath];
-          const view = mark ? (
-            <div key={`${i}-${child.name}`} className="prefilled">
-              <SourceMark mark={mark} t={t} />
-              {input}
-            </div>
-          ) : (
-            <Fragment key={`${i}-${child.name}`}>{input}</Fragment>
-          );
-          return child.showIf && dependsOnThisPage(child, siblings) ? (
-            <Reveal key={`${i}-${child.name}`} condition={child.showIf} group={def.name} index={i}>
-              {view}
-            </Reveal>
-          ) : (
-            view
-          );
-        }}
-      />
-    );
-  }
-  return <type.Render {...props} />;
+  if (!itemsHook) return <type.Render {...props} />;
+  const items = Array.isArray(value) ? (value as Answers[]) : [];
+  const siblings = new Set(itemsHook.fields(def).map((c) => c.name));
+  const own = page.ownItems[def.name] ?? [];
+  return (
+    <type.Render
+      {...props}
+      renderItemField={(child: FieldDef, i: number) => {
+        const childPath = `${path}.${i}.${child.name}`;
+        // Another person's item: the browser must not fill in the resident's own name or birthday there.
+        const input = (
+          <FieldView
+            def={child}
+            path={childPath}
+            htmlName={`${htmlName}[${i}][${child.name}]`}
+            value={items[i]?.[child.name]}
+            forSomeoneElse={!own.includes(i)}
+          />
+        );
+        // A value in the resident's own item from another source (勤務先 they kept) is marked like any other.
+        const mark = marks[childPath];
+        const view = mark ? (
+          <div key={`${i}-${child.name}`} className="prefilled">
+            <SourceMark mark={mark} t={t} />
+            {input}
+          </div>
+        ) : (
+          <Fragment key={`${i}-${child.name}`}>{input}</Fragment>
+        );
+        return child.showIf && dependsOnThisPage(child, siblings) ? (
+          <Reveal key={`${i}-${child.name}`} condition={child.showIf} path={childPath} group={def.name} index={i}>
+            {view}
+          </Reveal>
+        ) : (
+          view
+        );
+      }}
+    />
+  );
 }
 
 export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: TFunction }) {
   const names = new Set(view.fields.map((f) => f.name));
-  const context = useMemo(() => ({ fields: view.fields, answers: view.answers ?? {} }), [view.fields, view.answers]);
+  const context = useMemo(
+    () => ({
+      fields: view.fields,
+      answers: view.answers ?? {},
+      values: view.values,
+      errors: view.errors,
+      marks: view.prefill ?? {},
+      ownItems: view.ownItems ?? {},
+      focus: view.focus,
+      lng,
+      t,
+    }),
+    [view, lng, t],
+  );
   return (
     <StepContext.Provider value={context}>
       {view.fields.map((f) => {
@@ -156,19 +206,7 @@ export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: T
         if (mark?.mode === "fixed") {
           return <FixedValue key={f.name} def={f} value={view.values[f.name]} mark={mark} error={view.errors[f.name]} lng={lng} t={t} />;
         }
-        const input = (
-          <FieldView
-            key={f.name}
-            def={f}
-            path={f.name}
-            htmlName={f.name}
-            value={view.values[f.name]}
-            errors={view.errors}
-            marks={view.prefill ?? {}}
-            lng={lng}
-            t={t}
-          />
-        );
+        const input = <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} />;
         const field = mark ? (
           <div key={f.name} className="prefilled">
             <SourceMark mark={mark} t={t} />
@@ -178,7 +216,7 @@ export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: T
           input
         );
         return f.showIf && dependsOnThisPage(f, names) ? (
-          <Reveal key={f.name} condition={f.showIf}>
+          <Reveal key={f.name} condition={f.showIf} path={f.name}>
             {field}
           </Reveal>
         ) : (

@@ -42,7 +42,7 @@ function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", 
           answered: list.length > 0,
           ...source,
           items: list.map(({ index, item }) => ({
-            label: items.label(f, index, item, lng),
+            label: items.label(f, index, item, lng, t),
             rows: rowsOf(items.fields(f), item, ctx, `${path}.${index}.`, item),
           })),
         };

@@ -30,9 +30,11 @@ export function useStepValidation({ fields, answers, t, lng }: { fields: FieldDe
   const { handleSubmit } = useForm({
     resolver: async (_values, context, options) => {
       const values = normalizeStep({ fields }, readForm(formRef.current!));
+      lastValues.current = values;
       return zodResolver(compileStepSchema({ fields }, answers, values))(values, context, options);
     },
   });
+  const lastValues = useRef<Answers>({});
   const order = (path: string) => fields.findIndex((f) => f.name === path.split(".")[0]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -48,8 +50,8 @@ export function useStepValidation({ fields, answers, t, lng }: { fields: FieldDe
       (errors) => {
         const found = flatten(errors)
           .sort((a, b) => order(a.path) - order(b.path))
-          .map((e) => ({ ...e, target: errorTarget(fields, e.path) }));
-        setClientErrors(translateErrors({ fields }, found, t, lng));
+          .map((e) => ({ ...e, target: errorTarget(fields, e.path, lastValues.current) }));
+        setClientErrors(translateErrors({ fields }, found, t, lng, lastValues.current));
       },
     )(event);
   };

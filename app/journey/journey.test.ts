@@ -102,7 +102,9 @@ describe("journey", () => {
   });
 
   it("turns places into URLs", () => {
-    expect(placePath("pets", { at: "step", stepId: "dog", returnToCheck: true, focus: "dogName" })).toBe("/procedures/pets/steps/dog?from=check#dogName");
+    expect(placePath("pets", { at: "step", stepId: "dog", returnToCheck: true, focus: "dogName" })).toBe(
+      "/procedures/pets/steps/dog?from=check&focus=dogName#dogName",
+    );
     expect(placePath("pets", { at: "check" })).toBe("/procedures/pets/check");
     expect(placePath("pets", { at: "start" })).toBe("/procedures/pets");
   });

@@ -6,6 +6,7 @@
  */
 import { referencedFields } from "../form-engine/conditions";
 import type { FormDefinition } from "../form-engine/definition";
+import type { FieldDef } from "../form-engine/definition";
 import { firstIncompleteStep, isVisible, stepPosition, validateAll, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { getFieldType } from "../form-engine/field-types";
 
@@ -19,8 +20,11 @@ export type Actor =
   | { kind: "clerk"; staffId: string; residentAccountId: string | null }
   | { kind: "preview"; staffId: string };
 
-/** Where in the journey someone should be. `returnToCheck`: came from the check page's 「変更」 and goes back there. */
-export type Place = { at: "step"; stepId: string; returnToCheck?: boolean; focus?: string } | { at: "check" } | { at: "start" };
+/**
+ * Where in the journey someone should be. `returnToCheck`: came from the check page's 「変更」 and goes back there;
+ * `focus`: the element to focus on arrival; `followUps`: the page asks questions the last answers opened.
+ */
+export type Place = { at: "step"; stepId: string; returnToCheck?: boolean; focus?: string; followUps?: boolean } | { at: "check" } | { at: "start" };
 
 export type DraftState = { answers: Answers; completedSteps: string[] };
 
@@ -75,13 +79,39 @@ export function journeyOf(definition: FormDefinition, draft: DraftState, actor: 
 
 export type Journey = ReturnType<typeof journeyOf>;
 
+const opensOnSamePage = (def: FieldDef, names: Set<string>) => Boolean(def.showIf && referencedFields(def.showIf).some((n) => names.has(n)));
+
+/**
+ * Follow-up questions that the answers just posted open but that were not on the page (without JavaScript they
+ * cannot appear as the page is filled in): answer paths ("dueDate", "guardians.1.employer"), in page order. They
+ * are asked next, on the same step, before it counts as done. `asked` lists the follow-ups the page did show.
+ */
+export function pendingFollowUps(step: Step, answers: Answers, values: Answers, asked: ReadonlySet<string>): string[] {
+  const names = new Set(step.fields.map((f) => f.name));
+  const scope = { answers: { ...answers, ...values } };
+  return step.fields.flatMap((f) => {
+    const own = opensOnSamePage(f, names) && isVisible(f, scope) && !asked.has(f.name) ? [f.name] : [];
+    const items = getFieldType(f.type).items;
+    if (!items || !isVisible(f, scope)) return own;
+    const children = items.fields(f);
+    const siblings = new Set(children.map((c) => c.name));
+    const inItems = items.included(values[f.name]).flatMap(({ index, item }) =>
+      children
+        .filter((c) => opensOnSamePage(c, siblings) && isVisible(c, { ...scope, item }))
+        .map((c) => `${f.name}.${index}.${c.name}`)
+        .filter((path) => !asked.has(path)),
+    );
+    return [...own, ...inItems];
+  });
+}
+
 /**
  * The fields a step page shows. A field whose condition reads an answer on the same page is always shown (without
  * JavaScript the page cannot react to that answer); the server drops its answer if it does not apply.
  */
 export function fieldsShown(step: Step, answers: Answers) {
   const onThisStep = new Set(step.fields.map((f) => f.name));
-  return step.fields.filter((f) => (f.showIf && referencedFields(f.showIf).some((n) => onThisStep.has(n))) || isVisible(f, { answers }));
+  return step.fields.filter((f) => opensOnSamePage(f, onThisStep) || isVisible(f, { answers }));
 }
 
 /**

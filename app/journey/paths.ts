@@ -10,5 +10,11 @@ export const receiptPath = (formId: string, receipt: string) => `/procedures/${f
 export function placePath(formId: string, place: Place): string {
   if (place.at === "start") return startPath(formId);
   if (place.at === "check") return checkPath(formId);
-  return `${stepPath(formId, place.stepId)}${place.returnToCheck ? "?from=check" : ""}${place.focus ? `#${place.focus}` : ""}`;
+  // The element to focus goes in the query too: without JavaScript the server marks it autofocus.
+  const query = new URLSearchParams();
+  if (place.returnToCheck) query.set("from", "check");
+  if (place.followUps) query.set("more", "1");
+  if (place.focus) query.set("focus", place.focus);
+  const search = query.toString() ? `?${query}` : "";
+  return `${stepPath(formId, place.stepId)}${search}${place.focus ? `#${place.focus}` : ""}`;
 }

@@ -1,19 +1,22 @@
 /** A step page of the journey: what it shows, and what a post to it does. Routes map the results to responses. */
 import type { TFunction } from "i18next";
 import qs from "qs";
-import { normalizeStep, validateStep, type Answers, type FieldError, type Step } from "../form-engine/engine";
+import { errorTarget, normalizeStep, validateStep, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { translateErrors } from "../form-engine/errors";
 import { localizeText } from "../form-engine/localized";
 import { getFieldType } from "../form-engine/field-types";
 import { pageTitle } from "../i18n/title";
-import { fixedFieldsChanged, fixedValues, prefillMarks, shownValues } from "../prefill/step.server";
+import { ASKED } from "../form-engine/render";
+import { fixedFieldsChanged, fixedValues, ownItems, prefillMarks, shownValues } from "../prefill/step.server";
 import { receiveUploads, type ReceivedForm } from "../submissions/attachments.server";
 import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
 import type { DraftContext } from "./draft.server";
-import { applyFieldCommand, fieldsShown, journeyOf, type Place } from "./journey";
+import { applyFieldCommand, fieldsShown, journeyOf, pendingFollowUps, type Place } from "./journey";
 import { placePath } from "./paths";
 
 type Locale = { t: TFunction; lng: string };
+/** What the URL says about the page: back to the check page, the element to focus, follow-up questions asked. */
+export type Arrival = { returnToCheck: boolean; focus?: string; followUps?: boolean };
 
 /** Form posts as nested objects (files are handled separately): `persons[0][birthDate][year]` → { persons: [{ birthDate: { year } }] }. */
 export function nestedFromFormData(form: FormData): Record<string, unknown> {
@@ -26,7 +29,7 @@ function page(
   ctx: DraftContext,
   step: Step,
   position: { number: number; total: number; back: Place },
-  returnToCheck: boolean,
+  arrival: Arrival,
   { t, lng }: Locale,
   values?: Answers,
   errors: FieldError[] = [],
@@ -45,11 +48,15 @@ function page(
     answers: draft.answers,
     multipart: step.fields.some((f) => getFieldType(f.type).upload),
     prefill: prefillMarks(step, draft, shown),
+    ownItems: ownItems(step, draft, shown),
     values: shown,
     errors,
+    // After errors the summary takes focus; otherwise the element the journey named (an added item, a follow-up).
+    focus: errors.length > 0 ? undefined : arrival.focus,
+    followUps: Boolean(arrival.followUps) && errors.length === 0,
     progress: { number: position.number, total: position.total },
     back: placePath(formId, position.back),
-    fromCheck: returnToCheck,
+    fromCheck: arrival.returnToCheck,
   };
 }
 
@@ -57,17 +64,18 @@ export type StepPage = ReturnType<typeof page>;
 export type StepOutcome = { goTo: Place } | { page: StepPage; status: 200 | 400 };
 
 /** The step page, if it may be visited now. */
-export function showStep(ctx: DraftContext, stepId: string, returnToCheck: boolean, locale: Locale): StepOutcome {
-  const visit = journeyOf(ctx.form.definition, ctx.draft, ctx.actor).visit(stepId, returnToCheck);
+export function showStep(ctx: DraftContext, stepId: string, arrival: Arrival, locale: Locale): StepOutcome {
+  const visit = journeyOf(ctx.form.definition, ctx.draft, ctx.actor).visit(stepId, arrival.returnToCheck);
   if (!visit.ok) return { goTo: visit.goTo };
-  return { page: page(ctx, visit.step, visit, returnToCheck, locale), status: 200 };
+  return { page: page(ctx, visit.step, visit, arrival, locale), status: 200 };
 }
 
 /**
  * A post to a step: a field's command ("add another") keeps what was typed and comes back; otherwise the answers are
  * validated against the definition and saved, and the journey says where to go next.
  */
-export async function postStep(ctx: DraftContext, stepId: string, returnToCheck: boolean, received: ReceivedForm, locale: Locale): Promise<StepOutcome> {
+export async function postStep(ctx: DraftContext, stepId: string, arrival: Arrival, received: ReceivedForm, locale: Locale): Promise<StepOutcome> {
+  const { returnToCheck } = arrival;
   const { form, draft, actor } = ctx;
   const visit = journeyOf(form.definition, draft, actor).visit(stepId, returnToCheck);
   if (!visit.ok) return { goTo: visit.goTo };
@@ -84,7 +92,7 @@ export async function postStep(ctx: DraftContext, stepId: string, returnToCheck:
   }
 
   const invalid = (values: Answers | undefined, errors: FieldError[]): StepOutcome => ({
-    page: page(ctx, step, visit, returnToCheck, locale, values, translateErrors(step, errors, locale.t, locale.lng)),
+    page: page(ctx, step, visit, arrival, locale, values, translateErrors(step, errors, locale.t, locale.lng, values)),
     status: 400,
   });
   // A fixed value (shown as text) is the city's: a post that tries to change it is refused, nothing is stored.
@@ -96,6 +104,17 @@ export async function postStep(ctx: DraftContext, stepId: string, returnToCheck:
     );
   Object.assign(raw, fixedValues(step, draft));
   const result = validateStep(step, raw, draft.answers);
+  // Follow-up questions the answers opened but the page could not show (no JavaScript) are asked next, on the same
+  // step: what was answered is kept, and the step is not done until they are answered too.
+  const asked = new Set([raw[ASKED]].flat().filter((v): v is string => typeof v === "string"));
+  const pending = pendingFollowUps(step, draft.answers, result.values, asked);
+  const isPending = (path: string) => pending.some((p) => path === p || path.startsWith(`${p}.`));
+  const errors = result.ok ? [] : result.errors.filter((e) => !isPending(e.path));
+  if (errors.length > 0) return invalid(result.values, errors);
+  if (pending.length > 0) {
+    saveWorkingValues(draft, step.id, result.values);
+    return { goTo: { at: "step", stepId: step.id, returnToCheck, followUps: true, focus: errorTarget(step.fields, pending[0]!, result.values) } };
+  }
   if (!result.ok) return invalid(result.values, result.errors);
   const saved = saveStep(draft, form, step.id, result.values);
   return { goTo: journeyOf(form.definition, saved, actor).afterSave(step.id, returnToCheck) };

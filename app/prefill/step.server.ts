@@ -3,7 +3,7 @@ import type { Answers, Step } from "../form-engine/engine";
 import { EXCLUDED, OFFERED } from "../form-engine/item-keys";
 import { getFieldType } from "../form-engine/field-types";
 import type { Draft } from "../submissions/drafts.server";
-import { ITEM_SOURCES, sameValue } from "./provenance";
+import { ITEM_SOURCES, sameValue, SELF } from "./provenance";
 import { sourceLabelKey, sourceNoteKey } from "./prefill-sources.server";
 
 export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed" };
@@ -70,4 +70,22 @@ export function fixedFieldsChanged(step: Step, draft: Draft, raw: Record<string,
 
 export function fixedValues(step: Step, draft: Draft): Answers {
   return Object.fromEntries(fixedFields(step, draft).map((f) => [f.name, draft.prefill[f.name]!.value]));
+}
+
+/**
+ * Per field bound to a list of people: the places of the shown items that are the signed-in resident's own (the
+ * offer marks them), so that only there the browser may fill in the resident's own name and birthday.
+ */
+export function ownItems(step: Step, draft: Draft, shown: Answers): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const f of bound(step, draft)) {
+    const offers = draft.prefill[f.name]!.value;
+    const items = shown[f.name];
+    if (!Array.isArray(offers) || !Array.isArray(items)) continue;
+    out[f.name] = (items as Answers[]).flatMap((item, i) => {
+      const offer = typeof item?.[OFFERED] === "number" ? (offers[item[OFFERED]] as Answers | undefined) : undefined;
+      return offer?.[SELF] ? [i] : [];
+    });
+  }
+  return out;
 }

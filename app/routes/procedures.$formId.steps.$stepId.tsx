@@ -8,11 +8,15 @@ import { useStepValidation } from "../form-engine/use-step-validation";
 import { getLocaleT } from "../i18n/i18next.server";
 import { requireDraft } from "../journey/draft.server";
 import { placePath } from "../journey/paths";
-import { postStep, showStep, type StepOutcome } from "../journey/step.server";
+import { postStep, showStep, type Arrival, type StepOutcome } from "../journey/step.server";
 import { readStepForm } from "../submissions/attachments.server";
 import { ErrorSummary } from "../ui/error-summary";
 
-const returnsToCheck = (request: Request) => new URL(request.url).searchParams.has("from");
+/** What the URL says: came from the check page, the element to focus, follow-up questions (journey/paths.ts). */
+function arrival(request: Request): Arrival {
+  const query = new URL(request.url).searchParams;
+  return { returnToCheck: query.has("from"), focus: query.get("focus") ?? undefined, followUps: query.has("more") };
+}
 
 function respond(formId: string, outcome: StepOutcome) {
   if ("goTo" in outcome) throw redirect(placePath(formId, outcome.goTo));
@@ -21,13 +25,13 @@ function respond(formId: string, outcome: StepOutcome) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireDraft(request, params.formId!);
-  return respond(params.formId!, showStep(ctx, params.stepId!, returnsToCheck(request), await getLocaleT(request)));
+  return respond(params.formId!, showStep(ctx, params.stepId!, arrival(request), await getLocaleT(request)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireDraft(request, params.formId!);
   const received = await readStepForm(request);
-  return respond(params.formId!, await postStep(ctx, params.stepId!, returnsToCheck(request), received, await getLocaleT(request)));
+  return respond(params.formId!, await postStep(ctx, params.stepId!, arrival(request), received, await getLocaleT(request)));
 }
 
 export default function StepPage() {
@@ -69,8 +73,25 @@ function StepForm({ page, loaderTitle, serverResult }: { page: Page; loaderTitle
           <Localized text={page.step.description} lng={lng} />
         </p>
       ) : null}
+      {page.followUps ? (
+        <p className="notice" role="status">
+          {t("journey.followUps")}
+        </p>
+      ) : null}
       <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} encType={page.multipart ? "multipart/form-data" : undefined}>
-        <StepFields view={{ fields: page.fields, values: page.values, errors: errorMap, answers: page.answers, prefill: page.prefill }} lng={lng} t={t} />
+        <StepFields
+          view={{
+            fields: page.fields,
+            values: page.values,
+            errors: errorMap,
+            answers: page.answers,
+            prefill: page.prefill,
+            ownItems: page.ownItems,
+            focus: page.focus,
+          }}
+          lng={lng}
+          t={t}
+        />
         <button type="submit" className="button">
           {t(page.fromCheck ? "journey.saveAndReturn" : "journey.continue")}
         </button>

@@ -1,7 +1,20 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 export type SummaryError = { /** id of the input to move to */ target: string; message: string };
+
+/**
+ * A link of the summary moves focus to the input it names and scrolls its question into view with the label or
+ * legend on screen (GOV.UK's error summary does the same). Without JavaScript the browser follows the #fragment.
+ */
+function focusTarget(event: MouseEvent<HTMLAnchorElement>, target: string) {
+  const input = document.getElementById(target);
+  if (!input) return;
+  event.preventDefault();
+  const question = input.closest("fieldset") ?? input.closest(".field") ?? input;
+  question.scrollIntoView();
+  input.focus({ preventScroll: true });
+}
 
 /**
  * The error summary at the top of main (GOV.UK pattern). It takes focus on page load through the HTML
@@ -23,7 +36,9 @@ export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; /**
       <ul className="error-summary__list">
         {errors.map((e) => (
           <li key={e.target + e.message}>
-            <a href={`#${e.target}`}>{e.message}</a>
+            <a href={`#${e.target}`} onClick={(event) => focusTarget(event, e.target)}>
+              {e.message}
+            </a>
           </li>
         ))}
       </ul>

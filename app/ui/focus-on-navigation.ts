@@ -7,16 +7,18 @@ import { useEffect, useRef } from "react";
  */
 export function useFocusOnNavigation() {
   const location = useLocation();
-  const firstRender = useRef(true);
+  const previous = useRef<string | null>(null);
+  const page = location.pathname + location.search;
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    const samePage = previous.current === page;
+    const first = previous.current === null;
+    previous.current = page;
+    // A #fragment followed on the same page (an error summary link) already put focus where it belongs.
+    if (first || (samePage && location.hash)) return;
     const summary = document.querySelector<HTMLElement>(".error-summary");
     const anchored = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     const anchoredInput = anchored?.matches("input, select, textarea") ? anchored : anchored?.querySelector<HTMLElement>("input, select, textarea");
     const target = summary ?? anchoredInput ?? document.getElementById("main");
     target?.focus();
-  }, [location.key, location.hash]);
+  }, [location.key, location.hash, page]);
 }

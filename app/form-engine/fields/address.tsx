@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
+import { baseField, defineFieldType, personalToken } from "../field-type";
 import { msg } from "../messages";
 import { asString, digitsOnly, trim } from "../normalize";
 import { describedBy, Fieldset } from "../../ui/field";
@@ -93,8 +93,8 @@ export const addressField = defineFieldType<z.infer<typeof definition>>({
     const postal = a.postalCode ? `〒${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)} ` : "";
     return `${postal}${a.prefecture}${a.city}${a.town}${a.building ? ` ${a.building}` : ""}`;
   },
-  firstInputId: (id) => `${id}-postalCode`,
-  Render: ({ def, id, name, value, error, required, lng, t }) => {
+  firstInputId: (id, _def, part) => `${id}-${part ?? "postalCode"}`,
+  Render: ({ def, id, name, value, error, required, lng, t, forSomeoneElse }) => {
     const v = (value ?? {}) as Record<string, string>;
     const input = (key: keyof AddressValue, token: string, extra: Record<string, string> = {}, cls = "") => (
       <div className="field field--nested">
@@ -111,7 +111,7 @@ export const addressField = defineFieldType<z.infer<typeof definition>>({
           name={`${name}[${key}]`}
           className={`input ${cls}`}
           defaultValue={asString(v[key])}
-          autoComplete={token}
+          autoComplete={personalToken({ forSomeoneElse }, token)}
           aria-invalid={error ? true : undefined}
           aria-describedby={[describedBy(id, def.hint, error), key === "postalCode" ? `${id}-postalCode-hint` : null].filter(Boolean).join(" ") || undefined}
           {...extra}
@@ -130,7 +130,7 @@ export const addressField = defineFieldType<z.infer<typeof definition>>({
             name={`${name}[prefecture]`}
             className="input select input--medium"
             defaultValue={asString(v.prefecture)}
-            autoComplete="address-level1"
+            autoComplete={personalToken({ forSomeoneElse }, "address-level1")}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(id, def.hint, error)}
           >

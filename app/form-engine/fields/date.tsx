@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
+import { baseField, defineFieldType, personalToken } from "../field-type";
 import { msg } from "../messages";
 import { asString, digitsOnly } from "../normalize";
 import { describedBy, Fieldset } from "../../ui/field";
@@ -70,7 +70,7 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
       }),
   format: (v, _def, lng) => (typeof v === "string" && v ? formatDateJa(v, lng) : ""),
   firstInputId: (id) => `${id}-year`,
-  Render: function DateInput({ def, id, name, value, error, required, lng, t }) {
+  Render: function DateInput({ def, id, name, value, error, required, lng, t, forSomeoneElse }) {
     const p = partsOf(value);
     // The 和暦 aid follows the year as it is typed (and is rendered by the server for what was sent).
     const [year, setYear] = useState(p.year);
@@ -88,7 +88,7 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
           inputMode="numeric"
           defaultValue={p[key]}
           onInput={key === "year" ? (e) => setYear(e.currentTarget.value) : undefined}
-          autoComplete={def.birthDate ? token : "off"}
+          autoComplete={def.birthDate ? personalToken({ forSomeoneElse }, token) : "off"}
           aria-invalid={error ? true : undefined}
           aria-describedby={[describedBy(id, def.hint, error), key === "year" ? `${id}-wareki` : null].filter(Boolean).join(" ") || undefined}
         />

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import type { FieldDef } from "../definition";
 import type { Answers } from "../engine";
@@ -29,7 +30,14 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
   const items = (v: unknown): Record<string, unknown>[] =>
     Array.isArray(v) ? (v as Record<string, unknown>[]) : v && typeof v === "object" ? Object.values(v) : [];
   const included = (v: unknown) => items(v).filter((item) => !isExcluded(item));
-  const itemName = (def: GroupDef, index: number, lng: string) => `${localizeText(def.itemLabel, lng)} ${index + 1}`;
+  /** An item is named by its person when it has a name (「伊藤 湊さん」), else by its place (「異動者 1」). */
+  const itemName = (def: GroupDef, index: number, item: Answers | undefined, lng: string, t: TFunction) => {
+    for (const f of def.fields) {
+      const person = item ? typeOf(f.type).personName?.(item[f.name]) : undefined;
+      if (person) return t("field.group.person", { name: person.name });
+    }
+    return `${localizeText(def.itemLabel, lng)} ${index + 1}`;
+  };
 
   return defineFieldType<GroupDef>({
     type: "group",
@@ -66,7 +74,7 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
           const offered = offeredIndex(item);
           return { ...(offered === undefined ? {} : { [OFFERED]: offered }), ...keep(item) };
         }),
-      label: (def, index, _item, lng) => itemName(def, index, lng),
+      label: (def, index, item, lng, t) => itemName(def, index, item, lng, t),
     },
     // Every item on the page stays, blank ones too: "add" next to an empty first item makes a second. A person
     // offered from the city's records is unticked, never removed.
@@ -84,11 +92,13 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
       return undefined;
     },
     Render: (props: RenderProps<GroupDef>) => {
-      const { def, id, name, value, error, required, lng, t } = props;
+      const { def, id, name, value, error, required, lng, t, focus } = props;
+      // The item just added (or the group after a removal) takes focus on load, with or without JavaScript.
+      const focusHere = (target: boolean) => (target ? { tabIndex: -1, autofocus: "" } : {});
       const list = items(value);
       const shown = list.length > 0 ? list : def.minItems > 0 ? [{}] : [];
       return (
-        <div className={`field group${error ? " field--error" : ""}`} id={`${id}-field`}>
+        <div className={`field group${error ? " field--error" : ""}`} id={`${id}-field`} {...focusHere(focus === `${id}-field`)}>
           <h2 className="group__title">
             <Localized text={def.label} lng={lng} /> <RequiredTag required={required} t={t} />
           </h2>
@@ -104,10 +114,8 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
             </p>
           ) : null}
           {shown.map((item, i) => (
-            <fieldset className="group__item" key={i}>
-              <legend className="group__legend">
-                <Localized text={def.itemLabel} lng={lng} /> {i + 1}
-              </legend>
+            <fieldset className="group__item" key={i} {...focusHere(focus === `${id}-${i}-${def.fields[0]!.name}`)}>
+              <legend className="group__legend">{itemName(def, i, item, lng, t)}</legend>
               {/* People offered from the city's records are chosen by ticking, and stay offered until submission. */}
               {typeof item[OFFERED] === "number" ? (
                 <div className="choice group__include">
@@ -121,14 +129,14 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
                     className="choice__input"
                   />
                   <label htmlFor={`${id}-${i}-include`} className="choice__label">
-                    {t("field.group.include", { item: itemName(def, i, lng) })}
+                    {t("field.group.include", { item: itemName(def, i, item, lng, t) })}
                   </label>
                 </div>
               ) : null}
               {def.fields.map((f) => props.renderItemField?.(f, i))}
               {shown.length > def.minItems && typeof item[OFFERED] !== "number" ? (
                 <button type="submit" name="_action" value={`remove:${name}:${i}`} className="button button--secondary button--small" formNoValidate>
-                  {t("field.group.remove", { n: i + 1 })}
+                  {t("field.group.remove", { item: itemName(def, i, item, lng, t) })}
                 </button>
               ) : null}
             </fieldset>

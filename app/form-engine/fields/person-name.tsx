@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
+import { baseField, defineFieldType, personalToken } from "../field-type";
 import { msg } from "../messages";
 import { asString, toKatakana, trim } from "../normalize";
 import { KATAKANA } from "./katakana";
@@ -51,8 +51,8 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
     const n = v as PersonName;
     return def.kana && n.familyKana ? `${n.family} ${n.given}（${n.familyKana} ${n.givenKana}）` : `${n.family} ${n.given}`;
   },
-  firstInputId: (id) => `${id}-family`,
-  Render: ({ def, id, name, value, error, required, lng, t }) => {
+  firstInputId: (id, _def, part) => `${id}-${PARTS.some((p) => p.key === part) ? part : "family"}`,
+  Render: ({ def, id, name, value, error, required, lng, t, forSomeoneElse }) => {
     const v = (value ?? {}) as Record<string, string>;
     return (
       <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
@@ -67,7 +67,7 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
                 name={`${name}[${p.key}]`}
                 className="input input--medium"
                 defaultValue={asString(v[p.key])}
-                autoComplete={p.token}
+                autoComplete={personalToken({ forSomeoneElse }, p.token)}
                 spellCheck={false}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={describedBy(id, def.hint, error)}

@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from "react";
-import type { BaseField, RenderProps } from "../field-type";
+import { personalToken, type BaseField, type RenderProps } from "../field-type";
 import { describedBy, Field } from "../../ui/field";
 import { wrapperProps } from "./shell";
 
@@ -19,7 +19,7 @@ export function TextInput<D extends BaseField & { autocomplete?: string }>(
         className={`input${width ? ` input--${width}` : ""}`}
         defaultValue={typeof value === "string" || typeof value === "number" ? String(value) : ""}
         inputMode={inputMode}
-        autoComplete={def.autocomplete ?? autoComplete}
+        autoComplete={personalToken(props, def.autocomplete ?? autoComplete ?? "") || undefined}
         spellCheck={spellCheck}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, def.hint, error)}
