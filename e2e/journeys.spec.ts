@@ -15,7 +15,7 @@ test.describe("journey behaviour", () => {
     await expect(page).toHaveTitle(/^エラー：請求する方 – 住民票の写しの交付請求 – /);
     const summary = page.locator(".error-summary");
     await expect(summary).toBeFocused();
-    await expect(summary.getByRole("link", { name: "氏名の名を入力してください" })).toHaveAttribute("href", "#applicantName-family");
+    await expect(summary.getByRole("link", { name: "氏名の名を入力してください" })).toHaveAttribute("href", "#applicantName-given");
     await expect(summary.getByRole("link", { name: "生年月日は実在する日付を入力してください" })).toHaveAttribute("href", "#applicantBirthDate-year");
     await expect(summary.getByRole("link", { name: "住所を入力してください" })).toBeVisible();
     await expect(summary.getByRole("link", { name: /日中に連絡がとれる電話番号は、0から始まる/ })).toBeVisible();
@@ -239,3 +239,30 @@ test("a resident who is not signed in keeps the draft for the browser session on
   await expect(other).toHaveURL(/\/procedures\/juminhyo$/);
   await expectAccessible(other);
 });
+
+for (const javaScriptEnabled of [false, true]) {
+  test(`each error summary link moves focus to the input it names (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ openPage }) => {
+    const page = await openPage({ javaScriptEnabled });
+    await page.goto("/procedures/juminhyo");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "申請を始める" }).click();
+    await expectAccessible(page);
+    // 名 missing (not 姓), an impossible day, no address, a wrong phone number.
+    await fillName(page, "氏名", { family: "山田", given: "", familyKana: "ヤマダ", givenKana: "ハナコ" });
+    await fillDate(page, "生年月日", ["2001", "2", "30"]);
+    await page.getByLabel("日中に連絡がとれる電話番号").fill("12345");
+    await page.getByRole("button", { name: "次へ" }).click();
+    const links = page.locator(".error-summary a");
+    await expect(links).toHaveCount(4);
+    await expectAccessible(page);
+    for (let i = 0; i < 4; i++) {
+      const target = (await links.nth(i).getAttribute("href"))!.slice(1);
+      await links.nth(i).click();
+      await expect(page.locator(`[id="${target}"]`)).toBeFocused();
+      await expect(page.locator(`[id="${target}"]`)).toBeInViewport();
+      // The page does not jump back to the summary.
+      await expect(page.locator(".error-summary")).not.toBeFocused();
+    }
+    await expect(page.locator(".error-summary a").first()).toHaveAttribute("href", "#applicantName-given");
+  });
+}

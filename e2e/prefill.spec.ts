@@ -91,17 +91,21 @@ test.describe("once-only prefill", () => {
     await expect(page.getByRole("group", { name: /^前の住所/ }).getByLabel("市区町村")).toHaveValue("世田谷区");
     await expect(page.getByLabel(/^前の住所での世帯主の氏名/)).toHaveValue("伊藤 健一");
     await next(page, "引っ越してきた方");
-    for (const [i, given] of ["健一", "彩", "湊", "葵"].entries()) {
-      await expect(page.getByRole("group", { name: `異動者 ${i + 1}` }).getByLabel("名", { exact: true })).toHaveValue(given);
+    for (const given of ["健一", "彩", "湊", "葵"]) {
+      // Each person is named by their name, not 「異動者 1」.
+      const person = page.getByRole("group", { name: `伊藤 ${given}さん` });
+      await expect(person.getByLabel("名", { exact: true })).toHaveValue(given);
       // Offered from the 転出証明書情報 and ticked: a person not moving is unticked, not deleted and retyped.
-      await expect(page.getByLabel(`異動者 ${i + 1} をこの申請に含める`)).toBeChecked();
+      await expect(page.getByLabel(`伊藤 ${given}さんをこの申請に含める`)).toBeChecked();
+      // The browser fills in the resident's own name only in his own item (健一 is the one signed in).
+      await expect(person.getByLabel("姓", { exact: true })).toHaveAttribute("autocomplete", given === "健一" ? "family-name" : "off");
     }
-    await expect(page.getByRole("group", { name: "異動者 3" }).getByLabel(/^世帯主との続柄/)).toHaveValue("child");
+    await expect(page.getByRole("group", { name: "伊藤 湊さん" }).getByLabel(/^世帯主との続柄/)).toHaveValue("child");
     // 葵 stays behind for now: untick her; the others only answer what the city does not know.
-    await page.getByLabel("異動者 4 をこの申請に含める").uncheck();
+    await page.getByLabel("伊藤 葵さんをこの申請に含める").uncheck();
     for (const i of [1, 2, 3]) {
       await page
-        .getByRole("group", { name: `異動者 ${i}` })
+        .getByRole("group", { name: ["伊藤 健一さん", "伊藤 彩さん", "伊藤 湊さん"][i - 1] })
         .getByRole("group", { name: /外国籍の方ですか/ })
         .getByLabel("いいえ")
         .check();
@@ -109,26 +113,26 @@ test.describe("once-only prefill", () => {
     await next(page, "新しい世帯");
     // Back: 葵 is still offered, unticked, and can be ticked again (then unticked once more: she stays behind).
     await page.getByRole("link", { name: "戻る" }).click();
-    await expect(page.getByLabel("異動者 4 をこの申請に含める")).not.toBeChecked();
-    await expect(page.getByLabel("異動者 1 をこの申請に含める")).toBeChecked();
-    await expect(page.getByRole("group", { name: "異動者 4" }).getByLabel("名", { exact: true })).toHaveValue("葵");
+    await expect(page.getByLabel("伊藤 葵さんをこの申請に含める")).not.toBeChecked();
+    await expect(page.getByLabel("伊藤 健一さんをこの申請に含める")).toBeChecked();
+    await expect(page.getByRole("group", { name: "伊藤 葵さん" }).getByLabel("名", { exact: true })).toHaveValue("葵");
     await expect(
       page
-        .getByRole("group", { name: "異動者 3" })
+        .getByRole("group", { name: "伊藤 湊さん" })
         .getByRole("group", { name: /外国籍の方ですか/ })
         .getByLabel("いいえ"),
     ).toBeChecked();
     await expectAccessible(page);
-    await page.getByLabel("異動者 4 をこの申請に含める").check();
+    await page.getByLabel("伊藤 葵さんをこの申請に含める").check();
     await page
-      .getByRole("group", { name: "異動者 4" })
+      .getByRole("group", { name: "伊藤 葵さん" })
       .getByRole("group", { name: /外国籍の方ですか/ })
       .getByLabel("いいえ")
       .check();
     await next(page, "新しい世帯");
     await page.getByRole("link", { name: "戻る" }).click();
-    await expect(page.getByLabel("異動者 4 をこの申請に含める")).toBeChecked();
-    await page.getByLabel("異動者 4 をこの申請に含める").uncheck();
+    await expect(page.getByLabel("伊藤 葵さんをこの申請に含める")).toBeChecked();
+    await page.getByLabel("伊藤 葵さんをこの申請に含める").uncheck();
     await next(page, "新しい世帯");
     await page.getByLabel("新しく世帯をつくる").check();
     await expect(page.getByLabel(/^新しい世帯の世帯主の氏名/)).toHaveValue("伊藤 健一");

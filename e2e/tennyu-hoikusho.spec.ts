@@ -20,7 +20,22 @@ async function start(page: Page, title: string, firstStep: string) {
   await expectAccessible(page);
 }
 
-async function tennyu(page: Page) {
+/**
+ * Without JavaScript the questions an answer opens are not on the page (never shown to everyone and marked 必須):
+ * the same step comes back with them, focused, once the answer is sent. With JavaScript they open in place.
+ */
+async function followUps(page: Page, heading: string, javaScript: boolean, firstQuestion: RegExp) {
+  if (javaScript) return;
+  await expect(page.getByLabel(firstQuestion).filter({ visible: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+  await expect(page.locator(".error-summary")).toHaveCount(0);
+  await expect(page.getByRole("status")).toContainText("追加の質問があります");
+  await expect(page.getByLabel(firstQuestion).filter({ visible: true })).toHaveCount(1);
+  await expectAccessible(page);
+}
+
+async function tennyu(page: Page, javaScript: boolean) {
   await start(page, "転入届（住民異動届）", "引っ越しについて");
   await fillDate(page, "引っ越した日（異動日）", ["2026", "11", "1"]);
   await page.getByLabel("本人", { exact: true }).check();
@@ -50,9 +65,15 @@ async function tennyu(page: Page) {
     .getByLabel("いいえ")
     .check();
   await page.getByRole("button", { name: "もう1つ追加する" }).click();
-  await expect(page.getByRole("group", { name: "異動者 2" })).toBeVisible();
+  // The new item takes focus (the first input in it with JavaScript, the item itself without).
+  const added = page.getByRole("group", { name: "異動者 2" });
+  await expect(javaScript ? added.getByLabel("姓", { exact: true }) : added).toBeFocused();
+  // The person entered so far is named by their name.
+  await expect(page.getByRole("group", { name: "伊藤 健一さん" })).toBeVisible();
   await expectAccessible(page);
   const p2 = page.getByRole("group", { name: "異動者 2" });
+  // Another person's item: the browser must not fill in the resident's own name there.
+  await expect(p2.getByLabel("姓", { exact: true })).toHaveAttribute("autocomplete", "off");
   await fillName(p2 as unknown as Page, "氏名", { family: "GARCIA", given: "MARIA", familyKana: "ガルシア", givenKana: "マリア" });
   await fillDate(p2 as unknown as Page, "生年月日", ["1990", "6", "15"]);
   await p2.getByLabel("女").check();
@@ -61,10 +82,14 @@ async function tennyu(page: Page) {
     .getByRole("group", { name: /外国籍の方ですか/ })
     .getByLabel("はい")
     .check();
-  await p2.getByLabel(/^国籍・地域/).fill("スペイン");
-  await p2.getByLabel(/^在留資格/).selectOption("spouse");
-  await fillDate(p2 as unknown as Page, "在留期間の満了日", ["2029", "3", "31"]);
-  await p2.getByLabel(/^在留カード等番号/).fill("ab12345678cd");
+  await followUps(page, "引っ越してきた方", javaScript, /^国籍・地域/);
+  const foreign = javaScript ? p2 : page.getByRole("group", { name: "GARCIA MARIAさん" });
+  // The first question asked next has focus.
+  if (!javaScript) await expect(foreign.locator(":focus")).toContainText("国籍・地域");
+  await foreign.getByLabel(/^国籍・地域/).fill("スペイン");
+  await foreign.getByLabel(/^在留資格/).selectOption("spouse");
+  await fillDate(foreign as unknown as Page, "在留期間の満了日", ["2029", "3", "31"]);
+  await foreign.getByLabel(/^在留カード等番号/).fill("ab12345678cd");
   await next(page, "新しい世帯");
   await page.getByLabel("新しく世帯をつくる").check();
   await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("伊藤 健一");
@@ -104,13 +129,17 @@ async function hoikusho(page: Page, javaScript: boolean) {
     await g1.getByLabel(/^学校名と通学時間/).fill("関係のない入力");
   }
   await g1.getByLabel(/^保育を必要とする理由/).selectOption("work");
-  await g1.getByLabel(/^勤務先の名称/).fill("まどぐち商事");
-  await g1.getByLabel("正社員").check();
-  await g1.getByLabel(/^1週間の勤務日数/).fill("5");
-  await g1.getByLabel(/^1か月の就労時間/).fill("160");
-  // A value typed into a question that does not apply to the chosen reason is dropped.
-  if (javaScript) await expect(g1.getByLabel(/^学校名と通学時間/)).toBeHidden();
-  else await g1.getByLabel(/^学校名と通学時間/).fill("関係のない入力");
+  await followUps(page, "保護者と保育を必要とする理由", javaScript, /^勤務先の名称/);
+  // Named by their name once it is known.
+  const guardian = javaScript ? g1 : page.getByRole("group", { name: "髙橋 由美さん" });
+  await expect(guardian.getByLabel(/^学校名と通学時間/)).toBeHidden();
+  await guardian.getByLabel(/^勤務先の名称/).fill("まどぐち商事");
+  await guardian.getByLabel("正社員").check();
+  await guardian.getByLabel(/^1週間の勤務日数/).fill("5");
+  await guardian.getByLabel(/^1か月の就労時間/).fill("160");
+  // A value typed into a question that no longer applies to the chosen reason is dropped (with JavaScript it was
+  // typed before the reason changed; without, such a question is never on the page).
+  await expect(guardian.getByLabel(/^学校名と通学時間/)).toBeHidden();
   await next(page, "希望する施設");
   await page.getByRole("group", { name: "希望施設 1" }).getByLabel(/^施設/).selectOption("midori");
   await page.getByRole("button", { name: "もう1つ追加する" }).click();
@@ -143,7 +172,7 @@ async function hoikusho(page: Page, javaScript: boolean) {
 for (const js of [true, false]) {
   test(`転入届 completed with JavaScript ${js ? "on" : "off"}`, async ({ openPage, db }) => {
     const page = await openPage({ javaScriptEnabled: js });
-    const receipt = await tennyu(page);
+    const receipt = await tennyu(page, js);
     const row = db.prepare("select answers from submissions where receipt_number = ?").get(receipt) as { answers: string };
     const answers = JSON.parse(row.answers);
     expect(answers.persons).toHaveLength(2);

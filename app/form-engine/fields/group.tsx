@@ -82,7 +82,7 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
       const list = [...items(value)];
       if (verb === "add") {
         list.push({});
-        return { value: list, focus: `-${list.length - 1}-${def.fields[0]!.name}` };
+        return { value: list, focus: `-${list.length - 1}` };
       }
       if (verb === "remove") {
         const index = Number(arg);
@@ -114,7 +114,7 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
             </p>
           ) : null}
           {shown.map((item, i) => (
-            <fieldset className="group__item" key={i} {...focusHere(focus === `${id}-${i}-${def.fields[0]!.name}`)}>
+            <fieldset className="group__item" key={i} id={`${id}-${i}`} {...focusHere(focus === `${id}-${i}`)}>
               <legend className="group__legend">{itemName(def, i, item, lng, t)}</legend>
               {/* People offered from the city's records are chosen by ticking, and stay offered until submission. */}
               {typeof item[OFFERED] === "number" ? (
