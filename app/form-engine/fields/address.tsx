@@ -177,17 +177,27 @@ function AddressInput({ def, id, name, value, error, required, lng, t }: RenderP
     moveFocus.current = null;
   }, [found, id]);
 
-  const fill = (a: PostalAddress) => {
-    const p = prefectureInput();
-    if (p && isPrefecture(a.prefecture)) p.value = a.prefecture;
-    const c = cityInput();
-    if (c) c.value = a.city;
+  /**
+   * Puts an address into the inputs. As one types (`overwrite` false) only blank parts are filled, so neither the
+   * browser's autofill nor what the resident already typed is replaced; the button and a chosen 町域 replace.
+   * Returns whether anything changed.
+   */
+  const fill = (a: PostalAddress, overwrite: boolean): boolean => {
+    let changed = false;
+    const set = (el: HTMLInputElement | HTMLSelectElement | null, to: string) => {
+      if (!el || !to || el.value === to || (!overwrite && el.value !== "")) return;
+      el.value = to;
+      changed = true;
+    };
+    if (isPrefecture(a.prefecture)) set(prefectureInput(), a.prefecture);
+    set(cityInput(), a.city);
     const tw = townInput();
-    if (tw) tw.value = fillTown(tw.value, a.town);
+    if (tw) set(tw, overwrite ? fillTown(tw.value, a.town) : a.town);
+    return changed;
   };
 
   /** Looks the code up through the resource route; false when the browser could not ask (the form then posts). */
-  const lookUp = async (code: string, focus: boolean): Promise<boolean> => {
+  const lookUp = async (code: string, explicit: boolean): Promise<boolean> => {
     if (!/^\d{7}$/.test(code)) {
       setFound({ status: "invalid", code, matches: [] });
       return true;
@@ -200,12 +210,21 @@ function AddressInput({ def, id, name, value, error, required, lng, t }: RenderP
     } catch {
       return false;
     }
-    if (matches.length === 1) fill(matches[0]!);
-    if (matches.length > 1) {
+    if (matches.length === 1) {
+      // Typed over an address already there: nothing changes, so nothing is announced (and no earlier news stays).
+      if (!fill(matches[0]!, explicit) && !explicit) {
+        setFound(undefined);
+        return true;
+      }
+    } else if (matches.length > 1) {
+      if (!explicit && townInput()?.value) {
+        setFound(undefined);
+        return true;
+      }
       const shared = applyShared({ postalCode: code, prefecture: "", city: "", town: "", building: "" }, matches);
-      if (shared.prefecture) fill({ prefecture: shared.prefecture, city: shared.city || (cityInput()?.value ?? ""), town: "" });
+      fill({ prefecture: shared.prefecture, city: shared.city, town: "" }, explicit);
     }
-    if (focus) moveFocus.current = matches.length === 1 ? "town" : matches.length > 1 ? "match-0" : "postalCode";
+    if (explicit) moveFocus.current = matches.length === 1 ? "town" : matches.length > 1 ? "match-0" : "postalCode";
     setFound({ status: matches.length === 1 ? "found" : matches.length > 1 ? "several" : "notFound", code, matches });
     return true;
   };
@@ -229,7 +248,7 @@ function AddressInput({ def, id, name, value, error, required, lng, t }: RenderP
 
   const onChoose = (event: MouseEvent<HTMLButtonElement>, a: PostalAddress) => {
     event.preventDefault();
-    fill(a);
+    fill(a, true);
     moveFocus.current = "town";
     setFound({ status: "found", code: found?.code ?? "", matches: [a] });
   };
