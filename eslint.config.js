@@ -26,6 +26,7 @@ const roomZones = [
   zone(
     "app/form-engine",
     [
+      "app/addresses",
       "app/submissions",
       "app/auth",
       "app/backoffice",

@@ -6,6 +6,8 @@ export default {
   serverBuildPath: "build/index.js",
   serverModuleFormat: "esm",
   serverPlatform: "node",
+  // Its name lists are JSON files, which Node's ESM loader would only import with an attribute: compiled in instead.
+  serverDependenciesToBundle: [/^i18n-iso-countries\//],
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   future: {
     v3_fetcherPersist: true,

@@ -101,10 +101,25 @@ export interface FieldType<D extends BaseField & { type: string }> {
    * as `_action=verb:field[:argument]`. Returns the new value and the input to focus (an id suffix after the field's
    * id), or undefined when the command does not apply. Works without JavaScript: the page comes back.
    */
-  command?(def: D, value: unknown, verb: string, arg: string | undefined): { value: unknown; focus: string } | undefined;
+  command?(def: D, value: unknown, verb: string, arg: string | undefined, ctx: CommandContext): { value: unknown; focus: string } | undefined;
   /** A field whose answer names a person (氏名): the name as shown, and its reading (フリガナ) when given. */
   personName?(value: unknown): { name: string; reading: string } | undefined;
 }
+
+/** One address a 郵便番号 stands for (町域 is blank where Japan Post lists none for the code). */
+export type PostalAddress = { prefecture: string; city: string; town: string };
+
+/**
+ * What the server lends a field's command: data that must not reach the browser (Japan Post's list) stays behind
+ * these functions, and the hook itself stays isomorphic. The journey's server side provides it.
+ */
+export interface CommandContext {
+  /** The addresses of a 7-digit 郵便番号: one, several, or none when the code is unknown. */
+  lookupPostalCode(code: string): PostalAddress[];
+}
+
+/** A context that knows nothing (a command that needs server data then finds none): for tests and previews. */
+export const NO_SERVER_DATA: CommandContext = { lookupPostalCode: () => [] };
 
 /** What a field made of items tells the engine. */
 export interface ItemsHook<D> {

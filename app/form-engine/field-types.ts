@@ -4,6 +4,7 @@
 import type { AnyFieldType } from "./field-type";
 import { addressField } from "./fields/address";
 import { checkboxesField } from "./fields/checkboxes";
+import { countryField } from "./fields/country";
 import { dateField } from "./fields/date";
 import { declarationField } from "./fields/declaration";
 import { emailField } from "./fields/email";
@@ -15,6 +16,7 @@ import { numberField } from "./fields/number";
 import { personNameField } from "./fields/person-name";
 import { phoneField } from "./fields/phone";
 import { radioField } from "./fields/radio";
+import { residenceCardNumberField } from "./fields/residence-card-number";
 import { selectField } from "./fields/select";
 import { textField } from "./fields/text";
 import { textareaField } from "./fields/textarea";
@@ -29,9 +31,11 @@ export const leafFieldTypes: AnyFieldType[] = [
   dateField,
   addressField,
   phoneField,
+  residenceCardNumberField,
   emailField,
   numberField,
   selectField,
+  countryField,
   radioField,
   checkboxesField,
   yesNoField,

@@ -9,6 +9,7 @@ import type { FormDefinition } from "../form-engine/definition";
 import type { FieldDef } from "../form-engine/definition";
 import { firstIncompleteStep, isVisible, stepPosition, validateAll, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { getFieldType } from "../form-engine/field-types";
+import { NO_SERVER_DATA, type CommandContext } from "../form-engine/field-type";
 
 /**
  * Who is filling in the form. A resident goes step by step; a clerk at the counter (書かない窓口) fills in for a
@@ -119,11 +120,16 @@ export function fieldsShown(step: Step, answers: Answers) {
  * `_action=verb:field[:argument]` and carried out by the field's type. Returns the step's values with that field
  * changed and the input to focus, or null when the post carries no such command.
  */
-export function applyFieldCommand(step: Step, values: Answers, action: unknown): { values: Answers; field: string; focus: string } | null {
+export function applyFieldCommand(
+  step: Step,
+  values: Answers,
+  action: unknown,
+  ctx: CommandContext = NO_SERVER_DATA,
+): { values: Answers; field: string; focus: string } | null {
   if (typeof action !== "string") return null;
   const [verb = "", name, arg] = action.split(":");
   const def = step.fields.find((f) => f.name === name);
-  const result = def ? getFieldType(def.type).command?.(def, values[def.name], verb, arg) : undefined;
+  const result = def ? getFieldType(def.type).command?.(def, values[def.name], verb, arg, ctx) : undefined;
   if (!def || !result) return null;
   return { values: { ...values, [def.name]: result.value }, field: def.name, focus: `${def.name}${result.focus}` };
 }

@@ -8,6 +8,7 @@ import { getFieldType } from "../form-engine/field-types";
 import { pageTitle } from "../i18n/title";
 import { ASKED } from "../form-engine/render";
 import { fixedFieldsChanged, fixedValues, ownItems, prefillMarks, shownValues } from "../prefill/step.server";
+import { lookupPostalCode } from "../addresses/postal-code.server";
 import { receiveUploads, type ReceivedForm } from "../submissions/attachments.server";
 import { saveStep, saveWorkingValues } from "../submissions/drafts.server";
 import type { DraftContext } from "./draft.server";
@@ -85,7 +86,7 @@ export async function postStep(ctx: DraftContext, stepId: string, arrival: Arriv
   // Upload answers come only from what the server received and checked, never from the posted fields.
   for (const f of step.fields) if (getFieldType(f.type).upload) raw[f.name] = uploads[f.name] ?? "";
 
-  const command = applyFieldCommand(step, normalizeStep(step, raw), raw._action);
+  const command = applyFieldCommand(step, normalizeStep(step, raw), raw._action, { lookupPostalCode });
   if (command) {
     saveWorkingValues(draft, step.id, command.values);
     return { goTo: { at: "step", stepId: step.id, returnToCheck, focus: command.focus } };

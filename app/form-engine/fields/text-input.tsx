@@ -7,9 +7,16 @@ type InputMode = HTMLAttributes<HTMLInputElement>["inputMode"];
 
 /** The one-line input most field types render, with their own type, inputmode and autocomplete. */
 export function TextInput<D extends BaseField & { autocomplete?: string }>(
-  props: RenderProps<D> & { type?: string; inputMode?: InputMode; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean },
+  props: RenderProps<D> & {
+    type?: string;
+    inputMode?: InputMode;
+    autoComplete?: string;
+    width?: "short" | "medium";
+    spellCheck?: boolean;
+    autoCapitalize?: string;
+  },
 ) {
-  const { id, name, def, value, error, type = "text", inputMode, autoComplete, width, spellCheck } = props;
+  const { id, name, def, value, error, type = "text", inputMode, autoComplete, width, spellCheck, autoCapitalize } = props;
   return (
     <Field {...wrapperProps(props)}>
       <input
@@ -21,6 +28,7 @@ export function TextInput<D extends BaseField & { autocomplete?: string }>(
         inputMode={inputMode}
         autoComplete={personalToken(props, def.autocomplete ?? autoComplete ?? "") || undefined}
         spellCheck={spellCheck}
+        autoCapitalize={autoCapitalize}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, def.hint, error)}
       />

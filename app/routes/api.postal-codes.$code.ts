@@ -1,0 +1,9 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { lookupPostalCode } from "../addresses/postal-code.server";
+
+/** 郵便番号 → addresses, for the address field as the resident types (public data: no session, cached a day). */
+export function loader({ params }: LoaderFunctionArgs) {
+  const code = params.code ?? "";
+  if (!/^\d{7}$/.test(code)) return data({ addresses: [] }, { status: 400 });
+  return data({ addresses: lookupPostalCode(code) }, { headers: { "Cache-Control": "public, max-age=86400" } });
+}
