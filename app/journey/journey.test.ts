@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDefinition, type FormDefinition } from "../form-engine/definition";
-import { applyFieldCommand, fieldsShown, journeyOf, type Actor } from "./journey";
+import { applyFieldCommand, fieldsShown, journeyOf, pendingFollowUps, type Actor } from "./journey";
 import { placePath } from "./paths";
 
 const definition = (() => {
@@ -101,11 +101,50 @@ describe("journey", () => {
     expect(applyFieldCommand(step, {}, "launch:family")).toBeNull();
   });
 
+  it("asks next the follow-up questions the answers opened but the page did not show (no JavaScript)", () => {
+    const step = definition.steps[3]!;
+    // 「ほかにいますか」 is yes: 備考 applies; the page did not ask it, so it comes next.
+    expect(pendingFollowUps(step, {}, { more: "yes", family: [{ who: "花子" }] }, new Set())).toEqual(["note"]);
+    // Asked on the page (JavaScript showed it): nothing pending. Not opened: nothing pending.
+    expect(pendingFollowUps(step, {}, { more: "yes" }, new Set(["note"]))).toEqual([]);
+    expect(pendingFollowUps(step, {}, { more: "no" }, new Set())).toEqual([]);
+  });
+
+  it("asks follow-ups per item, only for the items whose answers open them", () => {
+    const r = parseDefinition({
+      ...JSON.parse(JSON.stringify({ id: "g", version: "1", title: "g", description: "g", guidance: { duration: "1" }, declaration: "d", afterSubmit: ["a"] })),
+      steps: [
+        {
+          id: "people",
+          title: "人",
+          fields: [
+            {
+              type: "group",
+              name: "people",
+              label: "人",
+              itemLabel: "人",
+              fields: [
+                { type: "yesNo", name: "works", label: "働いていますか" },
+                { type: "text", name: "employer", label: "勤務先", showIf: { field: "works", op: "eq", value: "yes" } },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(r.problems.join("; "));
+    const step = r.definition.steps[0]!;
+    const values = { people: [{ works: "no" }, { works: "yes" }, { works: "yes", _excluded: true }] };
+    expect(pendingFollowUps(step, {}, values, new Set())).toEqual(["people.1.employer"]);
+    expect(pendingFollowUps(step, {}, values, new Set(["people.1.employer"]))).toEqual([]);
+  });
+
   it("turns places into URLs", () => {
     expect(placePath("pets", { at: "step", stepId: "dog", returnToCheck: true, focus: "dogName" })).toBe(
       "/procedures/pets/steps/dog?from=check&focus=dogName#dogName",
     );
     expect(placePath("pets", { at: "check" })).toBe("/procedures/pets/check");
+    expect(placePath("pets", { at: "step", stepId: "people", followUps: true, focus: "note" })).toBe("/procedures/pets/steps/people?more=1&focus=note#note");
     expect(placePath("pets", { at: "start" })).toBe("/procedures/pets");
   });
 });
