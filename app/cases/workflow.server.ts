@@ -7,7 +7,6 @@ import { drafts, staffUsers, submissionEvents, submissionRevisions, submissions,
 import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
-import { mailEnabled } from "../notify/mailer.server";
 import { kickDelivery, queueNotice } from "../notify/outbox.server";
 import { applicantOf } from "./applicant";
 import { canMove, isSubmissionStatus, MESSAGE_REQUIRED } from "./statuses";
@@ -26,11 +25,11 @@ export const applicationPath = (s: { residentAccountId: string | null; receiptNu
   s.residentAccountId ? `/mypage/applications/${s.receiptNumber}` : undefined;
 
 /**
- * Whether a 補正依頼 can reach the applicant: on My page (applied signed in) or by e-mail (an address and mail on).
- * An anonymous applicant without an address would never learn of it, and the case would wait for nothing.
+ * Whether a 補正依頼 can reach the applicant: on My page (applied signed in) or by e-mail (an address; without
+ * SMTP_URL staff see it on the case page and write themselves). An anonymous applicant without an address would
+ * never learn of it, and the case would wait for nothing.
  */
-export const canReachApplicant = (s: { residentAccountId: string | null; contactEmail: string | null }) =>
-  Boolean(s.residentAccountId) || (Boolean(s.contactEmail) && mailEnabled());
+export const canReachApplicant = (s: { residentAccountId: string | null; contactEmail: string | null }) => Boolean(s.residentAccountId || s.contactEmail);
 
 const log = (tx: Tx, actor: AuditActor, action: string, submissionId: string, details: Record<string, unknown>, at: Date) =>
   recordAudit({ actor, action, subject: { type: "submission", id: submissionId }, details, at }, tx);
