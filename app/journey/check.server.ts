@@ -4,7 +4,6 @@ import { z } from "zod";
 import { answerAt, applicantOf } from "../cases/applicant";
 import { openApplicationsOf } from "../cases/duplicates.server";
 import { openCorrectionRequest } from "../cases/resident-view.server";
-import { mailEnabled } from "../notify/mailer.server";
 import { localizeText } from "../form-engine/localized";
 import { summarize } from "../form-engine/summary";
 import { pageTitle } from "../i18n/title";
@@ -41,8 +40,9 @@ function page({ form, draft, actor }: DraftContext, { t, lng }: Locale, errors: 
     : openApplicationsOf({ formId: form.formId, residentAccountId: residentOf(actor), personKey: applicantOf(form.definition, draft.answers).personKey });
   return {
     duplicates,
-    // Without an address from the answers or the profile, the resident may leave one for notices (mail on only).
-    askNoticeEmail: !draft.correctionOf && actor.kind === "resident" && mailEnabled() && contactEmailOf(form, draft, actor, "") === null,
+    // Without an address from the answers or the profile, the resident may leave one for notices (without SMTP_URL
+    // staff see it on the case page and can write themselves; ADR 0013).
+    askNoticeEmail: !draft.correctionOf && actor.kind === "resident" && contactEmailOf(form, draft, actor, "") === null,
     noticeEmailError: errors.noticeEmail,
     noticeEmailValue: errors.noticeEmailValue ?? "",
     // Correcting after a 補正依頼: the city's message stays in view while the resident checks and changes answers.
