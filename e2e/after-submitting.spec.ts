@@ -37,8 +37,7 @@ async function submit(page: Page) {
   return (await page.locator(".receipt-number").textContent())!.trim();
 }
 
-const idOf = (db: Database.Database, receipt: string) =>
-  (db.prepare("select id from submissions where receipt_number = ?").get(receipt) as { id: string }).id;
+const idOf = (db: Database.Database, receipt: string) => (db.prepare("select id from submissions where receipt_number = ?").get(receipt) as { id: string }).id;
 
 test("an anonymous applicant leaves an address, sees the answers as submitted and saves them as PDF; only they can", async ({ openPage, db }) => {
   test.setTimeout(120_000);
