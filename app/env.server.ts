@@ -41,7 +41,7 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.jp:587")
     .optional(),
-  /** The sender of notices, e.g. "まどぐち市 <noreply@city.madoguchi.example>". */
+  /** The sender of notices, e.g. "○○市 <noreply@city.example.jp>". */
   MAIL_FROM: z.string().min(3).default("madoguchi <noreply@localhost>"),
   /** The site's address as residents reach it, for links in e-mails; defaults to http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
