@@ -17,6 +17,7 @@ import tseslint from "typescript-eslint";
  *   cases/        the case workflow (statuses, 補正依頼 and resubmission, history) used by submissions/ and backoffice/;
  *                 imports neither of them.
  *   submissions/  drafts and submitting; may use cases/, never backoffice/.
+ *   notify/       e-mail notices (outbox, SMTP); used by submissions/ and cases/, uses none of the case rooms.
  *   routes/       thin: parse the request, call one domain function, map its result. No SQL (drizzle, getDb, db/) in a
  *                 route; no module imports a route.
  *   db/seed*, db/demo-submissions*  the demo city: never imported by production code. scripts/: never imported by app/.
@@ -53,6 +54,11 @@ const roomZones = [
     "app/procedures",
     ["app/journey", "app/submissions", "app/cases"],
     "procedures/ holds definitions; drafts and cases build on it, not the other way round.",
+  ),
+  zone(
+    "app/notify",
+    ["app/submissions", "app/cases", "app/backoffice", "app/journey", "app/residents", "app/routes"],
+    "notify/ sends what it is given (e-mail notices); the rooms that decide what happens use it, not the other way round.",
   ),
   zone(["app/!(routes)/**", "app/*.{ts,tsx}"], "app/routes", "Routes are entry points; share code through a domain module."),
   zone("app", "scripts", "scripts/ are command-line entry points, not modules of the app."),

@@ -36,6 +36,15 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** A JSON file describing the city (app/city.ts); unset: the fictional demo city. */
   CITY_CONFIG: z.string().min(1).optional(),
+  /** E-mail notices (ADR 0013): smtp://user:pass@host:587 or smtps://…; unset: no mail is sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.jp:587")
+    .optional(),
+  /** The sender of notices, e.g. "○○市 <noreply@city.example.jp>". */
+  MAIL_FROM: z.string().min(3).default("madoguchi <noreply@localhost>"),
+  /** The site's address as residents reach it, for links in e-mails; defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { COOKIE_SECURE: boolean };

@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import { CityConfigError, getCity } from "./city.server";
 import { initDatabase } from "./db.server";
+import { startNoticeDelivery } from "./notify/outbox.server";
 import { syncFormDefinitions } from "./procedures/store.server";
 import { EnvError, getEnv } from "./env.server";
 import { checkSameOrigin } from "./security/csrf.server";
@@ -38,6 +39,8 @@ async function main() {
   // Demo data is seeded before the server starts (scripts/seed-demo.ts), not by it.
   const db = initDatabase(env.DATABASE_PATH);
   syncFormDefinitions();
+  // E-mail notices left over from a stop, and retries of failed ones (ADR 0013).
+  startNoticeDelivery();
 
   const app = express();
   app.disable("x-powered-by");

@@ -103,6 +103,8 @@ export function seedDemoSubmissions() {
   const correcting = demoSubmission("juminhyo", juminhyoAnswers("𠮷田", "茂", "ヨシダ", "シゲル"), 3);
   const done = demoSubmission("juminhyo", juminhyoAnswers("髙橋", "由美", "タカハシ", "ユミ"), 5);
   if (!received || !reviewing || !correcting || !done) return false;
+  // Applied without signing in: a 補正依頼 reaches them only by e-mail (a fictional address; nothing is sent without SMTP_URL).
+  getDb().update(submissions).set({ contactEmail: "yoshida.shigeru@example.jp" }).where(eq(submissions.id, correcting)).run();
   assign(reviewing, reviewer.id, reviewer);
   changeStatus(reviewing, "received", "in_review", reviewer);
   changeStatus(correcting, "received", "in_review", reviewer);

@@ -275,6 +275,10 @@ export const submissions = sqliteTable(
     applicantName: text("applicant_name"),
     searchName: text("search_name"),
     searchKana: text("search_kana"),
+    /** The applicant's name (as searchName) and birth date, "髙橋大輔|1988-05-14" (cases/applicant.ts): a second open application of one person. */
+    personKey: text("person_key"),
+    /** Where notices go (受付, 補正依頼, 完了/却下): the submission's e-mail answer, one left on the check page, or the kept profile's. */
+    contactEmail: text("contact_email"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -288,6 +292,7 @@ export const submissions = sqliteTable(
     index("submissions_search_name_idx").on(t.searchName),
     index("submissions_search_kana_idx").on(t.searchKana),
     index("submissions_resident_idx").on(t.residentAccountId, t.submittedAt),
+    index("submissions_person_idx").on(t.personKey, t.formId),
   ],
 );
 
@@ -377,3 +382,48 @@ export const residentProfiles = sqliteTable("resident_profiles", {
   consentedAt: integer("consented_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+// ── Notices and resume links ────────────────────────────────────────────────────────────────────
+
+export const NOTICE_KINDS = ["received", "needs_correction", "completed", "rejected", "resume_link"] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * E-mail notices to residents (outbox, ADR 0013): written in the same transaction as what they announce, sent after
+ * it commits, retried with growing pauses. `params` holds what the text needs (受付番号, procedure, link), no answers.
+ */
+export const notices = sqliteTable(
+  "notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: NOTICE_KINDS }).notNull(),
+    submissionId: text("submission_id").references(() => submissions.id),
+    to: text("to").notNull(),
+    language: text("language").notNull(),
+    params: text("params", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notices_due_idx").on(t.status, t.nextAttemptAt), index("notices_submission_idx").on(t.submissionId)],
+);
+
+/** Links to resume an anonymous draft on another device: only the SHA-256 of the token is kept; used once. */
+export const resumeTokens = sqliteTable(
+  "resume_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    draftId: text("draft_id")
+      .notNull()
+      .references(() => drafts.id),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("resume_tokens_draft_idx").on(t.draftId)],
+);

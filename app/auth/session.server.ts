@@ -25,7 +25,7 @@ const SESSION_COOKIE = "madoguchi_session";
  * Cookie secrets, newest first: a new secret signs, all of them verify, so secrets rotate without signing
  * everybody out. In demo mode without SESSION_SECRET, a random secret is generated once and kept in the database.
  */
-function getSecrets(): string[] {
+export function getSecrets(): string[] {
   const env = getEnv();
   if (env.SESSION_SECRET?.length) return env.SESSION_SECRET;
   const db = getDb();

@@ -3,7 +3,10 @@ import { asc, desc, eq, and } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { auditLog, residentAccounts, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/audit.server";
+import { openApplicationsOf } from "../cases/duplicates.server";
 import { NEXT_STATUSES } from "../cases/statuses";
+import { canReachApplicant } from "../cases/workflow.server";
+import { noticesOf } from "../notify/outbox.server";
 import { getDb } from "../db.server";
 import { localizeText } from "../form-engine/localized";
 import { summarize } from "../form-engine/summary";
@@ -118,6 +121,12 @@ export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, 
     revision: v.form.revision,
     status: submission.status,
     next: NEXT_STATUSES[submission.status],
+    // 重複の可能性: the same person's other open applications of this procedure.
+    duplicates: openApplicationsOf({ ...submission, excludeId: submission.id }),
+    contactEmail: submission.contactEmail,
+    // Whether a 補正依頼 would reach the applicant (My page or e-mail): the page says so before staff try.
+    reachable: canReachApplicant(submission),
+    notices: noticesOf(submission.id).map((n) => ({ ...n, at: formatDateTime(n.at) })),
     submittedAt: formatDateTime(submission.submittedAt),
     updatedAt: formatDateTime(submission.updatedAt),
     language: submission.language,

@@ -6,6 +6,8 @@ import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
 import { getFormVersion, getLatestForm } from "../procedures/store.server";
 import { attachmentContent, attachmentFilesOf, fileIdsOf } from "../submissions/attachments.server";
+import type { Owner } from "../submissions/drafts.server";
+import { ownSubmission } from "../submissions/resident-copy.server";
 import { csvHeader, csvRows } from "./csv.server";
 import { getSubmission, submissionRevisionAnswers } from "./detail.server";
 import { renderSubmissionsPdf } from "./pdf.server";
@@ -108,4 +110,19 @@ export function submissionFile(submissionId: string, attachmentId: string, actor
     details: { attachmentId: file.id },
   });
   return file;
+}
+
+/**
+ * The resident's copy of their own submission as PDF (the same paper form, without the staff boxes or attachments:
+ * the resident has their files), or null when it is not theirs. Handing it out is audited like a staff download.
+ */
+export async function residentCopyPdf(owner: Owner | null, formId: string, receiptNumber: string, actor: AuditActor, t: TFunction) {
+  const s = ownSubmission(owner, receiptNumber, formId);
+  if (!s) return null;
+  const bytes = await renderSubmissionsPdf(
+    [{ definition: definitionOf(s.formVersionId), answers: s.answers, receiptNumber: s.receiptNumber, submittedAt: s.submittedAt, copy: "resident" }],
+    t,
+  );
+  recordAudit({ actor, action: "submission.resident_copy_downloaded", subject: { type: "submission", id: s.id } });
+  return { bytes, receiptNumber: s.receiptNumber };
 }

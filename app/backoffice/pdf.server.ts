@@ -67,7 +67,15 @@ const fontkitForPdfLib = {
 } as unknown as Fontkit;
 
 export type PdfFile = { fileName: string; contentType: string; data: Uint8Array };
-export type PdfSubmission = { definition: FormDefinition; answers: Answers; receiptNumber: string; submittedAt: Date; files?: PdfFile[] };
+export type PdfSubmission = {
+  definition: FormDefinition;
+  answers: Answers;
+  receiptNumber: string;
+  submittedAt: Date;
+  files?: PdfFile[];
+  /** "resident": the applicant's own copy (控え), marked as such, without the staff boxes. */
+  copy?: "staff" | "resident";
+};
 
 /** Characters that may not begin a line (行頭禁則): they stay at the end of the line before. */
 const NO_LINE_START = new Set([..."、。，．,.)）」』】〕〉》・：；:;!?！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々"]);
@@ -205,10 +213,15 @@ class Writer {
 function header(w: Writer, s: PdfSubmission, t: TFunction) {
   const def = s.definition;
   w.newPage(true);
-  const boxes = def.pdf.staffBoxes;
+  const boxes = s.copy === "resident" ? [] : def.pdf.staffBoxes;
   const boxW = 52;
-  const boxH = 60;
-  const boxX = A4[0] - MARGIN - boxes.length * boxW;
+  const boxH = boxes.length ? 60 : 20;
+  // The resident's copy has no staff boxes; its mark (申請者控え) takes their place at the top right.
+  const boxX = A4[0] - MARGIN - (boxes.length ? boxes.length * boxW : 80);
+  if (s.copy === "resident") {
+    const mark = t("pdf.residentCopy");
+    w.text(mark, A4[0] - MARGIN - w.width(mark, 11), w.y - 14, 11);
+  }
   boxes.forEach((label, i) => {
     w.cell(boxX + i * boxW, w.y, boxW, 16, true);
     w.cell(boxX + i * boxW, w.y - 16, boxW, boxH - 16);

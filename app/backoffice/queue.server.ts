@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { staffUsers, submissionCounts, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
+import { possibleDuplicates } from "../cases/duplicates.server";
 import { prefixEnd, receiptKey, searchKey } from "../cases/search";
 import { SUBMISSION_STATUSES, type SubmissionStatus } from "../cases/statuses";
 
@@ -100,6 +101,12 @@ export type QueueRow = {
   submittedAt: Date;
   assigneeName: string | null;
 };
+
+/** The page's rows with the 重複の可能性 mark: another open application of the same person and procedure. */
+export function withDuplicateMarks<R extends { id: string }>(rows: R[]): (R & { possibleDuplicate: boolean })[] {
+  const marked = possibleDuplicates(rows);
+  return rows.map((r) => ({ ...r, possibleDuplicate: marked.has(r.id) }));
+}
 
 const encode = (row: { submittedAt: Date; id: string }) => `${row.submittedAt.getTime()}_${row.id}`;
 function decode(c: string) {

@@ -7,6 +7,7 @@ import { drafts, staffUsers, submissionEvents, submissionRevisions, submissions,
 import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
+import { kickDelivery, queueNotice } from "../notify/outbox.server";
 import { applicantOf } from "./applicant";
 import { canMove, isSubmissionStatus, MESSAGE_REQUIRED } from "./statuses";
 
@@ -14,7 +15,21 @@ type Db = ReturnType<typeof getDb>;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type StaffActor = AuditActor & { role: "staff" | "admin"; id: string };
 
-export type WorkflowResult = { ok: true } | { ok: false; problem: "stale" | "notAllowed" | "messageRequired" | "notFound" };
+export type WorkflowResult = { ok: true } | { ok: false; problem: "stale" | "notAllowed" | "messageRequired" | "notFound" | "unreachable" };
+
+/** Statuses the resident is told about by e-mail (if they gave an address); 受付 is told when submitting. */
+const NOTIFIED: readonly SubmissionStatus[] = ["needs_correction", "completed", "rejected"];
+
+/** Where the resident follows their application: My page when they applied signed in; otherwise only by e-mail. */
+export const applicationPath = (s: { residentAccountId: string | null; receiptNumber: string }) =>
+  s.residentAccountId ? `/mypage/applications/${s.receiptNumber}` : undefined;
+
+/**
+ * Whether a 補正依頼 can reach the applicant: on My page (applied signed in) or by e-mail (an address; without
+ * SMTP_URL staff see it on the case page and write themselves). An anonymous applicant without an address would
+ * never learn of it, and the case would wait for nothing.
+ */
+export const canReachApplicant = (s: { residentAccountId: string | null; contactEmail: string | null }) => Boolean(s.residentAccountId || s.contactEmail);
 
 const log = (tx: Tx, actor: AuditActor, action: string, submissionId: string, details: Record<string, unknown>, at: Date) =>
   recordAudit({ actor, action, subject: { type: "submission", id: submissionId }, details, at }, tx);
@@ -25,13 +40,15 @@ const log = (tx: Tx, actor: AuditActor, action: string, submissionId: string, de
  */
 export function changeStatus(submissionId: string, expected: SubmissionStatus, to: SubmissionStatus, actor: StaffActor, message = ""): WorkflowResult {
   const db = getDb();
-  return db.transaction((tx) => {
-    const current = tx.select({ status: submissions.status }).from(submissions).where(eq(submissions.id, submissionId)).get();
+  let queued = false;
+  const result = db.transaction((tx) => {
+    const current = tx.select().from(submissions).where(eq(submissions.id, submissionId)).get();
     if (!current) return { ok: false, problem: "notFound" } as const;
     if (current.status !== expected) return { ok: false, problem: "stale" } as const;
     if (!canMove(current.status, to)) return { ok: false, problem: "notAllowed" } as const;
     const body = message.trim();
     if (MESSAGE_REQUIRED.includes(to) && body === "") return { ok: false, problem: "messageRequired" } as const;
+    if (to === "needs_correction" && !canReachApplicant(current)) return { ok: false, problem: "unreachable" } as const;
     const at = new Date();
     tx.update(submissions)
       .set({ status: to, updatedAt: at })
@@ -41,8 +58,20 @@ export function changeStatus(submissionId: string, expected: SubmissionStatus, t
       .values({ submissionId, at, actorRole: actor.role, actorId: actor.id, kind: "status", fromStatus: expected, toStatus: to, body: body || null })
       .run();
     log(tx, actor, "submission.status_changed", submissionId, { from: expected, to }, at);
+    if (NOTIFIED.includes(to) && current.contactEmail) {
+      queued = queueNotice(tx, {
+        kind: to as "needs_correction" | "completed" | "rejected",
+        to: current.contactEmail,
+        language: current.language,
+        submissionId,
+        params: { formVersionId: current.formVersionId, receiptNumber: current.receiptNumber, message: body || undefined, path: applicationPath(current) },
+      });
+    }
     return { ok: true } as const;
   });
+  // Sent after the commit: the mail server never holds up or undoes a decision.
+  if (queued) kickDelivery();
+  return result;
 }
 
 /** 担当: assigns to a staff member, or to no one (null). */

@@ -40,6 +40,10 @@ const definitionObject = z
       .strict(),
     /** The answer naming the applicant in the staff queue: a personName field, or one in a group ("persons.0.name"). */
     applicantName: z.string().optional(),
+    /** The applicant's birth date, with the name telling one person's second open application ("persons.0.birthDate"). */
+    applicantBirthDate: z.string().optional(),
+    /** The answer that is the applicant's e-mail address for notices (受付, 補正依頼, 完了/却下), e.g. "email". */
+    contactEmail: z.string().optional(),
     /** Whether a resident must sign in to use the procedure (e.g. to prefill from 住民記録). */
     signInRequired: z.boolean().default(false),
     steps: z.array(stepDefinition).min(1),
@@ -166,6 +170,15 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
     const target = child !== undefined && /^\d+$/.test(index ?? "") ? field?.fields?.find((c) => c.name === child) : index === undefined ? field : undefined;
     if (!target || !getFieldType(target.type).personName)
       ctx.addIssue({ code: "custom", path: ["applicantName"], message: `"${def.applicantName}" is not a personName answer (a field, or group.index.field)` });
+  }
+  // Answers named by path must exist: a field, or a field of a group's item ("group.0.field").
+  for (const key of ["applicantBirthDate", "contactEmail"] as const) {
+    const [top, index, child] = def[key]?.split(".") ?? [];
+    if (top === undefined) continue;
+    const field = steps.flatMap((st) => st.fields).find((f) => f.name === top);
+    const target = child !== undefined && /^\d+$/.test(index ?? "") ? field?.fields?.find((c) => c.name === child) : index === undefined ? field : undefined;
+    if (!target || !getFieldType(target.type).hasValue)
+      ctx.addIssue({ code: "custom", path: [key], message: `"${def[key]}" is not an answer (a field, or group.index.field)` });
   }
   steps.forEach((step, s) => {
     checkCondition(step.showIf, ["steps", s, "showIf"], s - 1);

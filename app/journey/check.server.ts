@@ -1,12 +1,16 @@
 /** The check page (確認): every answer by step with where it came from, the declaration, and submitting. */
 import type { TFunction } from "i18next";
+import { z } from "zod";
+import { answerAt, applicantOf } from "../cases/applicant";
+import { openApplicationsOf } from "../cases/duplicates.server";
 import { openCorrectionRequest } from "../cases/resident-view.server";
 import { localizeText } from "../form-engine/localized";
 import { summarize } from "../form-engine/summary";
 import { pageTitle } from "../i18n/title";
 import { sourceMarks } from "../prefill/prefill-sources.server";
-import { keepProfile, reusableAnswers } from "../residents/profile.server";
-import { findDraftOfOwner, findSubmissionOfDraft, formOfDraft, submitDraft, type Owner } from "../submissions/drafts.server";
+import { getProfile, keepProfile, reusableAnswers } from "../residents/profile.server";
+import { findDraftOfOwner, findSubmissionOfDraft, formOfDraft, submitDraft, type Draft, type Owner } from "../submissions/drafts.server";
+import type { StoredForm } from "../procedures/store.server";
 import type { DraftContext } from "./draft.server";
 import { journeyOf, type Actor, type Place } from "./journey";
 
@@ -14,13 +18,39 @@ type Locale = { t: TFunction; lng: string };
 
 export type CheckOutcome = { goTo: Place } | { page: ReturnType<typeof page> };
 
-function page({ form, draft, actor }: DraftContext, { t, lng }: Locale, declarationError?: string) {
+export type CheckErrors = { declaration?: string; noticeEmail?: string; /** the address as typed, kept on an error */ noticeEmailValue?: string };
+
+const residentOf = (actor: Actor) => (actor.kind === "preview" ? null : actor.residentAccountId);
+
+/** The address the submission's notices go to: its e-mail answer, the one left on the check page, or the kept profile's. */
+function contactEmailOf(form: StoredForm, draft: Draft, actor: Actor, typed: string): string | null {
+  const answer = answerAt(draft.answers, form.definition.contactEmail);
+  if (typeof answer === "string" && answer) return answer;
+  if (typed) return typed;
+  const resident = residentOf(actor);
+  return (resident && getProfile(resident)?.email) || null;
+}
+
+function page({ form, draft, actor }: DraftContext, { t, lng }: Locale, errors: CheckErrors = {}) {
+  const declarationError = errors.declaration;
   const reusable = actor.kind === "resident" && actor.residentAccountId ? Object.keys(reusableAnswers(form.definition, draft.answers, draft.prefill)) : [];
+  // 重複の可能性: the same person's open application of this procedure (a correction is the application itself).
+  const duplicates = draft.correctionOf
+    ? []
+    : openApplicationsOf({ formId: form.formId, residentAccountId: residentOf(actor), personKey: applicantOf(form.definition, draft.answers).personKey });
   return {
+    duplicates,
+    // Without an address from the answers or the profile, the resident may leave one for notices (without SMTP_URL
+    // staff see it on the case page and can write themselves; ADR 0013).
+    askNoticeEmail: !draft.correctionOf && actor.kind === "resident" && contactEmailOf(form, draft, actor, "") === null,
+    noticeEmailError: errors.noticeEmail,
+    noticeEmailValue: errors.noticeEmailValue ?? "",
     // Correcting after a 補正依頼: the city's message stays in view while the resident checks and changes answers.
     correction: draft.correctionOf ? (openCorrectionRequest(draft.correctionOf) ?? "") : null,
     reusable,
-    title: pageTitle(t, `${t("journey.check.title")} – ${localizeText(form.definition.title, lng)}`, { error: Boolean(declarationError) }),
+    title: pageTitle(t, `${t("journey.check.title")} – ${localizeText(form.definition.title, lng)}`, {
+      error: Boolean(declarationError || errors.noticeEmail),
+    }),
     formId: form.formId,
     draftId: draft.id,
     formTitle: form.definition.title,
@@ -31,14 +61,19 @@ function page({ form, draft, actor }: DraftContext, { t, lng }: Locale, declarat
 }
 
 /** The check page, once every step that applies is done. */
-export function showCheck(ctx: DraftContext, locale: Locale, declarationError?: string): CheckOutcome {
+export function showCheck(ctx: DraftContext, locale: Locale, errors: CheckErrors = {}): CheckOutcome {
   const open = journeyOf(ctx.form.definition, ctx.draft, ctx.actor).checkPage();
-  return open ? { goTo: open } : { page: page(ctx, locale, declarationError) };
+  return open ? { goTo: open } : { page: page(ctx, locale, errors) };
 }
 
-export type SubmitRequest = { draftId: string; declared: boolean; keepProfile: boolean };
+export type SubmitRequest = { draftId: string; declared: boolean; keepProfile: boolean; /** optional, for notices */ noticeEmail?: string };
 export type SubmitOutcome =
-  { kind: "submitted"; receiptNumber: string } | { kind: "declarationMissing" } | { kind: "goTo"; place: Place } | { kind: "noDraft" };
+  | { kind: "submitted"; receiptNumber: string }
+  | { kind: "invalid"; declarationMissing: boolean; noticeEmailInvalid: boolean }
+  | { kind: "goTo"; place: Place }
+  | { kind: "noDraft" };
+
+const noticeEmail = z.string().max(254).email();
 
 /**
  * Submits the draft the page showed (by id, so a second tab or a double click finds the first submission instead
@@ -50,11 +85,14 @@ export function submitFromCheck(owner: Owner, actor: Actor, input: SubmitRequest
   // A second submit (double click, back and resubmit, another tab) finds the first submission.
   const existing = findSubmissionOfDraft(draft);
   if (existing) return { kind: "submitted", receiptNumber: existing.receiptNumber };
-  if (!input.declared) return { kind: "declarationMissing" };
+  // Cleaned like the e-mail field type: full-width characters and surrounding spaces are not the resident's mistake.
+  const typed = (input.noticeEmail ?? "").normalize("NFKC").trim();
+  const noticeEmailInvalid = typed !== "" && !noticeEmail.safeParse(typed).success;
+  if (!input.declared || noticeEmailInvalid) return { kind: "invalid", declarationMissing: !input.declared, noticeEmailInvalid };
   const form = formOfDraft(draft);
   const check = journeyOf(form.definition, draft, actor).canSubmit();
   if (!check.ok) return check.reason === "incomplete" ? { kind: "goTo", place: check.goTo } : { kind: "noDraft" };
-  const submission = submitDraft(draft.id, lng);
+  const submission = submitDraft(draft.id, lng, { contactEmail: contactEmailOf(form, draft, actor, typed) });
   // Kept for later procedures only when the resident ticked the box (explicit consent).
   if (actor.kind === "resident" && actor.residentAccountId && input.keepProfile) {
     const values = reusableAnswers(form.definition, draft.answers, draft.prefill);

@@ -2,12 +2,14 @@
  * My page (マイページ): what the city holds about the signed-in resident (住民記録, or what the identity provider told
  * us), their applications, and the contact data kept with their consent. Days are the day in Japan.
  */
+import type { TFunction } from "i18next";
 import type { residentAccounts } from "../../db/schema";
 import { openCorrectionRequest, residentHistory } from "../cases/resident-view.server";
 import { localizeText } from "../form-engine/localized";
 import { getFormVersion } from "../procedures/store.server";
 import { formatDateJa, formatDateTime, isoDateInJapan } from "../i18n/dates";
 import { findSubmissionForOwner, formOfDraft, listOpenDrafts, listSubmissionsOf, startCorrection } from "../submissions/drafts.server";
+import { residentCopyPdfPath, submittedAnswers } from "../submissions/resident-copy.server";
 import { getProfile } from "./profile.server";
 import { formatAddress, fullName, getRegistryPerson, listHouseholdMembers } from "./resident-records.server";
 
@@ -61,10 +63,13 @@ export function myPage(resident: ResidentAccount, lng: string) {
  * One of the resident's own applications and its progress, or undefined: someone else's 受付番号 is answered as if it
  * did not exist.
  */
-export function myApplication(resident: ResidentAccount, receiptNumber: string, lng: string) {
+export function myApplication(resident: ResidentAccount, receiptNumber: string, lng: string, t: TFunction) {
   const submission = findSubmissionForOwner({ residentAccountId: resident.id }, receiptNumber);
   if (!submission) return undefined;
   return {
+    // The answers as they stand (after a correction, the corrected ones), and the copy as PDF.
+    sections: submittedAnswers(submission, lng, t).sections,
+    pdfPath: residentCopyPdfPath(submission),
     formTitle: localizeText(getFormVersion(submission.formVersionId)!.definition.title, lng),
     receiptNumber: submission.receiptNumber,
     status: submission.status,

@@ -5,6 +5,7 @@ import { getDb } from "../db.server";
 import { getLatestForm, syncFormDefinitions } from "../procedures/store.server";
 import { createDraft } from "../submissions/drafts.server";
 import { useTestDatabase } from "../test/db";
+import { testT } from "../test/i18n";
 import { addResident, addStaff, juminhyoAnswers, submit } from "../test/submissions";
 import { changeStatus } from "../cases/workflow.server";
 import { correctMyApplication, myApplication, myPage } from "./my-page.server";
@@ -37,15 +38,19 @@ describe("My page", () => {
     addStaff("clerk");
     const s = submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"), { residentAccountId: "r1" });
     const account = (id: string) => getDb().select().from(residentAccounts).where(eq(residentAccounts.id, id)).get()!;
-    expect(myApplication(account("r2"), s.receiptNumber, "ja")).toBeUndefined();
+    expect(myApplication(account("r2"), s.receiptNumber, "ja", testT())).toBeUndefined();
     expect(correctMyApplication(account("r2"), s.receiptNumber)).toEqual({ kind: "notFound" });
-    expect(myApplication(account("r1"), s.receiptNumber, "ja")).toMatchObject({ receiptNumber: s.receiptNumber, status: "received", correction: null });
+    expect(myApplication(account("r1"), s.receiptNumber, "ja", testT())).toMatchObject({
+      receiptNumber: s.receiptNumber,
+      status: "received",
+      correction: null,
+    });
     expect(correctMyApplication(account("r1"), s.receiptNumber)).toEqual({ kind: "notOpen", receiptNumber: s.receiptNumber });
 
     const clerk = { role: "staff" as const, id: "clerk" };
     changeStatus(s.id, "received", "in_review", clerk);
     changeStatus(s.id, "in_review", "needs_correction", clerk, "住所を確認してください");
-    expect(myApplication(account("r1"), s.receiptNumber, "ja")).toMatchObject({ status: "needs_correction", correction: "住所を確認してください" });
+    expect(myApplication(account("r1"), s.receiptNumber, "ja", testT())).toMatchObject({ status: "needs_correction", correction: "住所を確認してください" });
     expect(correctMyApplication(account("r1"), s.receiptNumber)).toEqual({ kind: "started", formId: "juminhyo" });
   });
 });

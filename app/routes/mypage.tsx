@@ -66,6 +66,14 @@ export default function MyPage() {
                 <span>
                   {t("journey.receipt.number")} {s.receiptNumber}・{s.submittedAt}・<strong>{t(`status.${s.status}`)}</strong>
                 </span>
+                {/* A 補正依頼 waits for the resident: said in words, as a highlighted note with what to do, not a grey status. */}
+                {s.status === "needs_correction" ? (
+                  <p className="action-needed">
+                    <strong>{t("mypage.applications.actionNeeded")}</strong>
+                    <br />
+                    <Link to={`/mypage/applications/${s.receiptNumber}`}>{t("mypage.applications.actionLink", { receipt: s.receiptNumber })}</Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

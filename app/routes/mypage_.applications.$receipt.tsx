@@ -6,13 +6,14 @@ import { checkPath } from "../journey/paths";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { correctMyApplication, myApplication } from "../residents/my-page.server";
+import { SubmittedAnswers } from "../ui/submitted-answers";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { resident } = await requireResident(request);
   const { t, lng } = await getLocaleT(request);
-  const page = myApplication(resident, params.receipt!, lng);
+  const page = myApplication(resident, params.receipt!, lng, t);
   if (!page) throw notFound();
   return { title: pageTitle(t, `${page.formTitle} – ${t("mypage.application.title")}`), ...page };
 }
@@ -56,6 +57,7 @@ export default function Application() {
         <section className="warning" aria-labelledby="correction-title">
           <h2 id="correction-title">{t("mypage.application.correctionTitle")}</h2>
           {page.correction ? <p className="pre-line">{page.correction}</p> : null}
+          <p>{t("mypage.application.correctionWhat")}</p>
           <Form method="post">
             <button type="submit" className="button">
               {t("mypage.application.correct")}
@@ -63,6 +65,7 @@ export default function Application() {
           </Form>
         </section>
       ) : null}
+      <SubmittedAnswers sections={page.sections} pdfPath={page.pdfPath} />
       <h2>{t("mypage.application.history")}</h2>
       <ol className="timeline">
         <li>

@@ -5,15 +5,16 @@ import { getPrincipal } from "../auth/session.server";
 import { Localized } from "../form-engine/fields/shell";
 import type { SummaryRow } from "../form-engine/summary";
 import { getLocaleT } from "../i18n/i18next.server";
-import { showCheck, submitFromCheck } from "../journey/check.server";
+import { showCheck, submitFromCheck, type CheckErrors } from "../journey/check.server";
 import { requireDraft, residentActor } from "../journey/draft.server";
 import { checkPath, placePath, receiptPath, startPath, stepPath } from "../journey/paths";
 import { resolveOwner } from "../submissions/drafts.server";
 import { ErrorSummary } from "../ui/error-summary";
+import { Field } from "../ui/field";
 import { SummaryAnswers } from "../ui/summary-answers";
 
-async function view(request: Request, formId: string, declarationError?: string) {
-  const outcome = showCheck(await requireDraft(request, formId), await getLocaleT(request), declarationError);
+async function view(request: Request, formId: string, errors: CheckErrors = {}) {
+  const outcome = showCheck(await requireDraft(request, formId), await getLocaleT(request), errors);
   if ("goTo" in outcome) throw redirect(placePath(formId, outcome.goTo));
   return outcome.page;
 }
@@ -27,13 +28,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { owner } = await resolveOwner(request, principal, false);
   if (!owner) throw redirect(startPath(formId));
   const { t, lng } = await getLocaleT(request);
-  const input = { draftId: String(body.get("draftId") ?? ""), declared: body.get("declaration") === "yes", keepProfile: body.get("keepProfile") === "yes" };
+  const noticeEmail = String(body.get("noticeEmail") ?? "").slice(0, 300);
+  const input = {
+    draftId: String(body.get("draftId") ?? ""),
+    declared: body.get("declaration") === "yes",
+    keepProfile: body.get("keepProfile") === "yes",
+    noticeEmail,
+  };
   const outcome = submitFromCheck(owner, residentActor(principal), input, lng);
   switch (outcome.kind) {
     case "submitted":
       throw redirect(receiptPath(formId, outcome.receiptNumber));
-    case "declarationMissing":
-      return data(await view(request, formId, t("validation.declarationSubmit")), { status: 400 });
+    case "invalid": {
+      const errors: CheckErrors = {
+        noticeEmailValue: noticeEmail,
+        noticeEmail: outcome.noticeEmailInvalid ? t("validation.email", { label: t("journey.check.noticeEmailLabel") }) : undefined,
+        declaration: outcome.declarationMissing ? t("validation.declarationSubmit") : undefined,
+      };
+      return data(await view(request, formId, errors), { status: 400 });
+    }
     case "goTo":
       throw redirect(placePath(formId, outcome.place));
     case "noDraft":
@@ -73,7 +86,12 @@ export default function CheckPage() {
   const lng = i18n.language;
   return (
     <>
-      <ErrorSummary errors={page.declarationError ? [{ target: "declaration", message: page.declarationError }] : []} />
+      <ErrorSummary
+        errors={[
+          ...(page.noticeEmailError ? [{ target: "noticeEmail", message: page.noticeEmailError }] : []),
+          ...(page.declarationError ? [{ target: "declaration", message: page.declarationError }] : []),
+        ]}
+      />
       <p className="caption">
         <Localized text={page.formTitle} lng={lng} />
       </p>
@@ -91,8 +109,41 @@ export default function CheckPage() {
           <Rows rows={section.rows} formId={page.formId} stepId={section.stepId} t={t} />
         </section>
       ))}
+      {page.duplicates.length > 0 ? (
+        <section className="warning" aria-labelledby="duplicate-title">
+          <h2 id="duplicate-title">{t("journey.check.duplicateTitle")}</h2>
+          <p>{t("journey.check.duplicate", { receipts: page.duplicates.join("、") })}</p>
+          <p>{t("journey.check.duplicateNote")}</p>
+        </section>
+      ) : null}
       <Form method="post" noValidate action={checkPath(page.formId)}>
         <input type="hidden" name="draftId" value={page.draftId} />
+        {page.askNoticeEmail ? (
+          <>
+            <h2>{t("journey.check.noticeTitle")}</h2>
+            <Field
+              id="noticeEmail"
+              label={t("journey.check.noticeEmailLabel")}
+              hint={t("journey.check.noticeEmailHint")}
+              required={false}
+              error={page.noticeEmailError}
+              t={t}
+            >
+              <input
+                className="input"
+                type="email"
+                id="noticeEmail"
+                name="noticeEmail"
+                inputMode="email"
+                autoComplete="email"
+                spellCheck={false}
+                defaultValue={page.noticeEmailValue}
+                aria-invalid={page.noticeEmailError ? true : undefined}
+                aria-describedby={["noticeEmail-hint", page.noticeEmailError ? "noticeEmail-error" : null].filter(Boolean).join(" ")}
+              />
+            </Field>
+          </>
+        ) : null}
         <h2>{t("journey.check.declarationTitle")}</h2>
         <div className={`field${page.declarationError ? " field--error" : ""}`}>
           <p id="declaration-text">

@@ -8,14 +8,16 @@ import { localizeText } from "../form-engine/localized";
 import { getFormVersion } from "../procedures/store.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
-import { findSubmissionForOwner, resolveOwner } from "../submissions/drafts.server";
+import { resolveOwner } from "../submissions/drafts.server";
+import { ownSubmission, residentCopyPdfPath, submittedAnswers } from "../submissions/resident-copy.server";
+import { SubmittedAnswers } from "../ui/submitted-answers";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const principal = await getPrincipal(request);
   const { owner } = await resolveOwner(request, principal, false);
-  const submission = owner ? findSubmissionForOwner(owner, params.receipt ?? "") : undefined;
+  const submission = ownSubmission(owner, params.receipt ?? "", params.formId);
   // Someone else's receipt number is answered as if it did not exist.
-  if (!submission || submission.formId !== params.formId) throw new Response("Not Found", { status: 404 });
+  if (!submission) throw new Response("Not Found", { status: 404 });
   const form = getFormVersion(submission.formVersionId)!;
   const { t, lng } = await getLocaleT(request);
   return {
@@ -24,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submittedAt: submission.submittedAt.toISOString(),
     formTitle: form.definition.title,
     afterSubmit: form.definition.afterSubmit,
+    sections: submittedAnswers(submission, lng, t).sections,
+    pdfPath: residentCopyPdfPath(submission),
   };
 }
 
@@ -55,6 +59,7 @@ export default function Receipt() {
           </li>
         ))}
       </ul>
+      <SubmittedAnswers sections={page.sections} pdfPath={page.pdfPath} />
       <h2>{t("journey.receipt.contactTitle")}</h2>
       <p>{t("journey.receipt.contact")}</p>
       {canPrint ? (

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Localized } from "../form-engine/fields/shell";
@@ -11,6 +11,7 @@ import { placePath } from "../journey/paths";
 import { postStep, showStep, type Arrival, type StepOutcome } from "../journey/step.server";
 import { readStepForm } from "../submissions/attachments.server";
 import { ErrorSummary } from "../ui/error-summary";
+import { ResumeElsewhere } from "../ui/resume-elsewhere";
 
 /** What the URL says: came from the check page, the element to focus, follow-up questions (journey/paths.ts). */
 function arrival(request: Request): Arrival {
@@ -96,6 +97,7 @@ function StepForm({ page, loaderTitle, serverResult }: { page: Page; loaderTitle
           {t(page.fromCheck ? "journey.saveAndReturn" : "journey.continue")}
         </button>
       </Form>
+      <ResumeElsewhere formId={useParams().formId!} />
     </>
   );
 }

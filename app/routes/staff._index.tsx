@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
-import { listQueue, parseQueueFilter, statusCounts, type QueueFilter } from "../backoffice/queue.server";
+import { listQueue, parseQueueFilter, statusCounts, withDuplicateMarks, type QueueFilter } from "../backoffice/queue.server";
 import { SUBMISSION_STATUSES } from "../cases/statuses";
 import { localizeText } from "../form-engine/localized";
 import { listLatestForms } from "../procedures/store.server";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     problems: problems.map((p) => ({ target: p === "to" ? "to" : "from", message: t(`staff.queue.problem.${p}`) })),
     forms,
     counts: statusCounts(filter.form),
-    rows: page.rows.map((r) => ({ ...r, formTitle: titles[r.formId] ?? r.formId, submittedAt: formatDateTime(r.submittedAt) })),
+    rows: withDuplicateMarks(page.rows).map((r) => ({ ...r, formTitle: titles[r.formId] ?? r.formId, submittedAt: formatDateTime(r.submittedAt) })),
     next: page.next,
     previous: page.previous,
     query: url.search,
@@ -172,7 +172,15 @@ export default function StaffQueue() {
                     <td>
                       <Link to={`/staff/submissions/${r.id}`}>{r.receiptNumber}</Link>
                     </td>
-                    <td>{r.applicantName ?? t("staff.queue.noName")}</td>
+                    <td>
+                      {r.applicantName ?? t("staff.queue.noName")}
+                      {r.possibleDuplicate ? (
+                        <>
+                          {" "}
+                          <span className="tag tag--duplicate">{t("staff.queue.duplicate")}</span>
+                        </>
+                      ) : null}
+                    </td>
                     <td>{r.formTitle}</td>
                     <td>{r.submittedAt}</td>
                     <td>{t(`status.${r.status}`)}</td>

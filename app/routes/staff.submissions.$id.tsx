@@ -99,6 +99,11 @@ export default function StaffSubmission() {
       ) : null}
       <p className="caption">{page.formTitle}</p>
       <h1>{t("staff.detail.title", { receipt: page.receiptNumber })}</h1>
+      {page.duplicates.length > 0 ? (
+        <p className="warning">
+          <span className="tag tag--duplicate">{t("staff.queue.duplicate")}</span> {t("staff.detail.duplicate", { receipts: page.duplicates.join("、") })}
+        </p>
+      ) : null}
 
       <dl className="summary-list">
         <div className="summary-list__row">
@@ -119,6 +124,18 @@ export default function StaffSubmission() {
             <span className="muted">
               {page.applicant.signedIn ? t("staff.detail.signedIn", { name: page.applicant.accountName }) : t("staff.detail.anonymous")}
             </span>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t("staff.detail.contactEmail")}</dt>
+          <dd>
+            {page.contactEmail ?? t("staff.detail.noContactEmail")}
+            {page.notices.map((n, i) => (
+              <span key={i} className="muted">
+                <br />
+                {t("staff.detail.notice", { at: n.at, kind: t(`staff.detail.noticeKind.${n.kind}`), state: t(`staff.detail.noticeState.${n.status}`) })}
+              </span>
+            ))}
           </dd>
         </div>
         <div className="summary-list__row">
@@ -154,6 +171,7 @@ export default function StaffSubmission() {
               ))}
             </div>
           </fieldset>
+          {page.next.includes("needs_correction") && !page.reachable ? <p className="field__hint">{t("staff.detail.unreachableHint")}</p> : null}
           {messageRequired ? (
             <Field id="message" label={t("staff.detail.message")} hint={t("staff.detail.messageHint")}>
               <textarea className="input textarea" id="message" name="message" rows={4} aria-describedby="message-hint" maxLength={2000} />

@@ -3,7 +3,8 @@ import { createCookie } from "@remix-run/node";
 import { and, desc, eq } from "drizzle-orm";
 import { drafts, residentAccounts, submissions } from "../../db/schema";
 import { applicantOf } from "../cases/applicant";
-import { resubmitCorrection } from "../cases/workflow.server";
+import { applicationPath, resubmitCorrection } from "../cases/workflow.server";
+import { kickDelivery, queueNotice } from "../notify/outbox.server";
 import type { Principal } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
@@ -108,9 +109,10 @@ export type Submission = typeof submissions.$inferSelect;
  * Turns a draft into a submission, exactly once: the check and the insert are one transaction, and draft_id is
  * unique, so a double click, a resubmit after going back, or a second tab all get the first submission.
  */
-export function submitDraft(draftId: string, language: string): Submission {
+export function submitDraft(draftId: string, language: string, options: { contactEmail?: string | null } = {}): Submission {
   const db = getDb();
-  return db.transaction((tx) => {
+  let queued = false;
+  const submission = db.transaction((tx) => {
     const existing = tx.select().from(submissions).where(eq(submissions.draftId, draftId)).get();
     if (existing) return existing;
     const draft = tx.select().from(drafts).where(eq(drafts.id, draftId)).get();
@@ -142,14 +144,27 @@ export function submitDraft(draftId: string, language: string): Submission {
         language,
         status: "received" as const,
         assigneeId: null,
+        contactEmail: options.contactEmail || null,
         submittedAt: now,
         updatedAt: now,
       };
       tx.insert(submissions).values(row).run();
       tx.update(drafts).set({ status: "submitted", updatedAt: now }).where(eq(drafts.id, draftId)).run();
+      if (row.contactEmail) {
+        queued = queueNotice(tx, {
+          kind: "received",
+          to: row.contactEmail,
+          language,
+          submissionId: row.id,
+          params: { formVersionId: row.formVersionId, receiptNumber, path: applicationPath(row) },
+        });
+      }
       return row;
     }
   });
+  // The receipt mail goes after the commit: the mail server never holds up or loses a submission.
+  if (queued) kickDelivery();
+  return submission;
 }
 
 export function findSubmissionForOwner(owner: Owner, receiptNumber: string): Submission | undefined {

@@ -29,4 +29,4 @@ export function submit(formId: string, answers: Answers, options: { at?: Date; r
   return { ...submission, submittedAt: options.at };
 }
 
-export { juminhyoAnswers } from "../../db/demo-submissions";
+export { hoikushoAnswers, juminhyoAnswers } from "../../db/demo-submissions";

@@ -1,0 +1,111 @@
+/**
+ * E-mail notices through an outbox (ADR 0013): a notice is a row written in the same transaction as the event it
+ * announces, so a submission never waits on or fails because of the mail server, and no notice is lost when the
+ * server stops. After the commit, delivery runs in the background; a failure is recorded and retried with growing
+ * pauses, and after the last attempt the notice is marked failed (staff see it on the case page).
+ */
+import { and, asc, eq, lte } from "drizzle-orm";
+import { notices, type NoticeKind } from "../../db/schema";
+import { getDb } from "../db.server";
+import { mailEnabled, sendMail } from "./mailer.server";
+import { noticeMail, type NoticeParams } from "./messages.server";
+
+type Db = ReturnType<typeof getDb>;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Minutes to wait after the 1st, 2nd, … failed attempt; after the last one the notice is marked failed. */
+export const RETRY_MINUTES = [1, 5, 30, 120, 720];
+
+export type NewNotice = { kind: NoticeKind; to: string; language: string; submissionId?: string | null; params: NoticeParams };
+
+/** Queues a notice (inside the caller's transaction); false when mail is off. Call `deliverNotices()` after the commit. */
+export function queueNotice(tx: Tx | Db, notice: NewNotice, now = new Date()): boolean {
+  if (!mailEnabled()) return false;
+  tx.insert(notices)
+    .values({
+      kind: notice.kind,
+      to: notice.to,
+      language: notice.language,
+      submissionId: notice.submissionId ?? null,
+      params: notice.params,
+      nextAttemptAt: now,
+    })
+    .run();
+  return true;
+}
+
+async function deliverDue(now: Date): Promise<void> {
+  const db = getDb();
+  const due = db
+    .select()
+    .from(notices)
+    .where(and(eq(notices.status, "pending"), lte(notices.nextAttemptAt, now)))
+    .orderBy(asc(notices.id))
+    .limit(50)
+    .all();
+  for (const n of due) {
+    try {
+      await sendMail(await noticeMail(n.kind, n.to, n.language, n.params as unknown as NoticeParams));
+      db.update(notices)
+        .set({ status: "sent", attempts: n.attempts + 1, sentAt: new Date(), lastError: null })
+        .where(eq(notices.id, n.id))
+        .run();
+    } catch (error) {
+      const attempts = n.attempts + 1;
+      const wait = RETRY_MINUTES[attempts - 1];
+      const lastError = String(error instanceof Error ? error.message : error).slice(0, 500);
+      console.warn(`Notice ${n.id} (${n.kind}) not sent, attempt ${attempts}: ${lastError}`);
+      db.update(notices)
+        .set(wait === undefined ? { status: "failed", attempts, lastError } : { attempts, lastError, nextAttemptAt: new Date(now.getTime() + wait * 60_000) })
+        .where(eq(notices.id, n.id))
+        .run();
+    }
+  }
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+/** Sends the notices that are due; one run at a time (a call during a run makes it look again when done). */
+export function deliverNotices(now: () => Date = () => new Date()): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await deliverDue(now());
+    } while (again);
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** After a commit that queued notices: deliver in the background, never in the way of the response. */
+export function kickDelivery() {
+  setImmediate(() => {
+    deliverNotices().catch((error: unknown) => console.error("Notice delivery failed", error));
+  });
+}
+
+/** Retries what is due every minute (server start-up). */
+export function startNoticeDelivery(intervalMs = 60_000) {
+  const timer = setInterval(kickDelivery, intervalMs);
+  timer.unref();
+  kickDelivery();
+  return () => clearInterval(timer);
+}
+
+export type NoticeState = { kind: NoticeKind; status: "pending" | "sent" | "failed"; attempts: number; at: Date };
+
+/** A submission's notices for the staff page (whether the resident was told). */
+export function noticesOf(submissionId: string): NoticeState[] {
+  return getDb()
+    .select({ kind: notices.kind, status: notices.status, attempts: notices.attempts, at: notices.createdAt })
+    .from(notices)
+    .where(eq(notices.submissionId, submissionId))
+    .orderBy(asc(notices.id))
+    .all();
+}
