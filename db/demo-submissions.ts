@@ -18,7 +18,8 @@ export function hoikushoAnswers(): Answers {
   return {
     applicationType: "new",
     startDate: "2027-04-01",
-    careHours: "standard",
+    // Derived from the guardians' hours (one works 96 hours a month): what the engine computes for these answers.
+    careHours: { value: "short", rule: 0 },
     child: [
       {
         _offered: 0,
