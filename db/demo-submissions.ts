@@ -76,6 +76,7 @@ export const juminhyoAnswers = (family: string, given: string, familyKana: strin
   copies,
   purpose: "bank",
   delivery: "counter",
+  fee: { totalYen: 300 * copies, amountYen: 300, count: copies },
 });
 
 const reviewer: StaffActor = { role: "staff", id: "staff-reviewer1" };

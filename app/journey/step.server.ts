@@ -43,7 +43,13 @@ function page(
     fields: fieldsShown(step, { ...draft.answers, ...shown }),
     // Earlier answers the conditions on this step may read (the browser checks the step with the same schema).
     answers: draft.answers,
-    multipart: step.fields.some((f) => getFieldType(f.type).upload || getFieldType(f.type).items?.fields(f).some((c) => getFieldType(c.type).upload)),
+    multipart: step.fields.some(
+      (f) =>
+        getFieldType(f.type).upload ||
+        getFieldType(f.type)
+          .items?.fields(f)
+          .some((c) => getFieldType(c.type).upload),
+    ),
     prefill: prefillMarks(step, draft, shown),
     values: shown,
     errors,

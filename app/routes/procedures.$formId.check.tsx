@@ -57,10 +57,10 @@ function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string;
       // A fixed value from the city's records, or a value derived from other answers, has nothing to change on its step.
       action={(row) =>
         row.editable ? (
-        <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>
-          {t("journey.check.change")}
-          <span className="visually-hidden">{t("journey.check.changeWhat", { label: row.label })}</span>
-        </Link>
+          <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>
+            {t("journey.check.change")}
+            <span className="visually-hidden">{t("journey.check.changeWhat", { label: row.label })}</span>
+          </Link>
         ) : null
       }
     />

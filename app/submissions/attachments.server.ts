@@ -42,7 +42,9 @@ function uploadSlots(fields: FieldDef[], raw: Record<string, unknown>): Slot[] {
     const posted = raw[f.name];
     if (children.length === 0 || !isRecord(posted)) return [];
     return Object.entries(posted).flatMap(([i, item]) =>
-      /^\d{1,3}$/.test(i) && isRecord(item) ? children.map((c) => ({ def: c, htmlName: `${f.name}[${i}][${c.name}]`, place: (v: unknown) => (item[c.name] = v) })) : [],
+      /^\d{1,3}$/.test(i) && isRecord(item)
+        ? children.map((c) => ({ def: c, htmlName: `${f.name}[${i}][${c.name}]`, place: (v: unknown) => (item[c.name] = v) }))
+        : [],
     );
   });
 }
