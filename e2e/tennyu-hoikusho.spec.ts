@@ -156,6 +156,9 @@ for (const js of [true, false]) {
   test(`保育所入所申請 completed with JavaScript ${js ? "on" : "off"}`, async ({ openPage, db }) => {
     const page = await openPage({ javaScriptEnabled: js });
     const receipt = await hoikusho(page, js);
+    // The next steps follow what was uploaded: the one working guardian gave a 就労証明書, nothing is asked again.
+    await expect(page.getByText(/^アップロードされた就労証明書は市で確認します/)).toBeVisible();
+    await expect(page.getByText(/アップロードしていない保護者/)).toHaveCount(0);
     const row = db.prepare("select answers from submissions where receipt_number = ?").get(receipt) as { answers: string };
     const answers = JSON.parse(row.answers);
     expect(answers.guardians[0]).toMatchObject({ reason: "work", employer: "まどぐち商事", daysPerWeek: 5, hoursPerMonth: 160 });
