@@ -18,7 +18,8 @@ export function hoikushoAnswers(): Answers {
   return {
     applicationType: "new",
     startDate: "2027-04-01",
-    careHours: "standard",
+    // Derived from the guardians' hours (one works 96 hours a month): what the engine computes for these answers.
+    careHours: { value: "short", rule: 0 },
     child: [
       {
         _offered: 0,
@@ -75,6 +76,7 @@ export const juminhyoAnswers = (family: string, given: string, familyKana: strin
   copies,
   purpose: "bank",
   delivery: "counter",
+  fee: { totalYen: 300 * copies, amountYen: 300, count: copies },
 });
 
 const reviewer: StaffActor = { role: "staff", id: "staff-reviewer1" };

@@ -186,7 +186,9 @@ test("the back office is for staff only, and a resident sees only their own appl
   db.prepare(
     "insert into attachments (id, draft_id, field_name, file_name, content_type, size, sha256, data, created_at) values (?, ?, 'employmentCertificate', '就労証明書.png', 'image/png', ?, 'x', ?, 0)",
   ).run(fileId, demo.draft_id, png.length, png);
-  const answers = { ...JSON.parse(demo.answers), employmentCertificate: { id: fileId, name: "就労証明書.png", type: "image/png", size: png.length } };
+  // The 就労証明書 is given per working guardian (several files allowed).
+  const answers = JSON.parse(demo.answers);
+  answers.guardians[0].employmentCertificate = [{ id: fileId, name: "就労証明書.png", type: "image/png", size: png.length }];
   db.prepare("update submissions set answers = ? where id = ?").run(JSON.stringify(answers), demo.id);
   await staff.goto(`/staff/submissions/${demo.id}`);
   await expectAccessible(staff);

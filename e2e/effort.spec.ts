@@ -1,8 +1,9 @@
 /**
- * Measured effort: how many inputs a resident must type (not confirm, tick or choose) to complete each shipped
- * procedure, signed in as the demo resident (with prefill) and anonymously. The flows type into an input only when
- * it is empty, so whatever prefill supplies is not typed. Figures go to e2e/.results/effort-report.json; the test
- * fails when they exceed e2e/effort-baseline.json.
+ * Measured effort per shipped procedure, signed in as the demo resident (with prefill) and anonymously: how many inputs
+ * a resident must type, how many choices they must make (a radio, a checkbox, a select, a person ticked: a choice the
+ * city's data could have made counts), and the height at 390 px of the longest step (target ≤ 3,000 px). The flows
+ * type into an input only when it is empty and choose only what is not chosen yet, so whatever prefill supplies is not
+ * counted. Figures go to e2e/.results/effort-report.json; the test fails when they exceed e2e/effort-baseline.json.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,24 +11,42 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { next, submitApplication } from "./support/journey";
 
+type Figures = { typed: number; chosen: number; longestStep: string; longestStepPx: number };
 const baseline = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "effort-baseline.json"), "utf8")) as {
-  signedIn: Record<string, number>;
-  anonymous: Record<string, number>;
+  pageHeightTargetPx: number;
+  /** Steps allowed over the height target for now, each with the reason (and who is on it). */
+  overHeightTarget: Record<string, string>;
+  signedIn: Record<string, Figures>;
+  anonymous: Record<string, Figures>;
 };
 /** The issue's targets for the seeded households (転入届: the 伊藤 family moving in; 保育所: the 髙橋 family). */
 const TARGETS: Record<string, number> = { tennyu: 5, hoikusho: 15 };
-const report: Record<string, Record<string, number>> = { signedIn: {}, anonymous: {} };
+const report: Record<string, Record<string, Figures | number>> = { signedIn: {}, anonymous: {} };
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 class Typist {
   count = 0;
+  chosen = 0;
+  longest = { step: "", px: 0 };
   /** Types only into an empty input that is there (fixed values are text, not inputs). */
   async type(input: Locator, value: string) {
     if ((await input.count()) === 0) return;
     if ((await input.inputValue()) !== "") return;
     await input.fill(value);
     this.count++;
+  }
+  /** Ticks a radio or checkbox unless the city's data (or an earlier answer) already did. */
+  async check(input: Locator) {
+    if (await input.isChecked()) return;
+    await input.check();
+    this.chosen++;
+  }
+  /** Chooses an option unless it is already chosen. */
+  async select(input: Locator, value: string) {
+    if ((await input.inputValue()) === value) return;
+    await input.selectOption(value);
+    this.chosen++;
   }
   async name(scope: Page | Locator, legend: string, v: [string, string, string, string]) {
     const g = scope.getByRole("group", { name: new RegExp(`^${legend}`) }).first();
@@ -42,12 +61,18 @@ class Typist {
     const g = scope.getByRole("group", { name: new RegExp(`^${legend}`) }).first();
     await this.type(g.getByLabel("郵便番号"), v.postalCode);
     const pref = g.getByLabel("都道府県");
-    if ((await pref.inputValue()) === "") await pref.selectOption("静岡県");
+    if ((await pref.inputValue()) === "") await this.select(pref, "静岡県");
     await this.type(g.getByLabel("市区町村"), v.city);
     await this.type(g.getByLabel("町域・番地"), v.town);
   }
+  /** Measures the filled-in step at the viewport's width (390 px), then goes on to the next one. */
+  async next(page: Page, heading: string) {
+    const px = await page.evaluate(() => document.documentElement.scrollHeight);
+    const step = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
+    if (px > this.longest.px) this.longest = { step, px };
+    await next(page, heading);
+  }
 }
-
 async function begin(page: Page, formId: string, resident?: string) {
   if (resident) {
     await page.goto("/login/demo");
@@ -67,78 +92,73 @@ async function finish(page: Page, keep = false) {
   await submitApplication(page);
 }
 
-const check = async (l: Locator) => {
-  if (!(await l.isChecked())) await l.check();
-};
-
 async function tennyu(page: Page, typist: Typist) {
   await typist.date(page, "引っ越した日", ["2026", "11", "1"]);
-  await check(page.getByLabel("本人", { exact: true }));
-  await next(page, "新しい住所");
+  await typist.check(page.getByLabel("本人", { exact: true }));
+  await typist.next(page, "新しい住所");
   await typist.address(page, "新しい住所", { postalCode: "4200034", city: "まどぐち市", town: "緑が丘二丁目3番4号" });
-  await next(page, "前の住所");
+  await typist.next(page, "前の住所");
   await typist.address(page, "前の住所", { postalCode: "1540017", city: "世田谷区", town: "世田谷九丁目8番7号" });
   await typist.type(page.getByLabel(/^前の住所での世帯主の氏名/), "伊藤 健一");
-  await next(page, "引っ越してきた方");
+  await typist.next(page, "引っ越してきた方");
   const rows = await page.getByRole("group", { name: /^異動者 \d$/ }).count();
   for (let i = 0; i < rows; i++) {
     const p = page.getByRole("group", { name: `異動者 ${i + 1}` });
     await typist.name(p, "氏名", ["伊藤", "健一", "イトウ", "ケンイチ"]);
     await typist.date(p, "生年月日", ["1987", "3", "19"]);
-    await check(p.getByLabel("男"));
+    await typist.check(p.getByLabel("男"));
     const rel = p.getByLabel(/^世帯主との続柄/);
-    if ((await rel.inputValue()) === "") await rel.selectOption("head");
-    await check(p.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ"));
+    if ((await rel.inputValue()) === "") await typist.select(rel, "head");
+    await typist.check(p.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ"));
   }
-  await next(page, "新しい世帯");
-  await check(page.getByLabel("新しく世帯をつくる"));
+  await typist.next(page, "新しい世帯");
+  await typist.check(page.getByLabel("新しく世帯をつくる"));
   await typist.type(page.getByLabel(/^新しい世帯の世帯主の氏名/), "伊藤 健一");
-  await next(page, "連絡先");
+  await typist.next(page, "連絡先");
   await typist.type(page.getByLabel(/^日中に連絡がとれる電話番号/), "09011112222");
-  await next(page, "あわせて必要な手続き");
-  await next(page, "入力内容の確認");
+  await typist.next(page, "あわせて必要な手続き");
+  await typist.next(page, "入力内容の確認");
 }
 
 async function hoikusho(page: Page, typist: Typist, onGuardians?: () => Promise<void>) {
-  await check(page.getByLabel("新規"));
+  await typist.check(page.getByLabel("新規"));
   await typist.date(page, "入所を希望する日", [String(new Date().getFullYear() + 1), "4", "1"]);
-  await check(page.getByLabel("保育標準時間（最長11時間）"));
-  await next(page, "入所するお子さん");
+  await typist.next(page, "入所するお子さん");
   // Signed in, both children under 6 are offered: the resident ticks the one this application is for.
   const offered = page.getByLabel("お子さん 1 をこの申請に含める");
   if ((await offered.count()) > 0) {
     await expect(page.getByLabel("お子さん 2 をこの申請に含める")).not.toBeChecked();
-    await offered.check();
+    await typist.check(offered);
   }
   const child = page.getByRole("group", { name: "お子さん 1" });
   await typist.name(child, "お子さんの氏名", ["髙橋", "陽翔", "タカハシ", "ハルト"]);
   await typist.date(child, "お子さんの生年月日", [String(new Date().getFullYear() - 4), "6", "21"]);
-  await check(child.getByLabel("男"));
-  await next(page, "保護者と保育を必要とする理由");
+  await typist.check(child.getByLabel("男"));
+  await typist.next(page, "保護者と保育を必要とする理由");
   if ((await page.getByRole("group", { name: "保護者 2" }).count()) === 0) {
     await page.getByRole("button", { name: "もう1つ追加する" }).click();
+    typist.chosen++;
     await expectAccessible(page);
   }
   await onGuardians?.();
   for (const [i, g] of [page.getByRole("group", { name: "保護者 1" }), page.getByRole("group", { name: "保護者 2" })].entries()) {
     await typist.name(g, "氏名", i === 0 ? ["髙橋", "大輔", "タカハシ", "ダイスケ"] : ["髙橋", "由美", "タカハシ", "ユミ"]);
     await typist.date(g, "生年月日", i === 0 ? ["1988", "5", "14"] : ["1990", "9", "2"]);
-    await g.getByLabel(/^お子さんとの続柄/).selectOption(i === 0 ? "father" : "mother");
+    await typist.select(g.getByLabel(/^お子さんとの続柄/), i === 0 ? "father" : "mother");
     await typist.type(g.getByLabel(/^電話番号/), i === 0 ? "09011110000" : "09022220000");
-    await g.getByLabel(/^保育を必要とする理由/).selectOption("work");
+    await typist.select(g.getByLabel(/^保育を必要とする理由/), "work");
     await typist.type(g.getByLabel(/^勤務先の名称/), i === 0 ? "まどぐち商事" : "みどり病院");
-    await check(g.getByLabel("正社員"));
+    await typist.check(g.getByLabel("正社員"));
     await typist.type(g.getByLabel(/^1週間の勤務日数/), "5");
     await typist.type(g.getByLabel(/^1か月の就労時間/), "160");
   }
-  await next(page, "希望する施設");
-  await page.getByRole("group", { name: "希望施設 1" }).getByLabel(/^施設/).selectOption("midori");
-  await check(page.getByRole("group", { name: /ほかの施設でもよいですか/ }).getByLabel("はい"));
-  await next(page, "同居している家族");
-  await next(page, "書類の提出");
-  await next(page, "世帯の状況");
-  await check(page.getByRole("group", { name: /保育料の決定と利用調整のため/ }).getByLabel("同意します"));
-  await next(page, "入力内容の確認");
+  await typist.next(page, "希望する施設");
+  await typist.select(page.getByRole("group", { name: "希望施設 1" }).getByLabel(/^施設/), "midori");
+  await typist.check(page.getByRole("group", { name: /ほかの施設でもよいですか/ }).getByLabel("はい"));
+  await typist.next(page, "同居している家族");
+  await typist.next(page, "世帯の状況");
+  await typist.check(page.getByRole("group", { name: /保育料の決定と利用調整のため/ }).getByLabel("同意します"));
+  await typist.next(page, "入力内容の確認");
 }
 
 async function juminhyo(page: Page, typist: Typist) {
@@ -146,13 +166,13 @@ async function juminhyo(page: Page, typist: Typist) {
   await typist.date(page, "生年月日", ["1960", "4", "3"]);
   await typist.address(page, "住所", { postalCode: "4200056", city: "まどぐち市", town: "桜町1番地の5" });
   await typist.type(page.getByLabel(/^日中に連絡がとれる電話番号/), "0540001111");
-  await next(page, "請求の内容");
-  await check(page.getByLabel("本人のみ"));
+  await typist.next(page, "請求の内容");
+  await typist.check(page.getByLabel("本人のみ"));
   await typist.type(page.getByLabel("必要な通数"), "1");
-  await page.getByLabel(/^使いみち/).selectOption("bank");
-  await next(page, "受け取り方法");
-  await check(page.getByLabel("市役所の窓口で受け取る"));
-  await next(page, "入力内容の確認");
+  await typist.select(page.getByLabel(/^使いみち/), "bank");
+  await typist.next(page, "受け取り方法");
+  await typist.check(page.getByLabel("市役所の窓口で受け取る"));
+  await typist.next(page, "入力内容の確認");
 }
 
 const flows = [
@@ -163,23 +183,31 @@ const flows = [
 
 for (const flow of flows) {
   for (const who of ["signedIn", "anonymous"] as const) {
-    test(`typed inputs: ${flow.formId}, ${who === "signedIn" ? `signed in as ${flow.resident}` : "not signed in"}`, async ({ openPage }) => {
+    test(`effort: ${flow.formId}, ${who === "signedIn" ? `signed in as ${flow.resident}` : "not signed in"}`, async ({ openPage }) => {
       const page = await openPage();
       const typist = new Typist();
       await begin(page, flow.formId, who === "signedIn" ? flow.resident : undefined);
       await flow.run(page, typist);
       await finish(page);
-      report[who]![flow.formId] = typist.count;
-      console.log(`effort ${flow.formId} ${who}: ${typist.count} typed inputs`);
-      expect(typist.count).toBeLessThanOrEqual(baseline[who]![flow.formId]!);
-      if (who === "signedIn" && flow.formId in TARGETS) expect(typist.count).toBeLessThanOrEqual(TARGETS[flow.formId]!);
+      const figures: Figures = { typed: typist.count, chosen: typist.chosen, longestStep: typist.longest.step, longestStepPx: typist.longest.px };
+      report[who]![flow.formId] = figures;
+      console.log(
+        `effort ${flow.formId} ${who}: ${figures.typed} typed, ${figures.chosen} chosen; longest step 「${figures.longestStep}」 ${figures.longestStepPx} px at 390 px`,
+      );
+      const limit = baseline[who]![flow.formId]!;
+      expect(figures.typed).toBeLessThanOrEqual(limit.typed);
+      expect(figures.chosen).toBeLessThanOrEqual(limit.chosen);
+      if (who === "signedIn" && flow.formId in TARGETS) expect(figures.typed).toBeLessThanOrEqual(TARGETS[flow.formId]!);
+      // A page longer than the target is allowed only where the baseline says why, and no longer than measured there.
+      const excused = baseline.overHeightTarget[`${flow.formId} ${who}: ${figures.longestStep}`];
+      expect(figures.longestStepPx).toBeLessThanOrEqual(excused ? limit.longestStepPx : baseline.pageHeightTargetPx);
     });
   }
 }
 
 // Once-only across procedures: 髙橋 由美 keeps her phone, 勤務先 and working hours on a first application; the next
 // one fills them into her own 保護者 item (not her husband's), so she types fewer inputs.
-test("typed inputs: hoikusho again with kept data, signed in as 髙橋 由美", async ({ openPage }) => {
+test("effort: hoikusho again with kept data, signed in as 髙橋 由美", async ({ openPage }) => {
   const page = await openPage();
   const first = new Typist();
   await begin(page, "hoikusho", "髙橋 由美");

@@ -129,6 +129,13 @@ test.describe("journey behaviour", () => {
     await page.keyboard.press("Space");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
+    // By post, the fee is paid first: how is asked on its own step.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("手数料の支払い方法");
+    await expectAccessible(page);
+    await page.getByLabel("定額小為替").focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("入力内容の確認");
     await expectAccessible(page);
     await page.getByLabel("上記の内容に同意します").focus();

@@ -31,8 +31,14 @@ async function complete(page: Page) {
   await fillDate(page, "生年月日", ["1960", "12", "24"]);
   await next(page, "受け取り方法");
   await expectProgress(page, 4, 4);
+  // The fee follows the number of copies asked for (issue 10: 「1通300円」 was promised, the amount never said).
+  await expect(page.getByText("600円（300円×2通）")).toBeVisible();
   await page.getByLabel("郵送（住民票の住所に送ります）").check();
+  await next(page, "手数料の支払い方法");
+  await expectProgress(page, 5, 5);
+  await page.getByLabel("定額小為替").check();
   await next(page, "入力内容の確認");
+  await expect(page.getByText("600円（300円×2通）")).toBeVisible();
 
   // Normalised answers: katakana, half-width digits, postal code and phone.
   await expect(page.getByText("山田 花子（ヤマダ ハナコ）")).toBeVisible();
@@ -42,6 +48,9 @@ async function complete(page: Page) {
   // The question that did not apply (その他の使いみち) is not on the check page.
   await expect(page.getByText("その他の使いみち")).toHaveCount(0);
   const receipt = await submitApplication(page);
+  // What to do next says how much and how to pay, by what was chosen.
+  await expect(page.getByText(/^手数料は 600円（300円×2通） です。同じ額の定額小為替と/)).toBeVisible();
+  await expect(page.getByText(/SMS/)).toHaveCount(0);
   expect(receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
   return receipt!;
 }
@@ -61,6 +70,8 @@ test.describe("住民票の写しの交付請求", () => {
   });
 
   test("completed with JavaScript off", async ({ openPage }) => {
+    // One step more than before (how to pay by post), each checked by axe twice without JavaScript.
+    test.setTimeout(120_000);
     const page = await openPage({ javaScriptEnabled: false });
     await complete(page);
   });

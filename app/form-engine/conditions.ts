@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isExcluded } from "./item-keys";
 
 /**
  * Structured conditions (no expression strings, no eval), evaluated by this same code on the server and in the
@@ -11,7 +12,9 @@ export type Comparison = {
   op: (typeof comparisonOperators)[number];
   value?: string | number | boolean | string[];
 };
-export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | Comparison;
+/** Over the items of a repeating group: whether some (or every) included item meets `where` (read in the item). */
+export type ItemsCondition = { someItem: { group: string; where: Condition } } | { everyItem: { group: string; where: Condition } };
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | ItemsCondition | Comparison;
 
 const comparison = z
   .object({
@@ -26,6 +29,8 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
     z.object({ all: z.array(condition).min(1) }).strict(),
     z.object({ any: z.array(condition).min(1) }).strict(),
     z.object({ not: condition }).strict(),
+    z.object({ someItem: z.object({ group: z.string().min(1), where: condition }).strict() }).strict(),
+    z.object({ everyItem: z.object({ group: z.string().min(1), where: condition }).strict() }).strict(),
     comparison,
   ]),
 );
@@ -35,6 +40,8 @@ export function referencedFields(c: Condition): string[] {
   if ("all" in c) return c.all.flatMap(referencedFields);
   if ("any" in c) return c.any.flatMap(referencedFields);
   if ("not" in c) return referencedFields(c.not);
+  if ("someItem" in c) return [c.someItem.group];
+  if ("everyItem" in c) return [c.everyItem.group];
   return [c.field];
 }
 
@@ -45,6 +52,13 @@ const empty = (v: unknown) => v === undefined || v === null || v === "" || (Arra
 function lookup(field: string, scope: Scope): unknown {
   if (scope.item && field in scope.item) return scope.item[field];
   return scope.answers[field];
+}
+
+/** The included items of a group answer (an offered person left unticked is not one). */
+function itemsOf(group: string, scope: Scope): Record<string, unknown>[] {
+  const value = scope.answers[group];
+  const list = Array.isArray(value) ? value : value && typeof value === "object" ? Object.values(value) : [];
+  return list.filter((item): item is Record<string, unknown> => Boolean(item) && typeof item === "object" && !isExcluded(item));
 }
 
 function compare(a: unknown, b: unknown): number | undefined {
@@ -60,6 +74,8 @@ export function evaluate(c: Condition | undefined, scope: Scope): boolean {
   if ("all" in c) return c.all.every((x) => evaluate(x, scope));
   if ("any" in c) return c.any.some((x) => evaluate(x, scope));
   if ("not" in c) return !evaluate(c.not, scope);
+  if ("someItem" in c) return itemsOf(c.someItem.group, scope).some((item) => evaluate(c.someItem.where, { answers: scope.answers, item }));
+  if ("everyItem" in c) return itemsOf(c.everyItem.group, scope).every((item) => evaluate(c.everyItem.where, { answers: scope.answers, item }));
   const actual = lookup(c.field, scope);
   switch (c.op) {
     case "isEmpty":

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { condition, referencedFields, type Condition } from "./conditions";
 import type { BaseField } from "./field-type";
-import { localizedText } from "./localized";
+import { localizedText, type LocalizedText } from "./localized";
 import { fieldTypes, getFieldType } from "./field-types";
 
 export const fieldDefinition = z.discriminatedUnion("type", fieldTypes.map((ft) => ft.definition) as unknown as [z.ZodObject, ...z.ZodObject[]]);
@@ -49,8 +49,12 @@ const definitionObject = z
     steps: z.array(stepDefinition).min(1),
     /** The statement agreed to on the check page before submitting. */
     declaration: localizedText,
-    /** What happens after submitting, shown on the confirmation page. */
-    afterSubmit: z.array(localizedText).min(1),
+    /**
+     * What happens after submitting, shown on the confirmation page. An item may apply only when a condition holds
+     * (「就労証明書は後日提出してください」 only when none was uploaded), and may name a top-level answer as {{name}}
+     * (「手数料 {{fee}} 分の定額小為替」), which is shown formatted.
+     */
+    afterSubmit: z.array(z.union([localizedText, z.object({ text: localizedText, showIf: condition.optional() }).strict()])).min(1),
     pdf: z
       .object({
         /** The printed form's title (often the legal name, e.g. 住民異動届). */
@@ -63,6 +67,11 @@ const definitionObject = z
   .strict();
 
 type RawDefinition = z.infer<typeof definitionObject>;
+
+/** An afterSubmit item as text and its condition (a plain text always applies). */
+export function afterSubmitItem(item: RawDefinition["afterSubmit"][number]): { text: LocalizedText; showIf?: Condition } {
+  return typeof item === "object" && !("ja" in item) ? (item as { text: LocalizedText; showIf?: Condition }) : { text: item as LocalizedText };
+}
 type StepDef = Omit<RawDefinition["steps"][number], "fields"> & { fields: FieldDef[] };
 export type FormDefinition = Omit<RawDefinition, "steps"> & { steps: StepDef[] };
 
@@ -180,6 +189,20 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
     if (!target || !getFieldType(target.type).hasValue)
       ctx.addIssue({ code: "custom", path: [key], message: `"${def[key]}" is not an answer (a field, or group.index.field)` });
   }
+  // A value derived from other answers reads earlier steps only, so it is known when its own step is shown.
+  steps.forEach((step, s) =>
+    step.fields.forEach((field, f) => {
+      const rules = Array.isArray(field.rules) ? (field.rules as { when?: Condition }[]) : [];
+      rules.forEach((r, i) => checkCondition(r.when, ["steps", s, "fields", f, "rules", i, "when"], s - 1));
+      if (typeof field.per === "string") checkCondition({ field: field.per, op: "notEmpty" }, ["steps", s, "fields", f, "per"], s - 1);
+    }),
+  );
+  def.afterSubmit.map(afterSubmitItem).forEach((item, i) => {
+    checkCondition(item.showIf, ["afterSubmit", i, "showIf"], steps.length);
+    const texts = typeof item.text === "string" ? [item.text] : Object.values(item.text);
+    for (const name of texts.flatMap((text) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!)))
+      if (!stepOfField.has(name)) ctx.addIssue({ code: "custom", path: ["afterSubmit", i, "text"], message: `{{${name}}} names no answer` });
+  });
   steps.forEach((step, s) => {
     checkCondition(step.showIf, ["steps", s, "showIf"], s - 1);
     step.fields.forEach((field, f) => {

@@ -58,6 +58,16 @@ export function normalizeStep(step: Pick<Step, "fields">, raw: Record<string, un
   return out;
 }
 
+/** Computes the fields whose value is derived from other answers (never taken from what was posted). */
+function derive(fields: FieldDef[], values: Answers, answers: Answers): Answers {
+  const out = { ...values };
+  for (const f of fields) {
+    const type = getFieldType(f.type);
+    if (type.derive) out[f.name] = type.derive(f, { answers: { ...answers, ...out } });
+  }
+  return out;
+}
+
 /** Drops what does not apply: hidden fields, hidden fields of items, and empty answers. */
 function keepVisible(fields: FieldDef[], values: Answers, answers: Answers, item?: Answers): Answers {
   const out: Answers = {};
@@ -85,7 +95,7 @@ export type StepResult = { ok: true; values: Answers } | { ok: false; values: An
 
 /** Normalises and validates one step's input against the answers given so far. */
 export function validateStep(step: Pick<Step, "fields">, raw: Record<string, unknown>, answers: Answers): StepResult {
-  const values = normalizeStep(step, raw);
+  const values = derive(step.fields, normalizeStep(step, raw), answers);
   const result = compileStepSchema(step, answers, values).safeParse(values);
   const kept = keepVisible(step.fields, values, answers);
   if (result.success) return { ok: true, values: kept };
@@ -126,7 +136,8 @@ export function errorTarget(fields: FieldDef[], path: string, values: Answers = 
 export function pruneAnswers(form: FormDefinition, answers: Answers): Answers {
   let out: Answers = {};
   for (const step of visibleSteps(form, answers)) {
-    const stepValues = Object.fromEntries(step.fields.map((f) => [f.name, answers[f.name]]));
+    // Derived values follow the answers they come from, even when those were changed after this step was saved.
+    const stepValues = derive(step.fields, Object.fromEntries(step.fields.map((f) => [f.name, answers[f.name]])), out);
     out = { ...out, ...keepVisible(step.fields, stepValues, out) };
   }
   return out;

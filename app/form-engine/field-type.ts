@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { ReactElement, ReactNode } from "react";
 import { z } from "zod";
-import { condition } from "./conditions";
+import { condition, type Scope } from "./conditions";
 import { localizedText } from "./localized";
 import type { Answers } from "./engine";
 import type { FieldDef } from "./definition";
@@ -21,6 +21,10 @@ export const prefillBinding = z
     mode: z.enum(["confirm", "fixed"]).default("confirm"),
     filter: condition.optional(),
     map: z.record(z.string(), z.string()).optional(),
+    /** The mark shown instead of the source's own ("転出予定日（転出証明書情報より）"), when the value is not what the label says. */
+    mark: localizedText.optional(),
+    /** The note shown under the mark instead of the source's generic one (what to check before continuing). */
+    note: localizedText.optional(),
   })
   .strict();
 export type PrefillBinding = z.infer<typeof prefillBinding>;
@@ -102,6 +106,12 @@ export interface FieldType<D extends BaseField & { type: string }> {
    * id), or undefined when the command does not apply. Works without JavaScript: the page comes back.
    */
   command?(def: D, value: unknown, verb: string, arg: string | undefined, ctx: CommandContext): { value: unknown; focus: string } | undefined;
+  /**
+   * A field the resident is never asked: its value is computed from other answers (the fee for the copies asked for,
+   * 保育標準時間 from the hours worked). The engine recomputes it whenever a step is validated or answers are stored;
+   * whatever the browser posts for it is ignored. Undefined when it cannot be computed yet.
+   */
+  derive?(def: D, scope: Scope): unknown;
   /** A field whose answer names a person (氏名): the name as shown, and its reading (フリガナ) when given. */
   personName?(value: unknown): { name: string; reading: string } | undefined;
 }

@@ -7,7 +7,9 @@ import { checkboxesField } from "./fields/checkboxes";
 import { countryField } from "./fields/country";
 import { dateField } from "./fields/date";
 import { declarationField } from "./fields/declaration";
+import { derivedField } from "./fields/derived";
 import { emailField } from "./fields/email";
+import { feeField } from "./fields/fee";
 import { fileField } from "./fields/file";
 import { createGroupFieldType } from "./fields/group";
 import { guidanceField } from "./fields/guidance";
@@ -46,7 +48,8 @@ export const leafFieldTypes: AnyFieldType[] = [
 
 export const groupFieldType = createGroupFieldType(leafFieldTypes);
 
-export const fieldTypes: AnyFieldType[] = [...leafFieldTypes, groupFieldType];
+/** Values computed from other answers (never asked) stand on a step, not inside a group's items. */
+export const fieldTypes: AnyFieldType[] = [...leafFieldTypes, groupFieldType, derivedField, feeField];
 
 const byType = new Map(fieldTypes.map((ft) => [ft.type, ft]));
 

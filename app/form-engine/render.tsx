@@ -4,10 +4,12 @@ import { evaluate, referencedFields, type Condition } from "./conditions";
 import type { FieldDef } from "./definition";
 import { fieldId, normalizeStep, type Answers } from "./engine";
 import { Localized } from "./fields/shell";
+import type { LocalizedText } from "./localized";
 import { readForm } from "./read-form";
 import { getFieldType } from "./field-types";
 
-export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed" };
+/** `label` and `note`: the binding's own words, shown instead of the source's (a planned date to check, not the legal one). */
+export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed"; label?: LocalizedText; note?: LocalizedText };
 export type StepView = {
   fields: FieldDef[];
   values: Answers;
@@ -39,19 +41,23 @@ function FixedValue({ def, value, mark, error, lng, t }: { def: FieldDef; value:
         {getFieldType(def.type).format(value, def, lng, t)}
       </p>
       <p className="field__hint">
-        <span className="tag tag--source">{t(mark.sourceKey)}</span> {t("prefill.fixedNote")}
+        <SourceTag mark={mark} lng={lng} t={t} /> {mark.note ? <Localized text={mark.note} lng={lng} /> : t("prefill.fixedNote")}
       </p>
     </div>
   );
 }
 
 /** The source of a value filled in from the city's records, shown above the question. */
-function SourceMark({ mark, t }: { mark: PrefillMark; t: TFunction }) {
+function SourceMark({ mark, lng, t }: { mark: PrefillMark; lng: string; t: TFunction }) {
   return (
     <p className="prefill-mark">
-      <span className="tag tag--source">{t(mark.sourceKey)}</span> {t(mark.noteKey)}
+      <SourceTag mark={mark} lng={lng} t={t} /> {mark.note ? <Localized text={mark.note} lng={lng} /> : t(mark.noteKey)}
     </p>
   );
+}
+
+function SourceTag({ mark, lng, t }: { mark: PrefillMark; lng: string; t: TFunction }) {
+  return <span className="tag tag--source">{mark.label ? <Localized text={mark.label} lng={lng} /> : t(mark.sourceKey)}</span>;
 }
 
 type PageContext = {
@@ -165,7 +171,7 @@ function FieldView({
         const mark = marks[childPath];
         const view = mark ? (
           <div key={`${i}-${child.name}`} className="prefilled">
-            <SourceMark mark={mark} t={t} />
+            <SourceMark mark={mark} lng={lng} t={t} />
             {input}
           </div>
         ) : (
@@ -209,7 +215,7 @@ export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: T
         const input = <FieldView key={f.name} def={f} path={f.name} htmlName={f.name} value={view.values[f.name]} />;
         const field = mark ? (
           <div key={f.name} className="prefilled">
-            <SourceMark mark={mark} t={t} />
+            <SourceMark mark={mark} lng={lng} t={t} />
             {input}
           </div>
         ) : (

@@ -5,12 +5,22 @@ import { localizeText } from "./localized";
 import { getFieldType } from "./field-types";
 
 /** Where a prefilled answer came from, and the original when the resident changed it. */
-export type SourceMark = { sourceKey: string; changed: boolean; original?: unknown; /** the original, formatted */ originalText?: string };
+export type SourceMark = {
+  sourceKey: string;
+  changed: boolean;
+  original?: unknown;
+  /** the original, formatted */
+  originalText?: string;
+  /** the binding's own mark, shown instead of the source's (「転出予定日（転出証明書情報より）」) */
+  label?: string;
+};
 export type SummaryRow = {
   field: string;
   label: string;
   value: string;
   answered: boolean;
+  /** False for what the resident cannot change on its step: a fixed value from the city's records, a derived value. */
+  editable: boolean;
   source?: SourceMark;
   items?: { label: string; rows: SummaryRow[] }[];
 };
@@ -31,8 +41,15 @@ function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", 
       // The original of a changed answer is formatted like the answer (staff compare the two).
       const items = type.items;
       const source = mark
-        ? { source: { ...mark, ...(mark.changed && mark.original !== undefined && !items ? { originalText: type.format(mark.original, f, lng, t) } : {}) } }
+        ? {
+            source: {
+              ...mark,
+              ...(mark.changed && mark.original !== undefined && !items ? { originalText: type.format(mark.original, f, lng, t) } : {}),
+              ...(f.prefill?.mark ? { label: localizeText(f.prefill.mark, lng) } : {}),
+            },
+          }
         : {};
+      const editable = !type.derive && !(mark && f.prefill?.mode === "fixed");
       if (items) {
         const list = items.included(value);
         return {
@@ -40,6 +57,7 @@ function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", 
           label,
           value: "",
           answered: list.length > 0,
+          editable,
           ...source,
           items: list.map(({ index, item }) => ({
             label: items.label(f, index, item, lng, t),
@@ -48,7 +66,7 @@ function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", 
         };
       }
       const empty = type.isEmpty(value);
-      return { field: f.name, label, value: empty ? t("common.notAnswered") : type.format(value, f, lng, t), answered: !empty, ...source };
+      return { field: f.name, label, value: empty ? t("common.notAnswered") : type.format(value, f, lng, t), answered: !empty, editable, ...source };
     });
 }
 

@@ -47,7 +47,13 @@ function page(
     fields: fieldsShown(step, { ...draft.answers, ...shown }),
     // Earlier answers the conditions on this step may read (the browser checks the step with the same schema).
     answers: draft.answers,
-    multipart: step.fields.some((f) => getFieldType(f.type).upload),
+    multipart: step.fields.some(
+      (f) =>
+        getFieldType(f.type).upload ||
+        getFieldType(f.type)
+          .items?.fields(f)
+          .some((c) => getFieldType(c.type).upload),
+    ),
     prefill: prefillMarks(step, draft, shown),
     ownItems: ownItems(step, draft, shown),
     values: shown,
@@ -81,10 +87,9 @@ export async function postStep(ctx: DraftContext, stepId: string, arrival: Arriv
   const visit = journeyOf(form.definition, draft, actor).visit(stepId, returnToCheck);
   if (!visit.ok) return { goTo: visit.goTo };
   const { step } = visit;
-  const uploads = await receiveUploads(draft, step.fields, received);
   const raw = nestedFromFormData(received.form);
   // Upload answers come only from what the server received and checked, never from the posted fields.
-  for (const f of step.fields) if (getFieldType(f.type).upload) raw[f.name] = uploads[f.name] ?? "";
+  await receiveUploads(draft, step.fields, received, raw);
 
   const command = applyFieldCommand(step, normalizeStep(step, raw), raw._action, { lookupPostalCode });
   if (command) {

@@ -1,13 +1,22 @@
 /** Prefill on a step page: values to show, marks of their source, and the fixed values the server keeps. */
 import type { Answers, Step } from "../form-engine/engine";
+import type { PrefillBinding } from "../form-engine/field-type";
+import type { LocalizedText } from "../form-engine/localized";
 import { EXCLUDED, OFFERED } from "../form-engine/item-keys";
 import { getFieldType } from "../form-engine/field-types";
 import type { Draft } from "../submissions/drafts.server";
 import { ITEM_SOURCES, sameValue, SELF } from "./provenance";
 import { sourceLabelKey, sourceNoteKey } from "./prefill-sources.server";
 
-export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed" };
-const markOf = (source: string, mode: PrefillMark["mode"]): PrefillMark => ({ sourceKey: sourceLabelKey(source), noteKey: sourceNoteKey(source), mode });
+export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed"; label?: LocalizedText; note?: LocalizedText };
+const markOf = (source: string, mode: PrefillMark["mode"], binding?: PrefillBinding): PrefillMark => ({
+  sourceKey: sourceLabelKey(source),
+  noteKey: sourceNoteKey(source),
+  mode,
+  // A binding may say more precisely what the value is (a planned date, not the legal one) and what to check.
+  ...(binding?.mark ? { label: binding.mark } : {}),
+  ...(binding?.note ? { note: binding.note } : {}),
+});
 
 const bound = (step: Step, draft: Draft) => step.fields.filter((f) => f.prefill && draft.prefill[f.name]);
 
@@ -45,7 +54,7 @@ export function shownValues(step: Step, draft: Draft): Answers {
 export function prefillMarks(step: Step, draft: Draft, shown: Answers): Record<string, PrefillMark> {
   const marks: Record<string, PrefillMark> = {};
   for (const f of bound(step, draft)) {
-    marks[f.name] = markOf(draft.prefill[f.name]!.source, f.prefill!.mode);
+    marks[f.name] = markOf(draft.prefill[f.name]!.source, f.prefill!.mode, f.prefill);
     const offers = draft.prefill[f.name]!.value;
     const items = shown[f.name];
     if (!Array.isArray(offers) || !Array.isArray(items)) continue;

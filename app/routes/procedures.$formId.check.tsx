@@ -59,7 +59,7 @@ function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string;
     // Within a group, only what differs from the group's own mark: another source, or a change.
     row.source && (!group || row.source.changed || row.source.sourceKey !== group.source?.sourceKey) ? (
       <span className="summary-list__source">
-        <span className="tag tag--source">{t(row.source.sourceKey)}</span>
+        <span className="tag tag--source">{row.source.label ?? t(row.source.sourceKey)}</span>
         {row.source.changed ? ` ${t("prefill.changed")}` : null}
       </span>
     ) : null;
@@ -67,12 +67,15 @@ function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string;
     <SummaryAnswers
       rows={rows}
       mark={mark}
-      action={(row) => (
-        <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>
-          {t("journey.check.change")}
-          <span className="visually-hidden">{t("journey.check.changeWhat", { label: row.label })}</span>
-        </Link>
-      )}
+      // A fixed value from the city's records, or a value derived from other answers, has nothing to change on its step.
+      action={(row) =>
+        row.editable ? (
+          <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>
+            {t("journey.check.change")}
+            <span className="visually-hidden">{t("journey.check.changeWhat", { label: row.label })}</span>
+          </Link>
+        ) : null
+      }
     />
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getPrincipal } from "../auth/session.server";
 import { Localized } from "../form-engine/fields/shell";
+import { nextSteps } from "../form-engine/after-submit";
 import { localizeText } from "../form-engine/localized";
 import { getFormVersion } from "../procedures/store.server";
 import { getLocaleT } from "../i18n/i18next.server";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     receiptNumber: submission.receiptNumber,
     submittedAt: submission.submittedAt.toISOString(),
     formTitle: form.definition.title,
-    afterSubmit: form.definition.afterSubmit,
+    afterSubmit: nextSteps(form.definition, submission.answers, lng, t),
     sections: submittedAnswers(submission, lng, t).sections,
     pdfPath: residentCopyPdfPath(submission),
   };
@@ -54,8 +55,8 @@ export default function Receipt() {
       <h2>{t("journey.receipt.next")}</h2>
       <ul>
         {page.afterSubmit.map((line, i) => (
-          <li key={i}>
-            <Localized text={line} lng={lng} />
+          <li key={i} lang={line.lang === lng ? undefined : line.lang}>
+            {line.text}
           </li>
         ))}
       </ul>

@@ -62,13 +62,17 @@ function Answers({ rows }: { rows: SummaryRow[] }) {
   const origin = (row: SummaryRow) =>
     row.source ? (
       <span className="provenance">
-        <span className="tag tag--source">{t(row.source.sourceKey)}</span>
+        <span className="tag tag--source">{row.source.label ?? t(row.source.sourceKey)}</span>
         {row.source.changed ? (
           <span className="provenance__changed">
             {" "}
             {row.source.originalText !== undefined ? t("staff.detail.changedFrom", { original: row.source.originalText }) : t("staff.detail.changed")}
           </span>
         ) : null}
+      </span>
+    ) : row.answered && !row.editable ? (
+      <span className="provenance">
+        <span className="tag">{t("staff.detail.derived")}</span>
       </span>
     ) : row.answered && !row.items ? (
       <span className="provenance">

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { and, eq, getTableColumns, inArray } from "drizzle-orm";
+import { eq, getTableColumns, inArray } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { attachments, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
@@ -26,78 +26,126 @@ export async function readStepForm(request: Request): Promise<ReceivedForm> {
   }
 }
 
+type Slot = { def: FieldDef; htmlName: string; place: (value: unknown) => void };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
 /**
- * For each upload field of the step: a new file is checked by its content (magic bytes, not its name or the type
- * the browser claims) and its size, then stored with the draft; with no new file, the one already kept stays.
- * Returns the answers to validate (a descriptor, or a rejection the field type turns into a message).
+ * Where uploads go in a step's post: each upload field of the step, and each upload field inside every posted item
+ * of a field made of items (a 就労証明書 per 保護者), with its form name and a setter for its answer.
  */
-export async function receiveUploads(draft: Draft, fields: FieldDef[], received: ReceivedForm): Promise<Answers> {
-  const out: Answers = {};
-  for (const def of fields) {
-    if (!getFieldType(def.type).upload) continue;
-    const accept = def.accept as string[];
-    const maxBytes = (def.maxSizeMB as number) * 1024 * 1024;
-    const file = received.form.get(def.name);
-    if (received.tooLarge) {
-      out[def.name] = { rejected: "size", name: "" } satisfies RejectedFile;
-      continue;
+function uploadSlots(fields: FieldDef[], raw: Record<string, unknown>): Slot[] {
+  return fields.flatMap((f): Slot[] => {
+    const type = getFieldType(f.type);
+    if (type.upload) return [{ def: f, htmlName: f.name, place: (v) => (raw[f.name] = v) }];
+    const children = type.items?.fields(f).filter((c) => getFieldType(c.type).upload) ?? [];
+    const posted = raw[f.name];
+    if (children.length === 0 || !isRecord(posted)) return [];
+    return Object.entries(posted).flatMap(([i, item]) =>
+      /^\d{1,3}$/.test(i) && isRecord(item)
+        ? children.map((c) => ({ def: c, htmlName: `${f.name}[${i}][${c.name}]`, place: (v: unknown) => (item[c.name] = v) }))
+        : [],
+    );
+  });
+}
+
+/**
+ * For each upload of the step (see uploadSlots): a new file is checked by its content (magic bytes, not its name or
+ * the type the browser claims) and its size, then stored with the draft; a file already kept stays when the page says
+ * so. The answer placed in `raw` is what the server received and checked, never what was posted in its place: a
+ * descriptor, a list of them (`multiple`), or a rejection the field type turns into a message.
+ */
+export async function receiveUploads(draft: Draft, fields: FieldDef[], received: ReceivedForm, raw: Record<string, unknown>): Promise<void> {
+  for (const slot of uploadSlots(fields, raw)) slot.place(await receiveSlot(draft, slot, received));
+}
+
+async function receiveSlot(draft: Draft, { def, htmlName }: Slot, received: ReceivedForm): Promise<unknown> {
+  const multiple = def.multiple === true;
+  if (received.tooLarge) {
+    const rejected = { rejected: "size", name: "" } satisfies RejectedFile;
+    return multiple ? [rejected] : rejected;
+  }
+  const chosen = received.form.getAll(htmlName).filter((f): f is File => f instanceof File && f.size > 0);
+  if (!multiple) {
+    if (chosen[0]) return storeFile(draft, def, chosen[0]);
+    const keep = received.form.get(`${htmlName}[keep]`);
+    return (typeof keep === "string" && keptAttachment(draft, keep)) || "";
+  }
+  const maxFiles = def.maxFiles as number;
+  const keepIds = [...new Set(received.form.getAll(`${htmlName}[keep][]`).filter((v): v is string => typeof v === "string"))];
+  const out: unknown[] = keepIds.flatMap((id) => keptAttachment(draft, id) ?? []).slice(0, maxFiles);
+  for (const file of chosen) {
+    // More files than allowed are not stored; one rejection says so.
+    if (out.length >= maxFiles) {
+      out.push({ rejected: "count", name: file.name } satisfies RejectedFile);
+      break;
     }
-    if (file instanceof File && file.size > 0) {
-      const bytes = Buffer.from(await file.arrayBuffer());
-      const detected = await fileTypeFromBuffer(bytes);
-      if (!detected || !accept.includes(detected.mime)) {
-        out[def.name] = { rejected: "type", name: file.name } satisfies RejectedFile;
-      } else if (bytes.length > maxBytes) {
-        out[def.name] = { rejected: "size", name: file.name } satisfies RejectedFile;
-      } else {
-        const id = randomUUID();
-        getDb()
-          .insert(attachments)
-          .values({
-            id,
-            draftId: draft.id,
-            fieldName: def.name,
-            fileName: file.name.slice(0, 200),
-            contentType: detected.mime,
-            size: bytes.length,
-            sha256: createHash("sha256").update(bytes).digest("hex"),
-            data: bytes,
-          })
-          .run();
-        out[def.name] = { id, name: file.name.slice(0, 200), type: detected.mime, size: bytes.length } satisfies FileAnswer;
-      }
-      continue;
-    }
-    const keep = received.form.get(`${def.name}[keep]`);
-    const kept = draft.answers[def.name] as FileAnswer | undefined;
-    if (typeof keep === "string" && kept && "id" in kept && kept.id === keep && keepsAttachment(draft, keep)) out[def.name] = kept;
+    out.push(await storeFile(draft, def, file));
   }
   return out;
 }
 
+async function storeFile(draft: Draft, def: FieldDef, file: File): Promise<FileAnswer | RejectedFile> {
+  const accept = def.accept as string[];
+  const maxBytes = (def.maxSizeMB as number) * 1024 * 1024;
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected || !accept.includes(detected.mime)) return { rejected: "type", name: file.name };
+  if (bytes.length > maxBytes) return { rejected: "size", name: file.name };
+  const id = randomUUID();
+  getDb()
+    .insert(attachments)
+    .values({
+      id,
+      draftId: draft.id,
+      fieldName: def.name,
+      fileName: file.name.slice(0, 200),
+      contentType: detected.mime,
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      data: bytes,
+    })
+    .run();
+  return { id, name: file.name.slice(0, 200), type: detected.mime, size: bytes.length };
+}
+
 /** A file already given may stay: one uploaded with this draft, or, when correcting, one of the submission's. */
-function keepsAttachment(draft: Draft, id: string) {
+function keptAttachment(draft: Draft, id: string): FileAnswer | undefined {
   const db = getDb();
-  if (
-    db
-      .select({ id: attachments.id })
-      .from(attachments)
-      .where(and(eq(attachments.id, id), eq(attachments.draftId, draft.id)))
-      .get()
-  )
-    return true;
-  if (!draft.correctionOf) return false;
+  const row = db
+    .select({ id: attachments.id, draftId: attachments.draftId, name: attachments.fileName, type: attachments.contentType, size: attachments.size })
+    .from(attachments)
+    .where(eq(attachments.id, id))
+    .get();
+  if (!row) return undefined;
+  const descriptor = { id: row.id, name: row.name, type: row.type, size: row.size };
+  if (row.draftId === draft.id) return descriptor;
+  if (!draft.correctionOf) return undefined;
   const submission = db.select().from(submissions).where(eq(submissions.id, draft.correctionOf)).get();
-  return Boolean(submission && fileIdsOf(formOfDraft(draft).definition, submission.answers).includes(id));
+  return submission && fileIdsOf(formOfDraft(draft).definition, submission.answers).includes(id) ? descriptor : undefined;
+}
+
+/** The files of a set of answers, wherever their upload fields are (on a step, or in each item of a group). */
+type StoredFile = Extract<FileAnswer, { id: string }>;
+
+function filesIn(fields: FieldDef[], answers: Answers): StoredFile[] {
+  return fields.flatMap((f) => {
+    const type = getFieldType(f.type);
+    if (type.upload) {
+      const value = answers[f.name];
+      return (Array.isArray(value) ? value : [value]).filter((a): a is StoredFile => typeof a === "object" && a !== null && "id" in a);
+    }
+    const items = type.items;
+    return items ? items.included(answers[f.name]).flatMap(({ item }) => filesIn(items.fields(f), item)) : [];
+  });
 }
 
 /** The files a set of answers refers to, by the definition's upload fields. */
 export function fileIdsOf(definition: FormDefinition, answers: Answers): string[] {
-  return definition.steps
-    .flatMap((step) => step.fields)
-    .filter((f) => getFieldType(f.type).upload)
-    .map((f) => answers[f.name] as FileAnswer | undefined)
-    .flatMap((a) => (a && "id" in a ? [a.id] : []));
+  return filesIn(
+    definition.steps.flatMap((step) => step.fields),
+    answers,
+  ).map((a) => a.id);
 }
 
 export type AttachmentInfo = Omit<typeof attachments.$inferSelect, "data">;
