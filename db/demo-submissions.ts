@@ -17,7 +17,7 @@ const name = (family: string, given: string, familyKana: string, givenKana: stri
 export function hoikushoAnswers(): Answers {
   return {
     applicationType: "new",
-    startDate: "2027-04-01",
+    startDate: "2027-04",
     careHours: "standard",
     child: [
       {
