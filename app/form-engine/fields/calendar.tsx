@@ -1,7 +1,7 @@
 /**
  * What the date and year-month types share: reading 元号 + 年 or 西暦 from what was posted (the server is the
  * authority; the same code runs in the browser), the era choice next to the year, the example in the hint, and the
- * live 和暦 aid (an enhancement: without JavaScript the page neither shows nor promises it).
+ * 和暦 aid (the server renders it for what was sent; only with JavaScript does it follow the typing, and say so).
  */
 import { useEffect, useState } from "react";
 import type { TFunction } from "i18next";
