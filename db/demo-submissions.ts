@@ -17,7 +17,7 @@ const name = (family: string, given: string, familyKana: string, givenKana: stri
 export function hoikushoAnswers(): Answers {
   return {
     applicationType: "new",
-    startDate: "2027-04-01",
+    startDate: "2027-04",
     // Derived from the guardians' hours (one works 96 hours a month): what the engine computes for these answers.
     careHours: { value: "short", rule: 0 },
     child: [

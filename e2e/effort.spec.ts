@@ -122,7 +122,8 @@ async function tennyu(page: Page, typist: Typist) {
 
 async function hoikusho(page: Page, typist: Typist, onGuardians?: () => Promise<void>) {
   await typist.check(page.getByLabel("新規"));
-  await typist.date(page, "入所を希望する日", [String(new Date().getFullYear() + 1), "4", "1"]);
+  // A month (年 and 月): the 日 the typist looks for is not there.
+  await typist.date(page, "入所を希望する月", [String(new Date().getFullYear() + 1), "4", ""]);
   await typist.next(page, "入所するお子さん");
   // Signed in, both children under 6 are offered: the resident ticks the one this application is for.
   const offered = page.getByLabel("お子さん 1 をこの申請に含める");

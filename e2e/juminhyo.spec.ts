@@ -42,7 +42,7 @@ async function complete(page: Page) {
 
   // Normalised answers: katakana, half-width digits, postal code and phone.
   await expect(page.getByText("山田 花子（ヤマダ ハナコ）")).toBeVisible();
-  await expect(page.getByText("1990年4月1日（平成2年4月1日）")).toBeVisible();
+  await expect(page.getByText("平成2年4月1日（1990年）")).toBeVisible();
   await expect(page.getByText("〒420-0001 静岡県まどぐち市本町1-2-3")).toBeVisible();
   await expect(page.getByText("090-1234-5678")).toBeVisible();
   // The question that did not apply (その他の使いみち) is not on the check page.

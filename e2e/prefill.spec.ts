@@ -7,7 +7,7 @@ test.describe("once-only prefill", () => {
     await startProcedure(page, "juminhyo");
     // Fixed: shown as text, not as an input, with where it came from and how to have it corrected.
     await expect(page.getByText("髙橋 大輔（タカハシ ダイスケ）")).toBeVisible();
-    await expect(page.getByText("1988年5月14日（昭和63年5月14日）")).toBeVisible();
+    await expect(page.getByText("昭和63年5月14日（1988年）")).toBeVisible();
     await expect(page.getByText("マイナンバーカードより").first()).toBeVisible();
     await expect(page.getByRole("textbox", { name: /^姓/ })).toHaveCount(0);
     // Confirm: filled in from 住民記録, editable.

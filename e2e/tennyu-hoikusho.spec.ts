@@ -108,7 +108,9 @@ async function hoikusho(page: Page, javaScript: boolean) {
   await start(page, "保育所等の入所申込（教育・保育給付認定申請）", "申込の内容");
   await page.getByLabel("新規").check();
   const nextYear = String(new Date().getFullYear() + 1);
-  await fillDate(page, "入所を希望する日", [nextYear, "4", "1"]);
+  const startMonth = page.getByRole("group", { name: "入所を希望する月" });
+  await startMonth.getByLabel("年", { exact: true }).fill(nextYear);
+  await startMonth.getByLabel("月", { exact: true }).fill("4");
   // 保育標準時間 / 保育短時間 is not asked: the guardians' hours decide it (shown on the next steps).
   await expect(page.getByText("保育標準時間（最長11時間）")).toHaveCount(0);
   await next(page, "入所するお子さん");
@@ -171,6 +173,8 @@ async function hoikusho(page: Page, javaScript: boolean) {
   await expect(page.getByText("勤務先の名称：まどぐち商事")).toBeVisible();
   await expect(page.getByText("関係のない入力")).toHaveCount(0);
   await expect(page.getByText("就労証明書：就労証明書.pdf（1 KB）")).toBeVisible();
+  // 入所希望月 is a month, shown 和暦 first: 令和 year = 西暦 − 2018.
+  await expect(page.getByText(`令和${Number(nextYear) - 2018}年4月（${nextYear}年）`)).toBeVisible();
   return submitApplication(page);
 }
 
@@ -199,6 +203,7 @@ for (const js of [true, false]) {
     expect(answers.guardians[0]).not.toHaveProperty("school");
     expect(answers.facilities.map((f: { facility: string }) => f.facility)).toEqual(["midori", "sakura"]);
     expect(answers.taxConsent).toBe(true);
+    expect(answers.startDate).toBe(`${new Date().getFullYear() + 1}-04`);
     const file = db.prepare("select content_type, size, file_name from attachments where id = ?").get(answers.guardians[0].employmentCertificate[0].id);
     expect(file).toEqual({ content_type: "application/pdf", size: MINIMAL_PDF.length, file_name: "就労証明書.pdf" });
   });
@@ -217,10 +222,11 @@ test("error path on a 転入届 step and a 保育所 step (summary focused, valu
 
   await start(page, "保育所等の入所申込（教育・保育給付認定申請）", "申込の内容");
   await page.getByLabel("新規").check();
-  await fillDate(page, "入所を希望する日", ["2000", "4", "1"]);
+  await page.getByRole("group", { name: "入所を希望する月" }).getByLabel("年", { exact: true }).fill("2000");
+  await page.getByRole("group", { name: "入所を希望する月" }).getByLabel("月", { exact: true }).fill("4");
   await page.getByRole("button", { name: "次へ" }).click();
   await expect(page.locator(".error-summary")).toBeFocused();
-  await expect(page.locator(".error-summary")).toContainText("入所を希望する日は今日以降の日付を入力してください");
+  await expect(page.locator(".error-summary")).toContainText("入所を希望する月は今月以降の月を入力してください");
   await expect(page.getByLabel("新規")).toBeChecked();
   await expectAccessible(page);
 });

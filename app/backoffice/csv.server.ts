@@ -11,7 +11,7 @@ import type { Answers } from "../form-engine/engine";
 import { localizeText } from "../form-engine/localized";
 import { getFieldType } from "../form-engine/field-types";
 import { summarize, type SummaryRow } from "../form-engine/summary";
-import { formatDateTime } from "../i18n/dates";
+import { sortableDateTime } from "../i18n/dates";
 import type { SubmissionStatus } from "../cases/statuses";
 
 export type CsvSubmission = {
@@ -53,7 +53,7 @@ export function csvRows(columns: FormDefinition, list: CsvSubmission[], t: TFunc
     const cells = new Map(summarize(s.definition, s.answers, "ja", t).flatMap((section) => section.rows.map((row) => [row.field, cell(row)] as const)));
     return [
       s.receiptNumber,
-      formatDateTime(s.submittedAt),
+      sortableDateTime(s.submittedAt),
       t(`status.${s.status}`),
       s.assigneeName ?? "",
       s.applicantName ?? "",

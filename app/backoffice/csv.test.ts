@@ -24,8 +24,8 @@ describe("queue CSV", () => {
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text.split("\r\n")).toHaveLength(3); // header, one row, and the final line end
     const [header, values] = parse(text.slice(1)) as string[][];
-    expect(header!.slice(0, 8)).toEqual(["受付番号", "受付日時", "状態", "担当", "申請者", "申込区分", "入所を希望する日", "入所するお子さん"]);
-    expect(values!.slice(0, 7)).toEqual(["ABCD-EFGH", "2026/11/22 14:03", "受付", "", "髙橋 大輔", "新規", "2027年4月1日（令和9年4月1日）"]);
+    expect(header!.slice(0, 8)).toEqual(["受付番号", "受付日時", "状態", "担当", "申請者", "申込区分", "入所を希望する月", "入所するお子さん"]);
+    expect(values!.slice(0, 7)).toEqual(["ABCD-EFGH", "2026/11/22 14:03", "受付", "", "髙橋 大輔", "新規", "令和9年4月（2027年）"]);
     // A group is one cell, one line per item.
     const guardians = values![header!.indexOf("保護者")]!;
     expect(guardians.split("\n")).toHaveLength(2);

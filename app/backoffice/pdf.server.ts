@@ -17,7 +17,7 @@ import type { FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import { localizeText } from "../form-engine/localized";
 import { summarize, type SummaryRow } from "../form-engine/summary";
-import { formatDateJa, formatDateTime, isoDateInJapan } from "../i18n/dates";
+import { formatDateTime } from "../i18n/dates";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 40;
@@ -233,7 +233,7 @@ function header(w: Writer, s: PdfSubmission, t: TFunction) {
   let y = w.y - 18 - titleLines.length * 21 - 4;
   w.text(`${t("pdf.receiptNumber")}\u3000${s.receiptNumber}`, MARGIN, y, 11);
   y -= 16;
-  w.text(`${t("pdf.submittedAt")}\u3000${formatDateJa(isoDateInJapan(s.submittedAt), "ja")}\u3000${formatDateTime(s.submittedAt).slice(11)}`, MARGIN, y, SIZE);
+  w.text(`${t("pdf.submittedAt")}\u3000${formatDateTime(s.submittedAt, "ja")}`, MARGIN, y, SIZE);
   w.y = Math.min(y - 14, w.y - boxH - 14);
 }
 

@@ -23,6 +23,7 @@ import { selectField } from "./fields/select";
 import { textField } from "./fields/text";
 import { textareaField } from "./fields/textarea";
 import { yesNoField } from "./fields/yes-no";
+import { yearMonthField } from "./fields/year-month";
 
 /** Types that can stand inside a repeating group. */
 export const leafFieldTypes: AnyFieldType[] = [
@@ -31,6 +32,7 @@ export const leafFieldTypes: AnyFieldType[] = [
   katakanaField,
   personNameField,
   dateField,
+  yearMonthField,
   addressField,
   phoneField,
   residenceCardNumberField,

@@ -1,50 +1,95 @@
-/** Calendar dates: ISO strings in storage, 西暦 with 和暦 for people. One place formats them. */
+/**
+ * Calendar dates: ISO strings in storage (YYYY-MM-DD, YYYY-MM for a month), one formatter family for people.
+ * In Japanese 和暦 comes first with the 西暦 year as an aid: 「昭和62年3月19日（1987年）」, 「令和9年4月（2027年）」,
+ * and a moment 「令和8年11月23日 13:08」 (the city's clock). Other languages get their own long style, no 和暦.
+ */
+import { eraOf, eraYearText, erasOfYear } from "./wareki";
 
-const eraFormat = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", timeZone: "UTC" });
+const [Y, M, D] = [0, 1, 2];
+const split = (iso: string) => iso.split("-").map(Number);
 
 /** "令和元年" for 2019 (the era in force on 31 December of that year). */
 export function warekiYear(year: number): string {
-  if (year < 1873) return "";
-  const parts = eraFormat.formatToParts(new Date(Date.UTC(year, 11, 31)));
-  const era = parts.find((p) => p.type === "era")?.value ?? "";
-  const y = parts.find((p) => p.type === "year")?.value ?? "";
-  return `${era}${y === "1" ? "元" : y}年`;
+  const eras = erasOfYear(year);
+  const last = eras[eras.length - 1];
+  return last ? eraYearText(last.era, last.year) : "";
 }
 
-/** 和暦 of a full date, e.g. "令和元年5月1日". */
+/** 和暦 of a day, e.g. "令和元年5月1日"; "" before 明治. */
 export function warekiDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const parts = eraFormat.formatToParts(date);
-  const era = parts.find((p) => p.type === "era")?.value ?? "";
-  const year = parts.find((p) => p.type === "year")?.value ?? "";
-  return `${era}${year === "1" ? "元" : year}年${m}月${d}日`;
+  const e = eraOf(iso);
+  const p = split(iso);
+  return e ? `${eraYearText(e.era, e.year)}${p[M]}月${p[D]}日` : "";
 }
 
-/** "2019年5月1日（令和元年5月1日）" in Japanese; "1 May 2019 (Reiwa 1)" style kept simple in English. */
-export function formatDateJa(iso: string, lng: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  if (lng === "ja") return `${y}年${m}月${d}日（${warekiDate(iso)}）`;
-  const western = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
-  return `${western} (${warekiDate(iso)})`;
+/** 和暦 of a month (the era of its first day), e.g. "令和9年4月". */
+export function warekiYearMonth(month: string): string {
+  const e = eraOf(`${month}-01`);
+  return e ? `${eraYearText(e.era, e.year)}${split(month)[M]}月` : "";
 }
 
-/** Today in Japan (the city's calendar), as YYYY-MM-DD. */
-export function isoToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now);
+const intlLocale = (lng: string) => (lng === "en" ? "en-GB" : lng);
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/** A day: 「昭和62年3月19日（1987年）」 in Japanese, "19 March 1987" in English. */
+export function formatDate(iso: string, lng: string): string {
+  const p = split(iso);
+  if (lng === "ja") {
+    const w = warekiDate(iso);
+    return w ? `${w}（${p[Y]}年）` : `${p[Y]}年${p[M]}月${p[D]}日`;
+  }
+  return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(utc(p[Y]!, p[M]!, p[D]!));
 }
 
-/** A moment as the city's clock shows it: "2026/11/22 14:03" (JST). */
-const dateTimeFormat = new Intl.DateTimeFormat("ja-JP", {
+/** A month: 「令和9年4月（2027年）」 in Japanese, "April 2027" in English. */
+export function formatYearMonth(month: string, lng: string): string {
+  const p = split(month);
+  if (lng === "ja") {
+    const w = warekiYearMonth(month);
+    return w ? `${w}（${p[Y]}年）` : `${p[Y]}年${p[M]}月`;
+  }
+  return new Intl.DateTimeFormat(intlLocale(lng), { month: "long", year: "numeric", timeZone: "UTC" }).format(utc(p[Y]!, p[M]!, 1));
+}
+
+/** @deprecated the old name of formatDate (kept so that code written against it shows the one style). */
+export const formatDateJa = formatDate;
+
+const tokyoParts = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Asia/Tokyo",
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
-  hour12: false,
+  hourCycle: "h23",
 });
-export const formatDateTime = (at: Date | string): string => dateTimeFormat.format(new Date(at));
+/** A moment on the city's clock (JST) as {day: "2026-11-23", time: "13:08"}. */
+function inJapan(at: Date | string) {
+  const parts = Object.fromEntries(tokyoParts.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** Today in Japan (the city's calendar), as YYYY-MM-DD. */
+export const isoToday = (now = new Date()): string => inJapan(now).day;
+
+/** This month in Japan, as YYYY-MM. */
+export const isoThisMonth = (now = new Date()): string => isoToday(now).slice(0, 7);
 
 /** The day of a moment in Japan, as YYYY-MM-DD. */
-export const isoDateInJapan = (at: Date | string) => isoToday(new Date(at));
+export const isoDateInJapan = (at: Date | string) => inJapan(at).day;
+
+/**
+ * A moment as the city's clock shows it: 「令和8年11月23日 13:08」, "23 November 2026, 13:08". Staff pages are in
+ * Japanese, hence the default.
+ */
+export function formatDateTime(at: Date | string, lng = "ja"): string {
+  const { day, time } = inJapan(at);
+  if (lng === "ja") return `${warekiDate(day) || formatDate(day, "ja")} ${time}`;
+  return `${formatDate(day, lng)}, ${time}`;
+}
+
+/** A moment for a spreadsheet (CSV): "2026/11/22 14:03" (JST), which spreadsheet programs read as a date. */
+export function sortableDateTime(at: Date | string): string {
+  const { day, time } = inJapan(at);
+  return `${day.replaceAll("-", "/")} ${time}`;
+}

@@ -1,13 +1,14 @@
 /**
  * My page (マイページ): what the city holds about the signed-in resident (住民記録, or what the identity provider told
- * us), their applications, and the contact data kept with their consent. Days are the day in Japan.
+ * us), their applications, and the contact data kept with their consent. Days are the day in Japan, shown as every
+ * date is (i18n/dates).
  */
 import type { TFunction } from "i18next";
 import type { residentAccounts } from "../../db/schema";
 import { openCorrectionRequest, residentHistory } from "../cases/resident-view.server";
 import { localizeText } from "../form-engine/localized";
 import { getFormVersion } from "../procedures/store.server";
-import { formatDateJa, formatDateTime, isoDateInJapan } from "../i18n/dates";
+import { formatDate, formatDateTime, isoDateInJapan } from "../i18n/dates";
 import { findSubmissionForOwner, formOfDraft, listOpenDrafts, listSubmissionsOf, startCorrection } from "../submissions/drafts.server";
 import { residentCopyPdfPath, submittedAnswers } from "../submissions/resident-copy.server";
 import { getProfile } from "./profile.server";
@@ -23,14 +24,14 @@ export function myPage(resident: ResidentAccount, lng: string) {
     registry: registry
       ? {
           name: fullName(registry.person),
-          birthDate: formatDateJa(registry.person.birthDate, lng),
+          birthDate: formatDate(registry.person.birthDate, lng),
           sex: registry.person.sex,
           address: formatAddress(registry.household),
           members: listHouseholdMembers(registry.household.id).map((m) => ({
             id: m.id,
             name: fullName(m),
             relationship: m.relationship,
-            birthDate: formatDateJa(m.birthDate, lng),
+            birthDate: formatDate(m.birthDate, lng),
           })),
         }
       : null,
@@ -41,19 +42,19 @@ export function myPage(resident: ResidentAccount, lng: string) {
           employer: profile.employer,
           workDaysPerWeek: profile.workDaysPerWeek,
           workHoursPerMonth: profile.workHoursPerMonth,
-          consentedAt: isoDateInJapan(profile.consentedAt),
+          consentedAt: formatDate(isoDateInJapan(profile.consentedAt), lng),
         }
       : null,
     drafts: listOpenDrafts({ residentAccountId: resident.id }).map((d) => ({
       formId: d.formId,
       title: localizeText(formOfDraft(d).definition.title, lng),
-      updatedAt: isoDateInJapan(d.updatedAt),
+      updatedAt: formatDate(isoDateInJapan(d.updatedAt), lng),
     })),
     submissions: listSubmissionsOf(resident.id).map((s) => ({
       receiptNumber: s.receiptNumber,
       formId: s.formId,
       title: localizeText(getFormVersion(s.formVersionId)!.definition.title, lng),
-      submittedAt: isoDateInJapan(s.submittedAt),
+      submittedAt: formatDate(isoDateInJapan(s.submittedAt), lng),
       status: s.status,
     })),
   };
@@ -73,9 +74,9 @@ export function myApplication(resident: ResidentAccount, receiptNumber: string, 
     formTitle: localizeText(getFormVersion(submission.formVersionId)!.definition.title, lng),
     receiptNumber: submission.receiptNumber,
     status: submission.status,
-    submittedAt: formatDateTime(submission.submittedAt),
+    submittedAt: formatDateTime(submission.submittedAt, lng),
     correction: submission.status === "needs_correction" ? openCorrectionRequest(submission.id) : null,
-    history: residentHistory(submission.id).map((e) => ({ ...e, at: formatDateTime(e.at) })),
+    history: residentHistory(submission.id).map((e) => ({ ...e, at: formatDateTime(e.at, lng) })),
   };
 }
 

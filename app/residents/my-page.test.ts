@@ -19,7 +19,7 @@ describe("My page", () => {
 
   it("shows the day in Japan: 01:30 on 23 November in Tokyo is the 23rd, not the UTC day before", () => {
     const lateEvening = new Date("2026-11-22T16:30:00Z");
-    submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"), { at: lateEvening, residentAccountId: "r1" });
+    const s = submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"), { at: lateEvening, residentAccountId: "r1" });
     const draft = createDraft({ residentAccountId: "r1" }, getLatestForm("hoikusho")!);
     const db = getDb();
     db.update(drafts).set({ updatedAt: lateEvening }).where(eq(drafts.id, draft.id)).run();
@@ -28,9 +28,13 @@ describe("My page", () => {
 
     const page = myPage(resident, "ja");
 
-    expect(page.submissions.map((s) => s.submittedAt)).toEqual(["2026-11-23"]);
-    expect(page.drafts.map((d) => d.updatedAt)).toEqual(["2026-11-23"]);
-    expect(page.profile?.consentedAt).toBe("2026-11-23");
+    // Shown as every date is: 和暦 first (issue 10: My page showed 「1987-03-19」).
+    expect(page.submissions.map((s) => s.submittedAt)).toEqual(["令和8年11月23日（2026年）"]);
+    expect(page.drafts.map((d) => d.updatedAt)).toEqual(["令和8年11月23日（2026年）"]);
+    expect(page.profile?.consentedAt).toBe("令和8年11月23日（2026年）");
+    // The status page: 「2026/11/23 01:30」 before.
+    expect(myApplication(resident, s.receiptNumber, "ja", testT())!.submittedAt).toBe("令和8年11月23日 01:30");
+    expect(myApplication(resident, s.receiptNumber, "en", testT("en"))!.submittedAt).toBe("23 November 2026, 01:30");
   });
 
   it("shows and corrects only the resident's own application, and only while a 補正依頼 is open", () => {

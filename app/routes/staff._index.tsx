@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     problems: problems.map((p) => ({ target: p === "to" ? "to" : "from", message: t(`staff.queue.problem.${p}`) })),
     forms,
     counts: statusCounts(filter.form),
-    rows: withDuplicateMarks(page.rows).map((r) => ({ ...r, formTitle: titles[r.formId] ?? r.formId, submittedAt: formatDateTime(r.submittedAt) })),
+    rows: withDuplicateMarks(page.rows).map((r) => ({ ...r, formTitle: titles[r.formId] ?? r.formId, submittedAt: formatDateTime(r.submittedAt, "ja") })),
     next: page.next,
     previous: page.previous,
     query: url.search,

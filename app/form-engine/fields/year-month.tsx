@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { baseField, defineFieldType } from "../field-type";
+import { msg } from "../messages";
+import { describedBy, Fieldset } from "../../ui/field";
+import { wrapperProps } from "./shell";
+import { formatYearMonth, isoThisMonth } from "../../i18n/dates";
+import {
+  calendarBound,
+  calendarHow,
+  EraAid,
+  EraYearInputs,
+  exampleOf,
+  isInvalidCalendar,
+  partsOf,
+  readCalendar,
+  useEraYear,
+  type CalendarParts,
+} from "./calendar";
+
+const ISO_MONTH = /^\d{4}-\d{2}$/;
+
+const definition = z
+  .object({
+    ...baseField,
+    type: z.literal("yearMonth"),
+    /** "today" (this month) or a month as YYYY-MM; e.g. a desired start month has min "today". */
+    min: calendarBound(ISO_MONTH).optional(),
+    max: calendarBound(ISO_MONTH).optional(),
+    /** The example in the hint, a month as YYYY-MM or "today" (this month), shown in 西暦 and 和暦. */
+    example: calendarBound(ISO_MONTH).optional(),
+  })
+  .strict();
+
+const resolve = (b: string | undefined) => (b === "today" ? isoThisMonth() : b);
+
+/** Posted 元号 / 年 / 月 → "YYYY-MM", "" or the parts with the reason they are not a real month. */
+export const toYearMonth = (parts: CalendarParts) => readCalendar(parts, false, "validation.yearMonth");
+
+const valid = (def: z.infer<typeof definition>) =>
+  z
+    .string(msg("validation.yearMonth"))
+    .regex(ISO_MONTH, msg("validation.yearMonth"))
+    .refine((v) => !resolve(def.min) || v >= resolve(def.min)!, {
+      message: def.min === "today" ? msg("validation.monthNotPast") : msg("validation.monthMin", { min: def.min ?? "" }),
+    })
+    .refine((v) => !resolve(def.max) || v <= resolve(def.max)!, {
+      message: def.max === "today" ? msg("validation.monthNotFuture") : msg("validation.monthMax", { max: def.max ?? "" }),
+    });
+
+/** 元号 / 年 / 月, where a day makes no sense (入所希望月); stored as "YYYY-MM". */
+export const yearMonthField = defineFieldType<z.infer<typeof definition>>({
+  type: "yearMonth",
+  definition,
+  hasValue: true,
+  normalize: (raw) => (typeof raw === "string" ? raw : toYearMonth((raw ?? {}) as CalendarParts)),
+  schema: (def) =>
+    z.unknown().superRefine((v, ctx) => {
+      if (isInvalidCalendar(v)) return void ctx.addIssue({ code: "custom", message: v.reason });
+      const r = valid(def).safeParse(v);
+      if (!r.success) ctx.addIssue({ code: "custom", message: r.error.issues[0]!.message });
+    }),
+  format: (v, _def, lng) => (typeof v === "string" && v ? formatYearMonth(v, lng) : ""),
+  firstInputId: (id) => `${id}-year`,
+  Render: function YearMonthInput({ def, id, name, value, error, required, lng, t }) {
+    const p = partsOf(value);
+    const eraYear = useEraYear(p, t);
+    return (
+      <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
+        {calendarHow(id, exampleOf(resolve(def.example), lng), t, "yearMonth")}
+        <div className="date-input">
+          <EraYearInputs id={id} name={name} state={eraYear} error={error} hint={def.hint} autoComplete="off" t={t} />
+          <div className="date-input__item date-input__item--month">
+            <label htmlFor={`${id}-month`} className="date-input__label">
+              {t("field.date.month")}
+            </label>
+            <input
+              id={`${id}-month`}
+              name={`${name}[month]`}
+              className="input input--2char"
+              inputMode="numeric"
+              defaultValue={p.month}
+              autoComplete="off"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy(id, def.hint, error)}
+            />
+          </div>
+        </div>
+        <EraAid id={id} state={eraYear} />
+      </Fieldset>
+    );
+  },
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatYearMonth, isoDateInJapan, isoToday, sortableDateTime, warekiDate, warekiYear } from "./dates";
+
+describe("one date display", () => {
+  it("puts 和暦 first in Japanese, with the 西暦 year as an aid", () => {
+    expect(formatDate("1987-03-19", "ja")).toBe("昭和62年3月19日（1987年）");
+    expect(formatDate("2019-05-01", "ja")).toBe("令和元年5月1日（2019年）");
+    expect(formatDate("2019-04-30", "ja")).toBe("平成31年4月30日（2019年）");
+    expect(formatDate("1989-01-07", "ja")).toBe("昭和64年1月7日（1989年）");
+    expect(formatYearMonth("2027-04", "ja")).toBe("令和9年4月（2027年）");
+  });
+  it("uses the local style in other languages, without 和暦", () => {
+    expect(formatDate("1987-03-19", "en")).toBe("19 March 1987");
+    expect(formatYearMonth("2027-04", "en")).toBe("April 2027");
+  });
+  it("shows a moment on the city's clock the same way", () => {
+    const at = new Date("2026-11-23T04:08:00Z");
+    expect(formatDateTime(at, "ja")).toBe("令和8年11月23日 13:08");
+    expect(formatDateTime(at.toISOString())).toBe("令和8年11月23日 13:08");
+    expect(formatDateTime(at, "en")).toBe("23 November 2026, 13:08");
+    // 00:30 in Tokyo is still the day before in UTC.
+    expect(formatDateTime(new Date("2026-11-21T15:30:00Z"), "ja")).toBe("令和8年11月22日 00:30");
+    expect(sortableDateTime(at)).toBe("2026/11/23 13:08");
+  });
+  it("gives the day in Japan", () => {
+    expect(isoDateInJapan(new Date("2026-11-22T16:30:00Z"))).toBe("2026-11-23");
+    expect(isoToday(new Date("2026-11-22T14:59:00Z"))).toBe("2026-11-22");
+  });
+  it("writes 元年", () => {
+    expect(warekiYear(2019)).toBe("令和元年");
+    expect(warekiDate("1989-01-08")).toBe("平成元年1月8日");
+  });
+});
