@@ -32,7 +32,7 @@ test("resident pages, signed in and not, happy and error paths, are valid HTML w
   }
 
   // 住民票 signed in: a step with an error, the check page with an error, the receipt, My page and the application.
-  await signInAsResident(page, "伊藤 健一");
+  await signInAsResident(page, "髙橋 大輔");
   await startProcedure(page, "juminhyo");
   await page.getByRole("button", { name: "次へ" }).click();
   await expect(page).toHaveTitle(/^エラー：/);
@@ -49,7 +49,16 @@ test("resident pages, signed in and not, happy and error paths, are valid HTML w
   await page.goto(`/mypage/applications/${receipt}`);
   await expectAccessible(page);
 
+  // 保育所: the first step as a signed-in resident, and its error path.
+  await startProcedure(page, "hoikusho");
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(page).toHaveTitle(/^エラー：/);
+  await expectAccessible(page);
+
   // 転入届 signed in: the 転出証明書情報 offers four people with Japanese names (the persons step of the finding).
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expectAccessible(page);
+  await signInAsResident(page, "伊藤 健一");
   await startProcedure(page, "tennyu");
   const moveDate = page.getByRole("group", { name: /引っ越した日/ });
   await moveDate.getByLabel("年", { exact: true }).fill(String(new Date().getFullYear()));
@@ -69,12 +78,6 @@ test("resident pages, signed in and not, happy and error paths, are valid HTML w
   await expect(page).toHaveTitle(/^エラー：/);
   await expectAccessible(page);
 
-  // 保育所: the first step as a signed-in resident, and its error path.
-  await startProcedure(page, "hoikusho");
-  await page.getByRole("button", { name: "次へ" }).click();
-  await expect(page).toHaveTitle(/^エラー：/);
-  await expectAccessible(page);
-
   for (const kind of [
     "GET / 200",
     "GET /procedures/tennyu 200",
@@ -89,6 +92,7 @@ test("resident pages, signed in and not, happy and error paths, are valid HTML w
     `GET /mypage/applications/${receipt} 200`,
     "GET /procedures/tennyu/steps/persons 200",
     "POST /procedures/tennyu/steps/persons 400",
+    "POST /procedures/hoikusho/steps/application 400",
   ]) {
     expect(seen, `a ${kind} document was checked`).toContain(kind);
   }
