@@ -63,7 +63,10 @@ export async function checkServedDocuments(page: Page) {
     doc.checked = true;
     const body = await doc.body;
     expect(body, `the body of ${doc.url} could not be read`).not.toBeNull();
+    const start = performance.now();
     await expectValidHtml(body!, doc.url);
+    // E2E_HTML_TIMING=1 shows what the check costs, document by document.
+    if (process.env.E2E_HTML_TIMING) console.log(`html check ${(performance.now() - start).toFixed(0)} ms ${body!.length} B ${doc.url}`);
     urls.push(doc.url);
   }
   return urls;
