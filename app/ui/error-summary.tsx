@@ -29,7 +29,8 @@ export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; /**
   }, [signature, focusKey]);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title" {...{ autofocus: "" }}>
+    // A region, so that it may carry the name its heading gives (HTML forbids aria-labelledby on a plain div).
+    <div className="error-summary" role="region" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title" {...{ autofocus: "" }}>
       <h2 id="error-summary-title" className="error-summary__title">
         {t("errorSummary.title")}
       </h2>

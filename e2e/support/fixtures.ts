@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { hashPassword } from "../../app/auth/password.server";
+import { checkServedDocuments, recordDocuments } from "./html";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -31,10 +32,13 @@ async function analyzeWithoutJavaScript(page: Page) {
 /**
  * Runs axe (WCAG 2.2 AA tags) on the page as it is now and fails on any violation. Every page a test lands on
  * must pass through here: the `page` fixture fails the test if a page was visited without a check.
+ * Every HTML document the page received since the last check (a page load; with JavaScript off, every form post too)
+ * is checked as it was served: no NUL byte, no error or warning from the W3C Nu validator.
  */
 export async function expectAccessible(page: Page) {
   // The document is streamed: check it once it has been parsed whole, not while the rest is still arriving.
   await page.waitForLoadState("load");
+  await checkServedDocuments(page);
   const results = javaScriptOff.has(page) ? await analyzeWithoutJavaScript(page) : await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   checkedUrls.get(page)?.add(withoutHash(page.url()));
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
@@ -45,6 +49,7 @@ export type StaffRole = "staff" | "admin";
 
 /** Starts recording the main-frame URLs a page visits; returns those not checked by expectAccessible. */
 function watchVisits(page: Page) {
+  recordDocuments(page);
   const visited: string[] = [];
   checkedUrls.set(page, new Set());
   page.on("framenavigated", (frame) => {
