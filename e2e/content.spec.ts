@@ -12,7 +12,8 @@ for (const js of [true, false]) {
   }) => {
     test.setTimeout(180_000);
     const page = await openPage({ javaScriptEnabled: js });
-    await signInAsResident(page, "鈴木 一郎");
+    // A resident of its own: tests run in parallel, and a resident has one draft per procedure.
+    await signInAsResident(page, js ? "TRAN THI MAI" : "山﨑 蓮");
     await startProcedure(page, "juminhyo");
     await page.getByLabel("日中に連絡がとれる電話番号").fill("0540001111");
     await next(page, "請求の内容");
@@ -49,7 +50,7 @@ for (const js of [true, false]) {
 
 test("転入届: the date prefilled from the 転出証明書情報 is marked as the planned date to check, on its step and the check page", async ({ page }) => {
   test.setTimeout(180_000);
-  await signInAsResident(page, "伊藤 健一");
+  await signInAsResident(page, "伊藤 湊");
   await startProcedure(page, "tennyu");
   const field = page.locator("#moveDate-field").locator("xpath=..");
   await expect(field.getByText("転出予定日（転出証明書情報より）")).toBeVisible();
@@ -64,9 +65,9 @@ test("転入届: the date prefilled from the 転出証明書情報 is marked as 
   await next(page, "新しい住所");
   await next(page, "前の住所");
   await next(page, "引っ越してきた方");
-  const people = await page.getByRole("group", { name: /^異動者 \d$/ }).count();
-  for (let i = 0; i < people; i++) {
-    const person = page.getByRole("group", { name: `異動者 ${i + 1}` });
+  // Each person offered is named by their name.
+  for (const given of ["健一", "彩", "湊", "葵"]) {
+    const person = page.getByRole("group", { name: `伊藤 ${given}さん` });
     await choose(person.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ"));
   }
   await next(page, "新しい世帯");

@@ -101,9 +101,11 @@ async function tennyu(page: Page, typist: Typist) {
   await typist.address(page, "前の住所", { postalCode: "1540017", city: "世田谷区", town: "世田谷九丁目8番7号" });
   await typist.type(page.getByLabel(/^前の住所での世帯主の氏名/), "伊藤 健一");
   await typist.next(page, "引っ越してきた方");
-  const rows = await page.getByRole("group", { name: /^異動者 \d$/ }).count();
+  // Every person on the page (offered ones are named by their name, a new one 「異動者 1」).
+  const items = page.locator("fieldset.group__item");
+  const rows = await items.count();
   for (let i = 0; i < rows; i++) {
-    const p = page.getByRole("group", { name: `異動者 ${i + 1}` });
+    const p = items.nth(i);
     await typist.name(p, "氏名", ["伊藤", "健一", "イトウ", "ケンイチ"]);
     await typist.date(p, "生年月日", ["1987", "3", "19"]);
     await typist.check(p.getByLabel("男"));
@@ -177,7 +179,8 @@ async function juminhyo(page: Page, typist: Typist) {
 }
 
 const flows = [
-  { formId: "tennyu", resident: "伊藤 健一", run: tennyu },
+  // Each its own resident: tests run in parallel, and a resident has one draft per procedure.
+  { formId: "tennyu", resident: "伊藤 彩", run: tennyu },
   { formId: "hoikusho", resident: "髙橋 大輔", run: hoikusho },
   { formId: "juminhyo", resident: "鈴木 一郎", run: juminhyo },
 ];

@@ -65,14 +65,19 @@ test("without JavaScript: 住所を検索 fills the address, several 町域 are 
     .getByRole("group", { name: /外国籍の方ですか/ })
     .getByLabel("はい")
     .check();
-  await p1.getByLabel(/^国籍・地域/).selectOption({ label: "ベトナム" });
-  await p1.getByLabel(/^在留資格/).selectOption({ label: "永住者" });
-  await p1.getByLabel(/^在留カード番号/).fill("ａｂ１２３４５６７ｃｄ");
+  // Without JavaScript the questions 「はい」 opens come next, on the same step, for the person now named.
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(page.getByRole("status")).toContainText("追加の質問があります");
+  await expectAccessible(page);
+  const foreign = page.getByRole("group", { name: "NGUYEN VAN ANさん" });
+  await foreign.getByLabel(/^国籍・地域/).selectOption({ label: "ベトナム" });
+  await foreign.getByLabel(/^在留資格/).selectOption({ label: "永住者" });
+  await foreign.getByLabel(/^在留カード番号/).fill("ａｂ１２３４５６７ｃｄ");
   await page.getByRole("button", { name: "次へ" }).click();
   // A digit left out is said as such.
   await expect(page.locator(".error-summary")).toContainText("在留カード番号は12文字です（入力されたのは11文字）");
   await expectAccessible(page);
-  await p1.getByLabel(/^在留カード番号/).fill("ａｂ１２３４５６７８ｃｄ");
+  await foreign.getByLabel(/^在留カード番号/).fill("ａｂ１２３４５６７８ｃｄ");
   await next(page, "新しい世帯");
   await page.getByLabel("新しく世帯をつくる").check();
   await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("NGUYEN VAN AN");

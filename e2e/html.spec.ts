@@ -39,7 +39,7 @@ test("public pages and sign-in: valid HTML without NUL bytes", async ({ openPage
 test("住民票 signed in: a step and the check page with errors, the receipt, My page, the application", async ({ openPage }) => {
   const page = await openPage({ javaScriptEnabled: false });
   const seen = documentsSeen(page);
-  await signInAsResident(page, "髙橋 大輔");
+  await signInAsResident(page, "髙橋 陽翔");
   await startProcedure(page, "juminhyo");
   await page.getByRole("button", { name: "次へ" }).click();
   await expect(page).toHaveTitle(/^エラー：/);
@@ -69,7 +69,8 @@ test("住民票 signed in: a step and the check page with errors, the receipt, M
 test("転入届 and 保育所 signed in: the steps up to the persons step, with errors", async ({ openPage }) => {
   const page = await openPage({ javaScriptEnabled: false });
   const seen = documentsSeen(page);
-  await signInAsResident(page, "伊藤 健一");
+  // A resident of its own (tests run in parallel, and a resident has one draft per procedure).
+  await signInAsResident(page, "伊藤 葵");
   // 保育所: the first step and its error path.
   await startProcedure(page, "hoikusho");
   await page.getByRole("button", { name: "次へ" }).click();
