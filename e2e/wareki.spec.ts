@@ -80,7 +80,6 @@ test("入所希望月 is a year and a month, in 和暦 too, without JavaScript",
   await month.getByLabel("元号").selectOption({ label: "平成" });
   await month.getByLabel("年", { exact: true }).fill("31");
   await month.getByLabel("月", { exact: true }).fill("5");
-  await page.getByLabel("保育標準時間（最長11時間）").check();
   await page.getByRole("button", { name: "次へ" }).click();
   await expect(page.locator(".error-summary")).toContainText("入所を希望する月を確かめてください。平成31年5月は令和元年5月です");
   await expectAccessible(page);
