@@ -20,6 +20,11 @@ import tseslint from "typescript-eslint";
  *   notify/       e-mail notices (outbox, SMTP); used by submissions/ and cases/, uses none of the case rooms.
  *   routes/       thin: parse the request, call one domain function, map its result. No SQL (drizzle, getDb, db/) in a
  *                 route; no module imports a route.
+ *   admin/        the administrator's pages (catalogue, lifecycle, files, diff, builder, preview): use the rooms above;
+ *                 none of them uses it.
+ *   admin/builder/ edits an administrator's working copy through procedures/; never applications or the back office.
+ *   counter/      the counter (書かない窓口): the clerk's registry search and visits (来庁受付); uses the rooms above,
+ *                 no other domain room uses it.
  *   db/seed*, db/demo-submissions*  the demo city: never imported by production code. scripts/: never imported by app/.
  */
 const zone = (target, from, message) => ({ target, from, message });
@@ -59,6 +64,38 @@ const roomZones = [
     "app/notify",
     ["app/submissions", "app/cases", "app/backoffice", "app/journey", "app/residents", "app/routes"],
     "notify/ sends what it is given (e-mail notices); the rooms that decide what happens use it, not the other way round.",
+  ),
+  zone(
+    ["app/form-engine", "app/procedures", "app/prefill", "app/journey", "app/submissions", "app/cases", "app/residents", "app/notify", "app/backoffice"],
+    "app/admin",
+    "admin/ (the administrator's pages' domain code) builds on the rooms below it; none of them uses it.",
+  ),
+  zone(
+    "app/admin/builder",
+    ["app/submissions", "app/cases", "app/backoffice", "app/residents", "app/journey"],
+    "The builder edits definitions through procedures/; it never touches residents' applications.",
+  ),
+  zone(
+    [
+      "app/form-engine",
+      "app/procedures",
+      "app/prefill",
+      "app/journey",
+      "app/submissions",
+      "app/cases",
+      "app/residents",
+      "app/notify",
+      "app/backoffice",
+      "app/admin",
+      "app/addresses",
+      "app/auth",
+      "app/audit",
+      "app/security",
+      "app/i18n",
+      "app/ui",
+    ],
+    "app/counter",
+    "counter/ (the clerk's search and visits) builds on the domain rooms; none of them uses it.",
   ),
   zone(["app/!(routes)/**", "app/*.{ts,tsx}"], "app/routes", "Routes are entry points; share code through a domain module."),
   zone("app", "scripts", "scripts/ are command-line entry points, not modules of the app."),

@@ -38,6 +38,13 @@ describe("room boundaries", { timeout: 30_000 }, () => {
     ["app/prefill/x.server.ts", 'import "../backoffice/detail.server";'],
     ["app/procedures/x.server.ts", 'import "../submissions/drafts.server";'],
     ["app/submissions/x.server.ts", 'import "../journey/journey";'],
+    ["app/procedures/x.server.ts", 'import "../admin/forms/procedures.server";'],
+    ["app/journey/x.server.ts", 'import "../admin/forms/schedule";'],
+    ["app/journey/x.server.ts", 'import "../admin/preview/preview.server";'],
+    ["app/admin/builder/x.server.ts", 'import "../../submissions/drafts.server";'],
+    ["app/admin/builder/x.ts", 'import "../../backoffice/queue.server";'],
+    ["app/residents/x.server.ts", 'import "../counter/visits.server";'],
+    ["app/backoffice/x.server.ts", 'import "../counter/search";'],
   ])("%s: %s is refused", async (file, code) => {
     expect(await problems(file, code)).toContain("import-x/no-restricted-paths");
   });
@@ -66,6 +73,10 @@ describe("room boundaries", { timeout: 30_000 }, () => {
     ["app/backoffice/x.server.ts", 'import "../submissions/attachments.server";'],
     ["app/cases/x.ts", 'import "../form-engine/normalize";'],
     ["app/routes/x.tsx", 'import "../backoffice/detail.server";'],
+    ["app/admin/preview/x.server.ts", 'import "../../journey/step.server";'],
+    ["app/admin/builder/x.server.ts", 'import "../../procedures/lifecycle.server";'],
+    ["app/counter/x.server.ts", 'import "../residents/resident-records.server";'],
+    ["app/routes/x.tsx", 'import "../counter/visits.server";'],
     // Tests may wire rooms together and use the demo data.
     ["app/form-engine/x.test.ts", 'import "../../db/seed";'],
   ])("%s: %s is allowed", async (file, code) => {

@@ -45,6 +45,13 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("madoguchi <noreply@localhost>"),
   /** The site's address as residents reach it, for links in e-mails; defaults to http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** A counter visit (来庁受付) with no activity for this long counts as closed (evaluated when read). */
+  COUNTER_VISIT_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
 });
 
 export type Env = z.infer<typeof envSchema> & { COOKIE_SECURE: boolean };

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Answers } from "../app/form-engine/engine";
 import { changeStatus, assign, addNote, type StaffActor } from "../app/cases/workflow.server";
 import { getDb } from "../app/db.server";
-import { getLatestForm } from "../app/procedures/store.server";
+import { getLiveForm } from "../app/procedures/store.server";
 import { createDraft, submitDraft } from "../app/submissions/drafts.server";
 import { drafts, submissions } from "./schema";
 
@@ -82,7 +82,7 @@ export const juminhyoAnswers = (family: string, given: string, familyKana: strin
 const reviewer: StaffActor = { role: "staff", id: "staff-reviewer1" };
 
 function demoSubmission(formId: string, answers: Answers, daysAgo: number) {
-  const form = getLatestForm(formId);
+  const form = getLiveForm(formId);
   if (!form) return null;
   const draft = createDraft({ anonymousKeyHash: `demo-${formId}-${daysAgo}` }, form);
   const db = getDb();

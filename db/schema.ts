@@ -6,7 +6,7 @@
  * Instants are stored as integer milliseconds since the epoch.
  */
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -51,6 +51,11 @@ export const persons = sqliteTable(
     residenceCardNumber: text("residence_card_number"),
     alias: text("alias"), // 通称
     aliasKana: text("alias_kana"),
+    // Japanese nationals only: 本籍 and 筆頭者 (the 戸籍's first-listed person), where the register holds them.
+    honseki: text("honseki"),
+    hittousha: text("hittousha"),
+    /** Insured in this city's 国民健康保険 (the city keeps that register itself). */
+    nhi: integer("nhi", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("persons_household_idx").on(t.householdId)],
@@ -95,10 +100,33 @@ export const moveInPersons = sqliteTable(
     relationship: text("relationship").notNull(),
     residentCode: text("resident_code").notNull(),
     honseki: text("honseki"), // 本籍
+    hittousha: text("hittousha"), // 筆頭者
+    // Foreign residents only, as the 転出証明書情報 carries them (codes as the registry keeps them: ISO 3166-1, 在留資格).
+    nationality: text("nationality"),
+    residenceStatus: text("residence_status"),
+    residencePeriodEnd: text("residence_period_end"),
+    residenceCardNumber: text("residence_card_number"),
+    /** Insured in 国民健康保険 at the previous address (the 転出証明書情報's 国保 資格). */
+    nhi: integer("nhi", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("move_in_persons_move_in_idx").on(t.moveInId)],
 );
+
+// ── 公金受取口座 (demo) ──────────────────────────────────────────────────────────────────────────
+// In production the account a person registered with the デジタル庁 for public payments is looked up by マイナンバー;
+// the demo keys it by 住民票コード (persons and movers both carry one).
+
+export const publicFundsAccounts = sqliteTable("public_funds_accounts", {
+  residentCode: text("resident_code").primaryKey(),
+  bankName: text("bank_name").notNull(),
+  branchName: text("branch_name").notNull(),
+  accountType: text("account_type", { enum: ["ordinary", "current", "savings"] }).notNull(),
+  accountNumber: text("account_number").notNull(),
+  /** 口座名義 in katakana, as the bank holds it. */
+  holderKana: text("holder_kana").notNull(),
+  createdAt: createdAt(),
+});
 
 // ── Accounts and sessions ───────────────────────────────────────────────────────────────────────
 
@@ -108,10 +136,12 @@ export const staffUsers = sqliteTable("staff_users", {
   displayName: text("display_name").notNull(),
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ["staff", "admin"] }).notNull(),
-  /** What the person does at the city office (窓口 / 審査 / 管理); informational, roles decide access. */
+  /** What the person does at the city office (窓口 / 審査 / 管理). It decides the role (管理 → admin), which the guards read. */
   duty: text("duty", { enum: ["counter", "reviewer", "admin"] }).notNull(),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
+  /** Shown to administrators (/admin/staff): an account nobody uses is one to disable. */
+  lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
 });
 
 /**
@@ -202,8 +232,9 @@ export type Provenance =
   | { kind: "items"; source: string; items: (Record<string, Provenance> | null)[] };
 
 /**
- * Every published edition of a procedure definition, immutable. A changed file in forms/ becomes a new revision;
- * drafts and submissions point at the exact revision they were made with.
+ * Every edition of a procedure definition that was ever published or scheduled, immutable (a trigger refuses updates
+ * and deletes). Which one residents get is decided by form_publications; drafts and submissions point at the exact
+ * version they were made with. An administrator's edition in progress lives in form_drafts until it is published.
  */
 export const formVersions = sqliteTable(
   "form_versions",
@@ -213,10 +244,75 @@ export const formVersions = sqliteTable(
     revision: integer("revision").notNull(),
     contentHash: text("content_hash").notNull(),
     definition: text("definition", { mode: "json" }).notNull().$type<unknown>(),
-    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+    /** When this edition was frozen (stored as a version); it goes live by a publication, possibly later. */
+    frozenAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+    /** file: forms/*.json; builder: edited in /admin; import: an uploaded or pasted file. */
+    origin: text("origin", { enum: ["file", "builder", "import"] })
+      .notNull()
+      .default("file"),
+    /** The staff account that froze it (null for a file). */
+    createdBy: text("created_by").references(() => staffUsers.id),
   },
   (t) => [uniqueIndex("form_versions_form_revision_idx").on(t.formId, t.revision), uniqueIndex("form_versions_form_hash_idx").on(t.formId, t.contentHash)],
 );
+
+/**
+ * The procedure's lifecycle as a history: each row makes a version live from `effectiveAt` (now, or a scheduled time),
+ * or retires the procedure (versionId null). The live state at any instant is the latest row in effect, so a scheduled
+ * publication needs no timer and every app server agrees; rolling back is publishing an earlier version again.
+ */
+export const formPublications = sqliteTable(
+  "form_publications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    formId: text("form_id").notNull(),
+    versionId: integer("version_id").references(() => formVersions.id),
+    effectiveAt: integer("effective_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+    /** The administrator who decided it; null when a forms/*.json file was published at start-up. */
+    createdBy: text("created_by").references(() => staffUsers.id),
+    /** A scheduled publication withdrawn before its time. */
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("form_publications_form_idx").on(t.formId, t.effectiveAt)],
+);
+
+/**
+ * An administrator's working copy of a procedure (one per procedure): any JSON, valid or not, until it is published
+ * and frozen as a version. Not to be confused with `drafts`, a resident's application in progress.
+ */
+export const formDrafts = sqliteTable("form_drafts", {
+  formId: text("form_id").primaryKey(),
+  definition: text("definition", { mode: "json" }).notNull().$type<unknown>(),
+  /** The version it was started from (null for a new procedure). */
+  basedOn: integer("based_on").references(() => formVersions.id),
+  origin: text("origin", { enum: ["file", "builder", "import"] }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: text("updated_by").references(() => staffUsers.id),
+});
+
+/**
+ * An administrator trying a procedure as a resident would (preview): the same answers a draft holds, kept apart so a
+ * preview is never a draft, never submitted and never counted. `definition` is what was previewed (a working copy
+ * may change meanwhile); `residentId` the demo resident whose records prefill it, if one was chosen.
+ */
+export const formPreviews = sqliteTable("form_previews", {
+  id: text("id").primaryKey(),
+  staffUserId: text("staff_user_id")
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: "cascade" }),
+  formId: text("form_id").notNull(),
+  versionId: integer("version_id").references(() => formVersions.id),
+  definition: text("definition", { mode: "json" }).notNull().$type<unknown>(),
+  residentId: text("resident_id"),
+  answers: text("answers", { mode: "json" }).notNull().default({}).$type<Record<string, unknown>>(),
+  completedSteps: text("completed_steps", { mode: "json" }).notNull().default([]).$type<string[]>(),
+  prefill: text("prefill", { mode: "json" }).notNull().default({}).$type<Record<string, { value: unknown; source: string }>>(),
+  provenance: text("provenance", { mode: "json" }).notNull().default({}).$type<Record<string, Provenance>>(),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 /** An application in progress, owned by a signed-in resident or by an anonymous browser session. */
 export const drafts = sqliteTable(
@@ -242,10 +338,16 @@ export const drafts = sqliteTable(
       .default("open"),
     /** A resident correcting a submission after a 補正依頼: the submission this draft will update. */
     correctionOf: text("correction_of"),
+    /** A clerk filling it in during a counter visit (書かない窓口): the visit owns it, not a resident or a browser. */
+    counterVisitId: text("counter_visit_id").references((): AnySQLiteColumn => counterVisits.id),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("drafts_resident_idx").on(t.residentAccountId, t.status), index("drafts_anonymous_idx").on(t.anonymousKeyHash, t.status)],
+  (t) => [
+    index("drafts_resident_idx").on(t.residentAccountId, t.status),
+    index("drafts_anonymous_idx").on(t.anonymousKeyHash, t.status),
+    index("drafts_counter_visit_idx").on(t.counterVisitId),
+  ],
 );
 
 export const submissions = sqliteTable(
@@ -279,6 +381,14 @@ export const submissions = sqliteTable(
     personKey: text("person_key"),
     /** Where notices go (受付, 補正依頼, 完了/却下): the submission's e-mail answer, one left on the check page, or the kept profile's. */
     contactEmail: text("contact_email"),
+    /** 窓口: entered by a clerk in a counter visit (the visit, the clerk and the resident's confirmation are kept). */
+    channel: text("channel", { enum: ["online", "counter"] })
+      .notNull()
+      .default("online"),
+    counterVisitId: text("counter_visit_id").references((): AnySQLiteColumn => counterVisits.id),
+    enteredBy: text("entered_by").references(() => staffUsers.id),
+    /** When the resident confirmed the answers on the counter's confirmation view. */
+    residentConfirmedAt: integer("resident_confirmed_at", { mode: "timestamp_ms" }),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -293,6 +403,7 @@ export const submissions = sqliteTable(
     index("submissions_search_kana_idx").on(t.searchKana),
     index("submissions_resident_idx").on(t.residentAccountId, t.submittedAt),
     index("submissions_person_idx").on(t.personKey, t.formId),
+    index("submissions_channel_idx").on(t.channel, t.submittedAt, t.id),
   ],
 );
 
@@ -426,4 +537,51 @@ export const resumeTokens = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("resume_tokens_draft_idx").on(t.draftId)],
+);
+
+// ── Counter mode (書かない窓口) ─────────────────────────────────────────────────────────────────────
+
+export const IDENTITY_CHECKS = ["my_number_card", "drivers_license", "residence_card", "other"] as const;
+export type IdentityCheck = (typeof IDENTITY_CHECKS)[number];
+
+/**
+ * A resident's visit to the counter (来庁受付), started when a clerk opens a person found in the registry (a resident
+ * or a pending mover). A visit left open closes itself after COUNTER_VISIT_IDLE_MINUTES without activity, evaluated
+ * when visits are read (no timer): closed_at is then the last activity plus that time, close_reason "idle".
+ */
+export const counterVisits = sqliteTable(
+  "counter_visits",
+  {
+    id: text("id").primaryKey(),
+    staffUserId: text("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    /** Exactly one of the two: a resident in 住民記録 or a person of a pending move-in. */
+    personId: text("person_id").references(() => persons.id),
+    moveInPersonId: text("move_in_person_id").references(() => moveInPersons.id),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    lastActivityAt: integer("last_activity_at", { mode: "timestamp_ms" }).notNull(),
+    identityCheck: text("identity_check", { enum: IDENTITY_CHECKS }).notNull(),
+    /** What was shown when the method is "other" (e.g. 健康保険証と年金手帳). */
+    identityNote: text("identity_note"),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    closeReason: text("close_reason", { enum: ["finished", "idle"] }),
+    /** The life event the clerk chose (form-engine/life-events.ts), and what the interview heard (勤務先の健康保険). */
+    lifeEvent: text("life_event"),
+    employeeInsurance: text("employee_insurance", { enum: ["yes", "no"] }),
+    /** The procedures the clerk ticked, in the order they are filled in. */
+    chosenForms: text("chosen_forms", { mode: "json" }).notNull().default([]).$type<string[]>(),
+    /** The resident confirmed every answer on the confirmation view; a correction asked for clears it. */
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    /** The resident's on-screen signature: SVG path data in a 600×200 box (without it, the paper's signature box). */
+    signature: text("signature"),
+    /** The answer the resident asked to have corrected: the clerk is taken back to it. */
+    correction: text("correction", { mode: "json" }).$type<{ formId: string; field: string } | null>(),
+    /** When every chosen procedure was submitted in one action. */
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("counter_visits_staff_idx").on(t.staffUserId, t.startedAt), index("counter_visits_open_idx").on(t.status, t.lastActivityAt)],
 );

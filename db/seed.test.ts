@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../app/auth/password.server";
 import { useTestDatabase } from "../app/test/db";
-import { auditLog, households, moveInPersons, persons, staffUsers } from "./schema";
+import { auditLog, households, moveInPersons, publicFundsAccounts, persons, staffUsers } from "./schema";
 import { DEMO_PASSWORD, seedDemoData } from "./seed";
 
 describe("demo seed", () => {
@@ -29,7 +29,17 @@ describe("demo seed", () => {
     expect(people.some((p) => age(p.birthDate) > 65)).toBe(true);
     expect(db.select().from(households).where(eq(households.id, "hh-yoshida")).get()?.building?.length).toBeGreaterThan(30);
 
-    expect(db.select().from(moveInPersons).all()).toHaveLength(4);
+    // The 伊藤 family of four, and the SILVA couple (foreign nationals on 国保).
+    const movers = db.select().from(moveInPersons).all();
+    expect(movers.filter((m) => m.moveInId === "mi-ito")).toHaveLength(4);
+    expect(movers.filter((m) => m.moveInId === "mi-silva").every((m) => m.nationality && m.residenceCardNumber && m.nhi)).toBe(true);
+    // 公金受取口座 registered by the parents of the 髙橋 and 伊藤 families.
+    const accounts = db
+      .select()
+      .from(publicFundsAccounts)
+      .all()
+      .map((a) => a.residentCode);
+    expect(accounts).toEqual(expect.arrayContaining(["10000000011", "10000000012", "20000000011", "20000000012"]));
 
     const staff = db.select().from(staffUsers).all();
     expect(staff.map((s) => [s.username, s.role]).sort()).toEqual([

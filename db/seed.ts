@@ -7,7 +7,7 @@ import { count } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
 import { getCity } from "../app/city.server";
 import type { Db } from "../app/db.server";
-import { households, moveInPersons, moveIns, persons, staffUsers } from "./schema";
+import { households, moveInPersons, moveIns, persons, publicFundsAccounts, staffUsers } from "./schema";
 
 export const DEMO_PASSWORD = "madoguchi-demo";
 
@@ -49,6 +49,8 @@ export function demoRegistry(today = new Date()) {
         sex: "male",
         relationship: "世帯主",
         residentCode: "10000000011",
+        honseki: "静岡県まどぐち市本町一丁目2番",
+        hittousha: "髙橋 大輔",
       },
       {
         id: "p-takahashi-yumi",
@@ -60,6 +62,8 @@ export function demoRegistry(today = new Date()) {
         sex: "female",
         relationship: "妻",
         residentCode: "10000000012",
+        honseki: "静岡県まどぐち市本町一丁目2番",
+        hittousha: "髙橋 大輔",
       },
       {
         id: "p-takahashi-haruto",
@@ -71,6 +75,8 @@ export function demoRegistry(today = new Date()) {
         sex: "male",
         relationship: "子",
         residentCode: "10000000013",
+        honseki: "静岡県まどぐち市本町一丁目2番",
+        hittousha: "髙橋 大輔",
       },
       {
         id: "p-takahashi-yui",
@@ -82,6 +88,8 @@ export function demoRegistry(today = new Date()) {
         sex: "female",
         relationship: "子",
         residentCode: "10000000014",
+        honseki: "静岡県まどぐち市本町一丁目2番",
+        hittousha: "髙橋 大輔",
       },
     ]),
     // A single parent (﨑) and her child.
@@ -96,6 +104,9 @@ export function demoRegistry(today = new Date()) {
         sex: "female",
         relationship: "世帯主",
         residentCode: "10000000021",
+        honseki: "愛知県名古屋市中区栄四丁目5番",
+        hittousha: "山﨑 美咲",
+        nhi: true,
       },
       {
         id: "p-yamasaki-ren",
@@ -107,6 +118,9 @@ export function demoRegistry(today = new Date()) {
         sex: "male",
         relationship: "子",
         residentCode: "10000000022",
+        honseki: "愛知県名古屋市中区栄四丁目5番",
+        hittousha: "山﨑 美咲",
+        nhi: true,
       },
     ]),
     // A person over 65 living alone (𠮷, outside the BMP), at an address with a long 方書.
@@ -121,6 +135,8 @@ export function demoRegistry(today = new Date()) {
         sex: "male",
         relationship: "世帯主",
         residentCode: "10000000031",
+        honseki: "静岡県まどぐち市緑が丘三丁目10番",
+        hittousha: "𠮷田 茂",
       },
     ]),
     // A foreign resident with a Latin-letter name, 通称 and 在留資格, and his spouse.
@@ -135,8 +151,8 @@ export function demoRegistry(today = new Date()) {
         sex: "male",
         relationship: "世帯主",
         residentCode: "10000000041",
-        nationality: "ベトナム",
-        residenceStatus: "技術・人文知識・国際業務",
+        nationality: "VN",
+        residenceStatus: "engineer",
         residencePeriodEnd: "2028-07-31",
         residenceCardNumber: "AB12345678CD",
         alias: "中村 安",
@@ -152,8 +168,8 @@ export function demoRegistry(today = new Date()) {
         sex: "female",
         relationship: "妻",
         residentCode: "10000000042",
-        nationality: "ベトナム",
-        residenceStatus: "家族滞在",
+        nationality: "VN",
+        residenceStatus: "dependent",
         residencePeriodEnd: "2028-07-31",
         residenceCardNumber: "EF87654321GH",
       },
@@ -170,6 +186,8 @@ export function demoRegistry(today = new Date()) {
         sex: "male",
         relationship: "世帯主",
         residentCode: "10000000051",
+        honseki: "静岡県まどぐち市桜町1番地",
+        hittousha: "鈴木 一郎",
       },
       {
         id: "p-suzuki-keiko",
@@ -181,6 +199,8 @@ export function demoRegistry(today = new Date()) {
         sex: "female",
         relationship: "妻",
         residentCode: "10000000052",
+        honseki: "静岡県まどぐち市桜町1番地",
+        hittousha: "鈴木 一郎",
       },
       {
         id: "p-suzuki-kenta",
@@ -192,6 +212,67 @@ export function demoRegistry(today = new Date()) {
         sex: "male",
         relationship: "子",
         residentCode: "10000000053",
+        honseki: "静岡県まどぐち市桜町1番地",
+        hittousha: "鈴木 一郎",
+      },
+    ]),
+    // A family with a school child and a toddler, on 国保 (self-employed): 児童手当 and 子ども医療費 online.
+    h("hh-sato", "本町三丁目4番5号", "4200001", "本町パークハウス 502号室", [
+      {
+        id: "p-sato-shota",
+        familyName: "佐藤",
+        givenName: "翔太",
+        familyNameKana: "サトウ",
+        givenNameKana: "ショウタ",
+        birthDate: "1986-02-27",
+        sex: "male",
+        relationship: "世帯主",
+        residentCode: "10000000061",
+        honseki: "静岡県まどぐち市本町三丁目4番",
+        hittousha: "佐藤 翔太",
+        nhi: true,
+      },
+      {
+        id: "p-sato-miho",
+        familyName: "佐藤",
+        givenName: "美穂",
+        familyNameKana: "サトウ",
+        givenNameKana: "ミホ",
+        birthDate: "1988-06-11",
+        sex: "female",
+        relationship: "妻",
+        residentCode: "10000000062",
+        honseki: "静岡県まどぐち市本町三丁目4番",
+        hittousha: "佐藤 翔太",
+        nhi: true,
+      },
+      {
+        id: "p-sato-yuma",
+        familyName: "佐藤",
+        givenName: "悠真",
+        familyNameKana: "サトウ",
+        givenNameKana: "ユウマ",
+        birthDate: yearsAgo(8, "04-09", today),
+        sex: "male",
+        relationship: "子",
+        residentCode: "10000000063",
+        honseki: "静岡県まどぐち市本町三丁目4番",
+        hittousha: "佐藤 翔太",
+        nhi: true,
+      },
+      {
+        id: "p-sato-mei",
+        familyName: "佐藤",
+        givenName: "芽依",
+        familyNameKana: "サトウ",
+        givenNameKana: "メイ",
+        birthDate: yearsAgo(3, "12-01", today),
+        sex: "female",
+        relationship: "子",
+        residentCode: "10000000064",
+        honseki: "静岡県まどぐち市本町三丁目4番",
+        hittousha: "佐藤 翔太",
+        nhi: true,
       },
     ]),
   ];
@@ -228,6 +309,8 @@ export function demoMoveIns(today = new Date()) {
           relationship: "世帯主",
           residentCode: "20000000011",
           honseki: "東京都世田谷区世田谷九丁目8番",
+          hittousha: "伊藤 健一",
+          nhi: true,
         },
         {
           id: "mp-ito-aya",
@@ -241,6 +324,8 @@ export function demoMoveIns(today = new Date()) {
           relationship: "妻",
           residentCode: "20000000012",
           honseki: "東京都世田谷区世田谷九丁目8番",
+          hittousha: "伊藤 健一",
+          nhi: true,
         },
         {
           id: "mp-ito-minato",
@@ -254,6 +339,8 @@ export function demoMoveIns(today = new Date()) {
           relationship: "子",
           residentCode: "20000000013",
           honseki: "東京都世田谷区世田谷九丁目8番",
+          hittousha: "伊藤 健一",
+          nhi: true,
         },
         {
           id: "mp-ito-aoi",
@@ -267,11 +354,111 @@ export function demoMoveIns(today = new Date()) {
           relationship: "子",
           residentCode: "20000000014",
           honseki: "東京都世田谷区世田谷九丁目8番",
+          hittousha: "伊藤 健一",
+          nhi: true,
+        },
+      ] satisfies Omit<typeof moveInPersons.$inferInsert, "moveInId">[],
+    },
+    {
+      // A foreign family (定住者) on 国保 at the previous address: 国民健康保険 加入届 online.
+      moveIn: {
+        id: "mi-silva",
+        previousPostalCode: "4300929",
+        previousPrefecture: "静岡県",
+        previousCity: "浜松市中央区",
+        previousTown: "中央一丁目2番3号",
+        previousBuilding: "中央ハイツ 203号室",
+        previousHeadName: "SILVA CARLOS",
+        plannedMoveDate: planned,
+        newPostalCode: "4200045",
+        newTown: "港町一丁目5番6号",
+        newBuilding: null,
+      },
+      persons: [
+        {
+          id: "mp-silva-carlos",
+          position: 1,
+          familyName: "SILVA",
+          givenName: "CARLOS",
+          familyNameKana: "シルバ",
+          givenNameKana: "カルロス",
+          birthDate: "1984-09-12",
+          sex: "male",
+          relationship: "世帯主",
+          residentCode: "20000000021",
+          nationality: "BR",
+          residenceStatus: "longTermResident",
+          residencePeriodEnd: "2029-03-31",
+          residenceCardNumber: "KL24681357MN",
+          nhi: true,
+        },
+        {
+          id: "mp-silva-ana",
+          position: 2,
+          familyName: "SILVA",
+          givenName: "ANA",
+          familyNameKana: "シルバ",
+          givenNameKana: "アナ",
+          birthDate: "1987-02-03",
+          sex: "female",
+          relationship: "妻",
+          residentCode: "20000000022",
+          nationality: "BR",
+          residenceStatus: "longTermResident",
+          residencePeriodEnd: "2029-03-31",
+          residenceCardNumber: "PQ13572468RS",
+          nhi: true,
         },
       ] satisfies Omit<typeof moveInPersons.$inferInsert, "moveInId">[],
     },
   ];
 }
+
+/**
+ * 公金受取口座 registered by some demo residents (the 髙橋, 伊藤 and 佐藤 parents), by 住民票コード. Fictional banks.
+ */
+export const DEMO_PUBLIC_FUNDS_ACCOUNTS: (typeof publicFundsAccounts.$inferInsert)[] = [
+  {
+    residentCode: "10000000011",
+    bankName: "まどぐち銀行",
+    branchName: "本町支店",
+    accountType: "ordinary",
+    accountNumber: "1234567",
+    holderKana: "タカハシ ダイスケ",
+  },
+  {
+    residentCode: "10000000012",
+    bankName: "しずおか中央信用金庫",
+    branchName: "駅前支店",
+    accountType: "ordinary",
+    accountNumber: "7654321",
+    holderKana: "タカハシ ユミ",
+  },
+  {
+    residentCode: "20000000011",
+    bankName: "せたがや銀行",
+    branchName: "三軒茶屋支店",
+    accountType: "ordinary",
+    accountNumber: "2345678",
+    holderKana: "イトウ ケンイチ",
+  },
+  {
+    residentCode: "20000000012",
+    bankName: "せたがや銀行",
+    branchName: "三軒茶屋支店",
+    accountType: "savings",
+    accountNumber: "3456789",
+    holderKana: "イトウ アヤ",
+  },
+  {
+    residentCode: "10000000062",
+    bankName: "まどぐち銀行",
+    branchName: "本町支店",
+    accountType: "ordinary",
+    accountNumber: "4567890",
+    holderKana: "サトウ ミホ",
+  },
+];
 
 /** Seeds an empty database. Does nothing when staff accounts already exist, so restarts keep real data. */
 export async function seedDemoData(db: Db, today = new Date()) {
@@ -297,6 +484,7 @@ export async function seedDemoData(db: Db, today = new Date()) {
           .values({ ...mover, moveInId: moveIn.id })
           .run();
     }
+    for (const account of DEMO_PUBLIC_FUNDS_ACCOUNTS) tx.insert(publicFundsAccounts).values(account).run();
   });
   return true;
 }

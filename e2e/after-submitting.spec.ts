@@ -111,14 +111,12 @@ test("the same person applying twice is warned with the 受付番号; staff see 
   await expectAccessible(staff);
 
   // Applied without signing in and without an address: a 補正依頼 would reach nobody, so it is refused with the reason.
-  await staff.getByRole("group", { name: "変更後の状態" }).getByLabel("審査中").check();
-  await staff.getByRole("button", { name: "状態を変更する" }).click();
+  await staff.getByRole("button", { name: "「審査中」にする" }).click();
   await expect(staff.getByRole("status")).toHaveText("状態を変更しました。");
   await expect(staff.getByText("この申請者には補正依頼が届きません（ログインせずに申請し、お知らせ用のメールアドレスもありません）。")).toBeVisible();
   await expectAccessible(staff);
-  await staff.getByRole("group", { name: "変更後の状態" }).getByLabel("補正依頼").check();
   await staff.getByLabel("申請者へのメッセージ").fill("通数をご確認ください。");
-  await staff.getByRole("button", { name: "状態を変更する" }).click();
+  await staff.getByRole("button", { name: "「補正依頼」にする" }).click();
   await expect(staff.getByRole("link", { name: /この申請者には補正依頼が届きません.*電話など別の方法で連絡してください/ })).toBeVisible();
   await expectAccessible(staff);
   expect((db.prepare("select status from submissions where receipt_number = ?").get(second) as { status: string }).status).toBe("in_review");
@@ -133,9 +131,8 @@ test("a signed-in resident sees a 補正依頼 highlighted on My page, and the a
   await staff.goto(`/staff/submissions/${idOf(db, receipt)}`);
   await expectAccessible(staff);
   for (const [status, message] of [["審査中"], ["補正依頼", "使いみちを確認してください。"]] as const) {
-    await staff.getByRole("group", { name: "変更後の状態" }).getByLabel(status).check();
     if (message) await staff.getByLabel("申請者へのメッセージ").fill(message);
-    await staff.getByRole("button", { name: "状態を変更する" }).click();
+    await staff.getByRole("button", { name: `「${status}」にする` }).click();
     await expect(staff.getByRole("status")).toHaveText("状態を変更しました。");
     await expectAccessible(staff);
   }

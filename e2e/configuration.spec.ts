@@ -75,7 +75,7 @@ test.describe("configuration", () => {
       await page.getByRole("button", { name: "ログイン" }).click();
       await expect(page).toHaveURL(`${base}/staff`);
       await expectAccessible(page);
-      await page.goto(`${base}/admin`);
+      await page.goto(`${base}/admin/staff`);
       await expect(page.getByRole("cell", { name: "田中 一郎" })).toBeVisible();
       await expectAccessible(page);
     } finally {

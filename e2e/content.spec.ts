@@ -10,7 +10,7 @@ for (const js of [true, false]) {
   test(`住民票, signed in, JavaScript ${js ? "on" : "off"}: fixed answers have no 変更 link; the fee and how to pay follow the answers`, async ({
     openPage,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const page = await openPage({ javaScriptEnabled: js });
     // A resident of its own: tests run in parallel, and a resident has one draft per procedure.
     await signInAsResident(page, js ? "TRAN THI MAI" : "山﨑 蓮");
@@ -49,7 +49,7 @@ for (const js of [true, false]) {
 }
 
 test("転入届: the date prefilled from the 転出証明書情報 is marked as the planned date to check, on its step and the check page", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signInAsResident(page, "伊藤 湊");
   await startProcedure(page, "tennyu");
   const field = page.locator("#moveDate-field").locator("xpath=..");
@@ -65,10 +65,15 @@ test("転入届: the date prefilled from the 転出証明書情報 is marked as 
   await next(page, "新しい住所");
   await next(page, "前の住所");
   await next(page, "引っ越してきた方");
-  // Each person offered is named by their name.
+  // Each person offered is named by their name and answered on their own page.
   for (const given of ["健一", "彩", "湊", "葵"]) {
-    const person = page.getByRole("group", { name: `伊藤 ${given}さん` });
-    await choose(person.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ"));
+    await page.getByRole("button", { name: new RegExp(`^変更\\s*（伊藤 ${given}さん）$`) }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`伊藤 ${given}さん`);
+    await expectAccessible(page);
+    await choose(page.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ"));
+    await page.getByRole("button", { name: "保存して一覧に戻る" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("引っ越してきた方");
+    await expectAccessible(page);
   }
   await next(page, "新しい世帯");
   await choose(page.getByLabel("新しく世帯をつくる"));

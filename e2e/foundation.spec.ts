@@ -214,6 +214,8 @@ test.describe("authorisation", () => {
     await expectAccessible(page);
     const adminRes = await page.goto("/admin");
     expect(adminRes?.status()).toBe(200);
+    await expectAccessible(page);
+    await page.goto("/admin/staff");
     await expect(page.getByRole("cell", { name: "reviewer1", exact: true })).toBeVisible();
     await expectAccessible(page);
   });

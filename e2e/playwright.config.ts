@@ -22,10 +22,19 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: 2,
-  timeout: 60_000,
+  // Three workers on two cores: a test waits on the server, the browser and the validator as much as it computes.
+  workers: 3,
+  // Twice the longest test without a limit of its own on an idle CI machine (about a minute): a loaded machine still
+  // passes, and no test runs closer than half its limit (issue 13 point 11). Long journeys set their own.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"], ["./support/time-budget-reporter.ts"]],
+  // A test that moves the server's clock (support/clock.ts) would move it under every test running beside it: those
+  // tests (*.clock.spec.ts) run in their own project, after all the others.
+  projects: [
+    { name: "main", testIgnore: "**/*.clock.spec.ts" },
+    { name: "clock", testMatch: "**/*.clock.spec.ts", dependencies: ["main"] },
+  ],
   use: {
     // Set by global-setup, which starts the production build on a free port with a fresh database.
     baseURL: process.env.E2E_BASE_URL,

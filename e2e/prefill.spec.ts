@@ -1,3 +1,5 @@
+import type { Page } from "@playwright/test";
+import type Database from "better-sqlite3";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { juminhyoRequestAndDelivery, next, signInAsResident, startProcedure, submitApplication } from "./support/journey";
 
@@ -64,98 +66,161 @@ test.describe("once-only prefill", () => {
     expect(after).toEqual(before);
   });
 
-  test("転入届: the persons moving and the previous address come from the 転出証明書情報", async ({ page, db }) => {
-    await signInAsResident(page, "伊藤 健一");
-    await startProcedure(page, "tennyu");
-    await page
-      .getByRole("group", { name: /引っ越した日/ })
-      .getByLabel("年", { exact: true })
-      .fill(String(new Date().getFullYear()));
-    await page
-      .getByRole("group", { name: /引っ越した日/ })
-      .getByLabel("月", { exact: true })
-      .fill("1");
-    await page
-      .getByRole("group", { name: /引っ越した日/ })
-      .getByLabel("日", { exact: true })
-      .fill("1");
-    await page.getByLabel("本人", { exact: true }).check();
-    await next(page, "新しい住所");
-    const address = page.getByRole("group", { name: /^新しい住所/ });
-    await address.getByLabel("郵便番号").fill("4200001");
-    await address.getByLabel("都道府県").selectOption("静岡県");
-    await address.getByLabel("市区町村").fill("まどぐち市");
-    await address.getByLabel("町域・番地").fill("本町5-5");
-    await next(page, "前の住所");
-    await expect(page.getByText("転出証明書情報より").first()).toBeVisible();
-    await expect(page.getByRole("group", { name: /^前の住所/ }).getByLabel("市区町村")).toHaveValue("世田谷区");
-    await expect(page.getByLabel(/^前の住所での世帯主の氏名/)).toHaveValue("伊藤 健一");
-    await next(page, "引っ越してきた方");
-    for (const given of ["健一", "彩", "湊", "葵"]) {
-      // Each person is named by their name, not 「異動者 1」.
-      const person = page.getByRole("group", { name: `伊藤 ${given}さん` });
-      await expect(person.getByLabel("名", { exact: true })).toHaveValue(given);
-      // Offered from the 転出証明書情報 and ticked: a person not moving is unticked, not deleted and retyped.
-      await expect(page.getByLabel(`伊藤 ${given}さんをこの申請に含める`)).toBeChecked();
-      // The browser fills in the resident's own name only in his own item (健一 is the one signed in).
-      await expect(person.getByLabel("姓", { exact: true })).toHaveAttribute("autocomplete", given === "健一" ? "family-name" : "off");
-    }
-    await expect(page.getByRole("group", { name: "伊藤 湊さん" }).getByLabel(/^世帯主との続柄/)).toHaveValue("child");
-    // 葵 stays behind for now: untick her; the others only answer what the city does not know.
-    await page.getByLabel("伊藤 葵さんをこの申請に含める").uncheck();
-    for (const i of [1, 2, 3]) {
-      await page
-        .getByRole("group", { name: ["伊藤 健一さん", "伊藤 彩さん", "伊藤 湊さん"][i - 1] })
-        .getByRole("group", { name: /外国籍の方ですか/ })
-        .getByLabel("いいえ")
-        .check();
-    }
-    await next(page, "新しい世帯");
-    // Back: 葵 is still offered, unticked, and can be ticked again (then unticked once more: she stays behind).
-    await page.getByRole("link", { name: "戻る" }).click();
-    await expect(page.getByLabel("伊藤 葵さんをこの申請に含める")).not.toBeChecked();
-    await expect(page.getByLabel("伊藤 健一さんをこの申請に含める")).toBeChecked();
-    await expect(page.getByRole("group", { name: "伊藤 葵さん" }).getByLabel("名", { exact: true })).toHaveValue("葵");
-    await expect(
-      page
-        .getByRole("group", { name: "伊藤 湊さん" })
-        .getByRole("group", { name: /外国籍の方ですか/ })
-        .getByLabel("いいえ"),
-    ).toBeChecked();
-    await expectAccessible(page);
-    await page.getByLabel("伊藤 葵さんをこの申請に含める").check();
-    await page
-      .getByRole("group", { name: "伊藤 葵さん" })
-      .getByRole("group", { name: /外国籍の方ですか/ })
-      .getByLabel("いいえ")
-      .check();
-    await next(page, "新しい世帯");
-    await page.getByRole("link", { name: "戻る" }).click();
-    await expect(page.getByLabel("伊藤 葵さんをこの申請に含める")).toBeChecked();
-    await page.getByLabel("伊藤 葵さんをこの申請に含める").uncheck();
-    await next(page, "新しい世帯");
-    await page.getByLabel("新しく世帯をつくる").check();
-    await expect(page.getByLabel(/^新しい世帯の世帯主の氏名/)).toHaveValue("伊藤 健一");
-    await next(page, "連絡先");
-    await page.getByLabel(/^日中に連絡がとれる電話番号/).fill("09033334444");
-    await next(page, "あわせて必要な手続き");
-    await next(page, "入力内容の確認");
-    const receipt = await submitApplication(page);
-    const row = db.prepare("select answers, provenance from submissions where receipt_number = ?").get(receipt) as { answers: string; provenance: string };
-    const persons = JSON.parse(row.answers).persons as { name: { given: string } }[];
-    expect(persons.map((p) => p.name.given)).toEqual(["健一", "彩", "湊"]);
-    // Provenance per person and per answer: the name from the 転出証明書情報, 外国籍 typed by the resident.
-    const provenance = JSON.parse(row.provenance).persons as { kind: string; items: Record<string, { kind: string; source?: string }>[] };
-    expect(provenance.kind).toBe("items");
-    expect(provenance.items).toHaveLength(3);
-    for (const item of provenance.items) {
-      expect(item.name).toEqual({ kind: "prefilled", source: "moveIn" });
-      expect(Object.values(item).some((p) => p.kind === "typed")).toBe(true);
+  test("転入届: the persons moving and the previous address come from the 転出証明書情報, one person per page (JavaScript on, then off)", async ({
+    openPage,
+    db,
+  }) => {
+    test.setTimeout(480_000);
+    // One resident, two applications one after the other (the first is submitted before the second starts).
+    for (const javaScript of [true, false]) {
+      const page = await openPage({ javaScriptEnabled: javaScript });
+      await signInAsResident(page, "伊藤 健一");
+      await startProcedure(page, "tennyu");
+      await tennyuPersons(page, db);
     }
   });
 });
 
+const personRow = (page: Page, name: string) => page.locator("li.person").filter({ has: page.getByRole("heading", { name }) });
+
+/** Opens a person's own page from the list (「変更」), lets `answer` fill it in, saves, and checks the list with the notice. */
+async function onPersonPage(page: Page, name: string, answer: () => Promise<void>) {
+  await page.getByRole("button", { name: new RegExp(`^変更\\s*（${name}）$`) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expectAccessible(page);
+  await answer();
+  await page.getByRole("button", { name: "保存して一覧に戻る" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("引っ越してきた方");
+  await expect(page.getByRole("status")).toHaveText(`${name}の内容を保存しました。`);
+  // Focus is on the person's row, with and without JavaScript.
+  await expect(personRow(page, name)).toBeFocused();
+  await expectAccessible(page);
+}
+
+async function tennyuPersons(page: Page, db: Database.Database) {
+  const moveDate = page.getByRole("group", { name: /引っ越した日/ });
+  await moveDate.getByLabel("年", { exact: true }).fill(String(new Date().getFullYear()));
+  await moveDate.getByLabel("月", { exact: true }).fill("1");
+  await moveDate.getByLabel("日", { exact: true }).fill("1");
+  await page.getByLabel("本人", { exact: true }).check();
+  await next(page, "新しい住所");
+  const address = page.getByRole("group", { name: /^新しい住所/ });
+  await address.getByLabel("郵便番号").fill("4200001");
+  await address.getByLabel("都道府県").selectOption("静岡県");
+  await address.getByLabel("市区町村").fill("まどぐち市");
+  await address.getByLabel("町域・番地").fill("本町5-5");
+  await next(page, "前の住所");
+  await expect(page.getByText("転出証明書情報より").first()).toBeVisible();
+  await expect(page.getByRole("group", { name: /^前の住所/ }).getByLabel("市区町村")).toHaveValue("世田谷区");
+  await expect(page.getByLabel(/^前の住所での世帯主の氏名/)).toHaveValue("伊藤 健一");
+  await next(page, "引っ越してきた方");
+  // One short row per person offered, named by their name and ticked. The 転出証明書情報 carries everything asked of
+  // them (外国籍 too, issue 12 point 5), so no row needs attention and no one's page must be visited.
+  for (const given of ["健一", "彩", "湊", "葵"]) {
+    await expect(page.getByLabel(`伊藤 ${given}さんをこの申請に含める`)).toBeChecked();
+    await expect(personRow(page, `伊藤 ${given}さん`).getByText("入力が必要です")).toHaveCount(0);
+  }
+  await expect(personRow(page, "伊藤 湊さん")).toContainText(/世帯主との続柄\s*子/);
+  // The page stays short: no person's inputs are on it.
+  await expect(page.getByLabel("姓", { exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+  // 葵 stays behind for now: unticked, not deleted.
+  await page.getByLabel("伊藤 葵さんをこの申請に含める").uncheck();
+  // 湊's own page: what the city knows is there, marked; the browser must not fill in the resident's own name.
+  await onPersonPage(page, "伊藤 湊さん", async () => {
+    await expect(page.getByLabel("名", { exact: true })).toHaveValue("湊");
+    await expect(page.getByLabel(/^世帯主との続柄/)).toHaveValue("child");
+    await expect(page.getByRole("group", { name: /外国籍の方ですか/ }).getByLabel("いいえ")).toBeChecked();
+    await expect(page.getByLabel("姓", { exact: true })).toHaveAttribute("autocomplete", "off");
+  });
+  // The tick taken away before opening a page was kept.
+  await expect(page.getByLabel("伊藤 葵さんをこの申請に含める")).not.toBeChecked();
+  // 健一 is the one signed in: only on his own page may the browser fill in his name.
+  await onPersonPage(page, "伊藤 健一さん", async () => {
+    await expect(page.getByLabel("姓", { exact: true })).toHaveAttribute("autocomplete", "family-name");
+  });
+  // Someone the records do not offer: their own page (sent blank: refused), then removed again (focus on the list).
+  await page.getByRole("button", { name: "もう1人追加する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("異動者 5");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "保存して一覧に戻る" }).click();
+  await expect(page.locator(".error-summary")).toContainText("異動者 5の氏名");
+  await expectAccessible(page);
+  const added = page.getByRole("group", { name: "異動者 5" });
+  await added.getByLabel("姓", { exact: true }).fill("伊藤");
+  await added.getByLabel("名", { exact: true }).fill("陽菜");
+  await added.getByLabel("姓（フリガナ）").fill("イトウ");
+  await added.getByLabel("名（フリガナ）").fill("ヒナ");
+  const birth = added.getByRole("group", { name: /^生年月日/ });
+  await birth.getByLabel("年", { exact: true }).fill("2020");
+  await birth.getByLabel("月", { exact: true }).fill("5");
+  await birth.getByLabel("日", { exact: true }).fill("5");
+  await added.getByLabel("女").check();
+  await added.getByLabel(/^世帯主との続柄/).selectOption("child");
+  await added
+    .getByRole("group", { name: /外国籍の方ですか/ })
+    .getByLabel("いいえ")
+    .check();
+  await page.getByRole("button", { name: "保存して一覧に戻る" }).click();
+  await expect(page.getByRole("status")).toHaveText("伊藤 陽菜さんの内容を保存しました。");
+  await expect(personRow(page, "伊藤 陽菜さん")).toBeFocused();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "伊藤 陽菜さんを削除する" }).click();
+  await expect(personRow(page, "伊藤 陽菜さん")).toHaveCount(0);
+  await expect(page.locator("#persons-field")).toBeFocused();
+  await expectAccessible(page);
+  await next(page, "新しい世帯");
+  // Back: 葵 is still offered, unticked, and can be ticked again (then unticked once more: she stays behind).
+  await page.getByRole("link", { name: "戻る" }).click();
+  await expect(page.getByLabel("伊藤 葵さんをこの申請に含める")).not.toBeChecked();
+  await expect(page.getByLabel("伊藤 健一さんをこの申請に含める")).toBeChecked();
+  await expectAccessible(page);
+  await page.getByLabel("伊藤 葵さんをこの申請に含める").check();
+  await onPersonPage(page, "伊藤 葵さん", async () => {
+    await expect(page.getByLabel("名", { exact: true })).toHaveValue("葵");
+    await page
+      .getByRole("group", { name: /外国籍の方ですか/ })
+      .getByLabel("いいえ")
+      .check();
+  });
+  // The tick given before opening her page was kept.
+  await expect(page.getByLabel("伊藤 葵さんをこの申請に含める")).toBeChecked();
+  await next(page, "新しい世帯");
+  await page.getByRole("link", { name: "戻る" }).click();
+  await expect(page.getByLabel("伊藤 葵さんをこの申請に含める")).toBeChecked();
+  await page.getByLabel("伊藤 葵さんをこの申請に含める").uncheck();
+  await next(page, "新しい世帯");
+  await page.getByLabel("新しく世帯をつくる").check();
+  await expect(page.getByLabel(/^新しい世帯の世帯主の氏名/)).toHaveValue("伊藤 健一");
+  await next(page, "連絡先");
+  await page.getByLabel(/^日中に連絡がとれる電話番号/).fill("09033334444");
+  await next(page, "あわせて必要な手続き");
+  await next(page, "入力内容の確認");
+  // 「変更」 of a person on the check page leads to that person's page, and saving it back to the check page.
+  await page.getByRole("link", { name: /^変更\s*（伊藤 湊さん）$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("伊藤 湊さん");
+  await expectAccessible(page);
+  await page.getByLabel(/^世帯主との続柄/).selectOption("other");
+  await page.getByRole("button", { name: "保存して一覧に戻る" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("入力内容の確認");
+  await expect(page.getByText("世帯主との続柄：その他")).toBeVisible();
+  const receipt = await submitApplication(page);
+  const row = db.prepare("select answers, provenance from submissions where receipt_number = ?").get(receipt) as { answers: string; provenance: string };
+  const persons = JSON.parse(row.answers).persons as { name: { given: string } }[];
+  expect(persons.map((p) => p.name.given)).toEqual(["健一", "彩", "湊"]);
+  // Provenance per person and per answer: the name and 外国籍 (a choice, issue 12 point 5) from the 転出証明書情報.
+  const provenance = JSON.parse(row.provenance).persons as { kind: string; items: Record<string, { kind: string; source?: string }>[] };
+  expect(provenance.kind).toBe("items");
+  expect(provenance.items).toHaveLength(3);
+  for (const item of provenance.items) {
+    expect(item.name).toEqual({ kind: "prefilled", source: "moveIn" });
+    expect(item.foreign).toEqual({ kind: "prefilled", source: "moveIn" });
+  }
+}
+
 test("contact data is kept only with consent, reused in another procedure, and deleted when consent is withdrawn", async ({ page, db }) => {
+  // Three procedures and My page, each page checked by axe and the validator: over a minute on a busy machine.
+  test.setTimeout(180_000);
   await signInAsResident(page, "鈴木 恵子");
   await startProcedure(page, "juminhyo");
   await page.getByLabel("日中に連絡がとれる電話番号").fill("080-5555-6666");

@@ -24,10 +24,10 @@ async function start(page: Page, title: string, firstStep: string) {
  * Without JavaScript the questions an answer opens are not on the page (never shown to everyone and marked 必須):
  * the same step comes back with them, focused, once the answer is sent. With JavaScript they open in place.
  */
-async function followUps(page: Page, heading: string, javaScript: boolean, firstQuestion: RegExp) {
+async function followUps(page: Page, heading: string, javaScript: boolean, firstQuestion: RegExp, button = "次へ") {
   if (javaScript) return;
   await expect(page.getByLabel(firstQuestion).filter({ visible: true })).toHaveCount(0);
-  await page.getByRole("button", { name: "次へ" }).click();
+  await page.getByRole("button", { name: button }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   await expect(page.locator(".error-summary")).toHaveCount(0);
   await expect(page.getByRole("status")).toContainText("追加の質問があります");
@@ -64,12 +64,10 @@ async function tennyu(page: Page, javaScript: boolean) {
     .getByRole("group", { name: /外国籍の方ですか/ })
     .getByLabel("いいえ")
     .check();
-  await page.getByRole("button", { name: "もう1つ追加する" }).click();
-  // The new item takes focus (the first input in it with JavaScript, the item itself without).
-  const added = page.getByRole("group", { name: "異動者 2" });
-  await expect(javaScript ? added.getByLabel("姓", { exact: true }) : added).toBeFocused();
-  // The person entered so far is named by their name.
-  await expect(page.getByRole("group", { name: "伊藤 健一さん" })).toBeVisible();
+  // The next person is asked on a page of their own (a page stays short whatever the number of people).
+  await page.getByRole("button", { name: "もう1人追加する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("異動者 2");
+  await expect(page).toHaveTitle(/^異動者 2 – 引っ越してきた方/);
   await expectAccessible(page);
   const p2 = page.getByRole("group", { name: "異動者 2" });
   // Another person's item: the browser must not fill in the resident's own name there.
@@ -82,7 +80,7 @@ async function tennyu(page: Page, javaScript: boolean) {
     .getByRole("group", { name: /外国籍の方ですか/ })
     .getByLabel("はい")
     .check();
-  await followUps(page, "引っ越してきた方", javaScript, /^国籍・地域/);
+  await followUps(page, "GARCIA MARIAさん", javaScript, /^国籍・地域/, "保存して一覧に戻る");
   const foreign = javaScript ? p2 : page.getByRole("group", { name: "GARCIA MARIAさん" });
   // The first question asked next has focus.
   if (!javaScript) await expect(foreign.getByLabel(/^国籍・地域/)).toBeFocused();
@@ -90,6 +88,14 @@ async function tennyu(page: Page, javaScript: boolean) {
   await foreign.getByLabel(/^在留資格/).selectOption("spouse");
   await fillDate(foreign as unknown as Page, "在留期間の満了日", ["2029", "3", "31"]);
   await foreign.getByLabel(/^在留カード番号/).fill("ab12345678cd");
+  await page.getByRole("button", { name: "保存して一覧に戻る" }).click();
+  // Back on the list: a short row per person, named by their name; the one just saved has focus.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("引っ越してきた方");
+  await expect(page.getByRole("status")).toHaveText("GARCIA MARIAさんの内容を保存しました。");
+  await expect(page.locator("#persons-1")).toBeFocused();
+  await expect(page.getByRole("heading", { name: "伊藤 健一さん" })).toBeVisible();
+  await expect(page.getByLabel("姓", { exact: true })).toHaveCount(0);
+  await expectAccessible(page);
   await next(page, "新しい世帯");
   await page.getByLabel("新しく世帯をつくる").check();
   await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("伊藤 健一");

@@ -32,6 +32,7 @@ export async function signInStaff(request: Request, credentials: z.infer<typeof 
     return { ok: false, reason: "invalid" };
   }
   clearSignInFailures(username);
+  getDb().update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id)).run();
   recordAudit({ actor: { role: user.role, id: user.id }, action: "auth.sign_in", details: { ip } });
   const setCookie = await createSession(request, { role: user.role, staffUserId: user.id });
   return { ok: true, setCookie, role: user.role };

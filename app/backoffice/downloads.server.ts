@@ -1,10 +1,10 @@
 /** PDF and CSV downloads for staff: gathering the submissions, and the audit entry for each one handed out. */
 import { eq, inArray } from "drizzle-orm";
 import type { TFunction } from "i18next";
-import { staffUsers, submissions } from "../../db/schema";
+import { counterVisits, staffUsers, submissions } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { getDb } from "../db.server";
-import { getFormVersion, getLatestForm } from "../procedures/store.server";
+import { getFormVersion, getLiveForm } from "../procedures/store.server";
 import { attachmentContent, attachmentFilesOf, fileIdsOf } from "../submissions/attachments.server";
 import type { Owner } from "../submissions/drafts.server";
 import { ownSubmission } from "../submissions/resident-copy.server";
@@ -27,8 +27,20 @@ function auditEach(actor: AuditActor, action: string, ids: string[], details: Re
 const definitionOf = (versionId: number) => getFormVersion(versionId)!.definition; // parsed once per process
 
 /** One PDF of the given submissions in the given order, attachments included; each handed-out one is audited. */
-export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunction): Promise<Uint8Array | null> {
+export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunction): Promise<{ bytes: Uint8Array; fileName: string } | null> {
   const rows = getDb().select().from(submissions).where(inArray(submissions.id, ids)).all();
+  // Entered at the counter: the resident's signature (drawn on screen, kept with the visit) or an empty box for it.
+  const visitIds = [...new Set(rows.flatMap((r) => (r.counterVisitId ? [r.counterVisitId] : [])))];
+  const signatures = new Map(
+    visitIds.length
+      ? getDb()
+          .select({ id: counterVisits.id, signature: counterVisits.signature })
+          .from(counterVisits)
+          .where(inArray(counterVisits.id, visitIds))
+          .all()
+          .map((v) => [v.id, v.signature])
+      : [],
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   if (ordered.length === 0) return null;
@@ -36,7 +48,8 @@ export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunct
     ordered.map((s) => {
       const definition = definitionOf(s.formVersionId);
       const files = attachmentFilesOf(definition, s.answers);
-      return { definition, answers: s.answers, receiptNumber: s.receiptNumber, submittedAt: s.submittedAt, files };
+      const signature = s.channel === "counter" ? { signature: { path: signatures.get(s.counterVisitId ?? "") ?? null } } : {};
+      return { definition, answers: s.answers, receiptNumber: s.receiptNumber, submittedAt: s.submittedAt, files, ...signature };
     }),
     t,
   );
@@ -46,7 +59,9 @@ export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunct
     ordered.map((s) => s.id),
     { batch: ordered.length > 1 },
   );
-  return bytes;
+  // Named by 受付番号, as the clerk files it (a batch: the first and how many).
+  const first = ordered[0]!.receiptNumber;
+  return { bytes, fileName: ordered.length === 1 ? `${first}.pdf` : `${first}-${ordered.length}.pdf` };
 }
 
 /**
@@ -54,7 +69,7 @@ export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunct
  * same keyset query as the screen, so memory stays flat however many rows match.
  */
 export function queueCsvStream(filter: QueueFilter & { form: string }, staffId: string, actor: AuditActor, t: TFunction): ReadableStream<Uint8Array> | null {
-  const latest = getLatestForm(filter.form);
+  const latest = getLiveForm(filter.form);
   if (!latest) return null;
   const encoder = new TextEncoder();
   let cursor: string | undefined;

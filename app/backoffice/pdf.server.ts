@@ -1,16 +1,14 @@
 /**
  * Submissions as A4 paper forms (for colleagues who still work on paper): laid out from the definition's sections,
  * a staff box for stamps, labels and answers in a ruled table, long answers wrapped and continued on the next page,
- * "n / N" page numbers and the city's name at the foot, attachments after the form (images as pages, PDFs merged). Japanese text uses Noto Sans JP
- * (which has 髙, 﨑 and 𠮷), embedded as a subset, so the text stays searchable and copyable.
+ * "n / N" page numbers and the city's name at the foot, attachments after the form (images as pages, PDFs merged). Text
+ * is drawn by pdf-fonts.server.ts: Noto Sans JP (which has 髙, 﨑 and 𠮷) and, per glyph, fonts for what a resident types
+ * in other scripts, embedded as subsets, so the text stays searchable and copyable.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Readable } from "node:stream";
 import { deflateSync } from "node:zlib";
-import * as fontkit from "fontkit";
 import type { TFunction } from "i18next";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type PDFPage } from "pdf-lib";
 import { cityTexts } from "../city";
 import { getCity } from "../city.server";
 import type { FormDefinition } from "../form-engine/definition";
@@ -18,6 +16,7 @@ import type { Answers } from "../form-engine/engine";
 import { localizeText } from "../form-engine/localized";
 import { summarize, type SummaryRow } from "../form-engine/summary";
 import { formatDateTime } from "../i18n/dates";
+import { PdfText, textWidth, wrapText } from "./pdf-fonts.server";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 40;
@@ -31,41 +30,6 @@ const INK = rgb(0.1, 0.1, 0.1);
 const RULE = rgb(0.45, 0.45, 0.45);
 const SHADE = rgb(0.93, 0.93, 0.93);
 
-let fontBytes: Uint8Array | undefined;
-function notoSansJp(): Uint8Array {
-  fontBytes ??= readFileSync(createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"));
-  return fontBytes;
-}
-
-/**
- * pdf-lib takes its font engine from outside. Upstream fontkit, not the @pdf-lib/fontkit fork: the fork writes a broken
- * `loca` table when subsetting TrueType CJK fonts (glyphs go blank while the text still extracts; ADR 0007). The
- * adapter gives fontkit 2's subsets the `encodeStream()` pdf-lib calls, lays text out without shaping (below), and
- * parses the 5 MB font once: each document
- * still gets its own subset, but a PDF takes milliseconds instead of a parse.
- */
-type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
-const parsed = new WeakMap<Uint8Array, unknown>();
-const fontkitForPdfLib = {
-  create(data: Uint8Array) {
-    const hit = parsed.get(data);
-    if (hit) return hit;
-    const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) as fontkit.Font;
-    const createSubset = font.createSubset.bind(font);
-    Object.assign(font, {
-      // Form text needs no OpenType shaping (ligatures, contextual forms): one glyph per character, from the cmap.
-      // pdf-lib reads only the glyphs of a layout, and shaping was most of the time spent per line.
-      layout: (text: string) => ({ glyphs: font.glyphsForString(text) }),
-      createSubset() {
-        const subset = createSubset();
-        return Object.assign(subset, { encodeStream: () => Readable.from([subset.encode()]) });
-      },
-    });
-    parsed.set(data, font);
-    return font;
-  },
-} as unknown as Fontkit;
-
 export type PdfFile = { fileName: string; contentType: string; data: Uint8Array };
 export type PdfSubmission = {
   definition: FormDefinition;
@@ -75,13 +39,14 @@ export type PdfSubmission = {
   files?: PdfFile[];
   /** "resident": the applicant's own copy (控え), marked as such, without the staff boxes. */
   copy?: "staff" | "resident";
+  /** An administrator's preview: no real submission, marked 見本 on every page. */
+  sample?: boolean;
+  /**
+   * Entered at the counter: a 申請者署名 box closes the form, with the signature the resident drew on screen (SVG path
+   * data in a 600×200 box) or empty for the pen.
+   */
+  signature?: { path: string | null };
 };
-
-/** Characters that may not begin a line (行頭禁則): they stay at the end of the line before. */
-const NO_LINE_START = new Set([..."、。，．,.)）」』】〕〉》・：；:;!?！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々"]);
-
-/** Advance widths per character at 1000 pt (one font, so one table for every document). */
-const widths = new Map<string, number>();
 
 /**
  * pdf-lib compresses streams with pako (deflate written in JavaScript), a quarter of the time of a PDF. Node's zlib
@@ -96,48 +61,21 @@ class Writer {
   y = 0;
   constructor(
     private doc: PDFDocument,
-    readonly font: PDFFont,
+    readonly fonts: PdfText,
     private continuation: string,
   ) {}
 
   width(text: string, size = SIZE) {
-    let w = 0;
-    for (const ch of text) {
-      let cw = widths.get(ch);
-      if (cw === undefined) {
-        cw = this.font.widthOfTextAtSize(ch, 1000);
-        widths.set(ch, cw);
-      }
-      w += cw;
-    }
-    return (w * size) / 1000;
+    return textWidth(text, size);
   }
 
   /** Lines of at most `max` points: breaks anywhere in Japanese, but at a space when one is near the end. */
   wrap(text: string, max: number, size = SIZE): string[] {
-    const out: string[] = [];
-    for (const paragraph of text.split("\n")) {
-      let line = "";
-      for (const ch of paragraph) {
-        if (line !== "" && this.width(line + ch, size) > max && !NO_LINE_START.has(ch)) {
-          const space = Math.max(line.lastIndexOf(" "), line.lastIndexOf("\u3000"));
-          if (space > line.length / 2) {
-            out.push(line.slice(0, space));
-            line = line.slice(space + 1);
-          } else {
-            out.push(line);
-            line = "";
-          }
-        }
-        line += ch;
-      }
-      out.push(line);
-    }
-    return out;
+    return wrapText(text, max, size);
   }
 
   text(s: string, x: number, y: number, size = SIZE) {
-    if (s) this.page.drawText(s, { x, y, size, font: this.font, color: INK });
+    this.fonts.draw(this.page, s, { x, y, size, color: INK });
   }
 
   cell(x: number, top: number, w: number, h: number, shaded = false) {
@@ -204,16 +142,32 @@ class Writer {
     const city = cityTexts(getCity(), "ja").name;
     pages.forEach((p, i) => {
       const label = `${i + 1} / ${pages.length}`;
-      p.drawText(label, { x: (p.getWidth() - this.width(label, 9)) / 2, y: 20, size: 9, font: this.font, color: INK });
-      p.drawText(city, { x: MARGIN, y: 20, size: 9, font: this.font, color: INK });
+      this.fonts.draw(p, label, { x: (p.getWidth() - this.width(label, 9)) / 2, y: 20, size: 9, color: INK });
+      this.fonts.draw(p, city, { x: MARGIN, y: 20, size: 9, color: INK });
     });
+  }
+
+  /** 見本 on every page: a large pale mark across the page and a boxed one at the top, so no copy passes for a real one. */
+  markSample(pages: PDFPage[], label: string) {
+    for (const p of pages) {
+      const size = 120;
+      const w = this.width(label, size);
+      this.fonts.draw(p, label, { x: (A4[0] - w * 0.71) / 2, y: A4[1] / 2 - w * 0.35, size, color: rgb(0.8, 0.1, 0.1), opacity: 0.15, rotate: 45 });
+      const boxW = this.width(label, 12) + 2 * PAD;
+      p.drawRectangle({ x: (A4[0] - boxW) / 2, y: A4[1] - 30, width: boxW, height: 18, borderColor: rgb(0.8, 0.1, 0.1), borderWidth: 1 });
+      this.fonts.draw(p, label, { x: (A4[0] - boxW) / 2 + PAD, y: A4[1] - 26, size: 12, color: rgb(0.8, 0.1, 0.1) });
+    }
   }
 }
 
 function header(w: Writer, s: PdfSubmission, t: TFunction) {
   const def = s.definition;
   w.newPage(true);
-  const boxes = s.copy === "resident" ? [] : def.pdf.staffBoxes;
+  const all = s.copy === "resident" ? [] : def.pdf.staffBoxes;
+  // Plain labels are the stamp boxes at the top right; boxes with a label of their own and choices or room to write
+  // (本人確認書類, 手数料, 届出人署名) are rows under the title.
+  const boxes = all.filter((b): b is string => typeof b === "string");
+  const rowsToFill = all.filter((b): b is { label: string; choices: string[] } => typeof b !== "string");
   const boxW = 52;
   const boxH = boxes.length ? 60 : 20;
   // The resident's copy has no staff boxes; its mark (申請者控え) takes their place at the top right.
@@ -235,6 +189,15 @@ function header(w: Writer, s: PdfSubmission, t: TFunction) {
   y -= 16;
   w.text(`${t("pdf.submittedAt")}\u3000${formatDateTime(s.submittedAt, "ja")}`, MARGIN, y, SIZE);
   w.y = Math.min(y - 14, w.y - boxH - 14);
+  const h = 24;
+  for (const box of rowsToFill) {
+    w.cell(MARGIN, w.y, LABEL_WIDTH, h, true);
+    w.cell(MARGIN + LABEL_WIDTH, w.y, WIDTH - LABEL_WIDTH, h);
+    w.text(box.label, MARGIN + PAD, w.y - 16, SIZE);
+    w.text(box.choices.map((c) => `□ ${c}`).join("\u3000"), MARGIN + LABEL_WIDTH + PAD, w.y - 16, SIZE);
+    w.y -= h;
+  }
+  if (rowsToFill.length) w.y -= 14;
 }
 
 function rows(w: Writer, list: SummaryRow[], t: TFunction, indent = 0) {
@@ -249,6 +212,19 @@ function rows(w: Writer, list: SummaryRow[], t: TFunction, indent = 0) {
       w.row(row.label, row.value, indent, t("pdf.continued"));
     }
   }
+}
+
+/** The applicant's signature box: the on-screen signature drawn in it, scaled from its 600×200 box, or room for a pen. */
+function signatureBox(w: Writer, path: string | null, t: TFunction) {
+  const h = 72;
+  w.need(h + 14);
+  w.y -= 10;
+  w.cell(MARGIN, w.y, LABEL_WIDTH, h, true);
+  w.cell(MARGIN + LABEL_WIDTH, w.y, WIDTH - LABEL_WIDTH, h);
+  w.text(t("pdf.signature"), MARGIN + PAD, w.y - 16, SIZE);
+  w.text(t(path ? "pdf.signedOnScreen" : "pdf.signHere"), MARGIN + PAD, w.y - 30, 8);
+  if (path) w.page.drawSvgPath(path, { x: MARGIN + LABEL_WIDTH + PAD, y: w.y - 4, scale: (h - 8) / 200, borderColor: INK, borderWidth: 2 });
+  w.y -= h;
 }
 
 async function appendFiles(doc: PDFDocument, w: Writer, s: PdfSubmission, t: TFunction) {
@@ -279,20 +255,21 @@ async function appendFiles(doc: PDFDocument, w: Writer, s: PdfSubmission, t: TFu
 /** One PDF for one or many submissions; each starts on a new page and has its own "n / N". */
 export async function renderSubmissionsPdf(list: PdfSubmission[], t: TFunction): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkitForPdfLib);
-  const font = await doc.embedFont(notoSansJp(), { subset: true });
+  const fonts = await PdfText.for(doc);
   doc.setTitle(list.length === 1 ? `${localizeText(list[0]!.definition.title, "ja")} ${list[0]!.receiptNumber}` : t("pdf.batchTitle", { count: list.length }));
   doc.setLanguage("ja");
   for (const s of list) {
     const start = doc.getPageCount();
-    const w = new Writer(doc, font, `${localizeText(s.definition.title, "ja")}\u3000${t("pdf.receiptNumber")} ${s.receiptNumber}${t("pdf.continued")}`);
+    const w = new Writer(doc, fonts, `${localizeText(s.definition.title, "ja")}\u3000${t("pdf.receiptNumber")} ${s.receiptNumber}${t("pdf.continued")}`);
     header(w, s, t);
     for (const section of summarize(s.definition, s.answers, "ja", t)) {
       w.band(section.title, "section");
       rows(w, section.rows, t);
     }
+    if (s.signature) signatureBox(w, s.signature.path, t);
     await appendFiles(doc, w, s, t);
     w.numberPages(doc.getPages().slice(start));
+    if (s.sample) w.markSample(doc.getPages().slice(start), t("pdf.sample"));
   }
   // Without object streams: 10 % larger, but less to build and compress; the slowest PDFs get a third faster.
   return doc.save({ useObjectStreams: false });

@@ -57,6 +57,10 @@ describe("submission PDF", () => {
       "受付",
       "入力",
       "審査",
+      // The clerk's boxes of the paper form, from the definition's pdf.staffBoxes.
+      "本人確認書類",
+      /□\s*マイナンバーカード/,
+      "届出人署名",
       "髙橋",
       "陽翔",
       "まどぐち商事株式会社",

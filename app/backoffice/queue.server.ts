@@ -2,14 +2,17 @@
  * The staff queue: filters, search, sort and keyset pagination over submissions. Each filter combination walks an
  * index in submitted_at order (see db/schema.ts), so a page costs the same at 1,000 or 1,000,000 submissions.
  */
-import { and, asc, desc, eq, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { staffUsers, submissionCounts, submissions } from "../../db/schema";
+import { alias, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { staffUsers, submissionCounts, submissionRevisions, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import { possibleDuplicates } from "../cases/duplicates.server";
 import { prefixEnd, receiptKey, searchKey } from "../cases/search";
 import { SUBMISSION_STATUSES, type SubmissionStatus } from "../cases/statuses";
+import { getFormVersion } from "../procedures/store.server";
+import { fileIdsOf } from "../submissions/attachments.server";
+import { caseFacts, type CaseFacts } from "./case-facts";
 
 export const PAGE_SIZE = 50;
 
@@ -30,12 +33,27 @@ const filterSchema = z.object({
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   assignee: z.enum(["me", "unassigned"]).optional().catch(undefined),
+  /** オンライン or 窓口 (entered by a clerk in a counter visit). */
+  channel: z.enum(["online", "counter"]).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(["newest", "oldest"]).default("newest").catch("newest"),
   after: cursor.optional().catch(undefined),
   before: cursor.optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof filterSchema>;
+
+const FILTER_KEYS = ["form", "status", "from", "to", "assignee", "channel", "q", "sort", "after", "before"] as const;
+
+/** The queue's filters (and page) as a query string ("?form=hoikusho&status=received", or ""), carried to a case and back. */
+export function queueQuery(params: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) kept.set(key, value.slice(0, 200));
+  }
+  const s = kept.toString();
+  return s ? `?${s}` : "";
+}
 
 export function parseQueueFilter(params: URLSearchParams): { filter: QueueFilter; problems: ("from" | "to" | "range")[] } {
   const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
@@ -78,6 +96,7 @@ function conditions(filter: QueueFilter, staffId: string): SQL[] {
   if (filter.to) where.push(lt(submissions.submittedAt, endOfDay(filter.to)));
   if (filter.assignee === "me") where.push(eq(submissions.assigneeId, staffId));
   if (filter.assignee === "unassigned") where.push(isNull(submissions.assigneeId));
+  if (filter.channel) where.push(eq(submissions.channel, filter.channel));
   if (filter.q) {
     const receipt = receiptKey(filter.q);
     const key = searchKey(filter.q);
@@ -100,12 +119,62 @@ export type QueueRow = {
   applicantName: string | null;
   submittedAt: Date;
   assigneeName: string | null;
+  channel: "online" | "counter";
+  /** The clerk who entered it at the counter. */
+  enteredByName: string | null;
 };
+
+const enteredBy = alias(staffUsers, "entered_by_user");
 
 /** The page's rows with the 重複の可能性 mark: another open application of the same person and procedure. */
 export function withDuplicateMarks<R extends { id: string }>(rows: R[]): (R & { possibleDuplicate: boolean })[] {
   const marked = possibleDuplicates(rows);
   return rows.map((r) => ({ ...r, possibleDuplicate: marked.has(r.id) }));
+}
+
+/**
+ * The page's rows with what a clerk sorts them by at a glance: whom the case is about, 経過日数 and 期限 (from the
+ * definition's processingDays), whether files came with it, and whether it was resubmitted after a 補正依頼.
+ */
+export function withCaseFacts<R extends QueueRow>(rows: R[], now = new Date()): (R & CaseFacts & { hasFiles: boolean; resubmitted: boolean })[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const db = getDb();
+  const stored = new Map(
+    db
+      .select({ id: submissions.id, answers: submissions.answers, formVersionId: submissions.formVersionId })
+      .from(submissions)
+      .where(inArray(submissions.id, ids))
+      .all()
+      .map((r) => [r.id, r]),
+  );
+  const resubmitted = new Set(
+    db
+      .selectDistinct({ id: submissionRevisions.submissionId })
+      .from(submissionRevisions)
+      .where(inArray(submissionRevisions.submissionId, ids))
+      .all()
+      .map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const s = stored.get(r.id)!;
+    const definition = getFormVersion(s.formVersionId)!.definition;
+    return {
+      ...r,
+      ...caseFacts(definition, { ...r, answers: s.answers }, now),
+      hasFiles: fileIdsOf(definition, s.answers).length > 0,
+      resubmitted: resubmitted.has(r.id),
+    };
+  });
+}
+
+/** The cases before and after one in the queue as filtered and sorted (the 前の申請 / 次の申請 of its page). */
+export function queueNeighbours(filter: QueueFilter, staffId: string, id: string): { previous: string | null; next: string | null } {
+  const current = getDb().select({ id: submissions.id, submittedAt: submissions.submittedAt }).from(submissions).where(eq(submissions.id, id)).get();
+  if (!current) return { previous: null, next: null };
+  const at = encode(current);
+  const one = (f: Partial<QueueFilter>) => listQueue({ ...filter, after: undefined, before: undefined, ...f }, staffId, 1).rows[0]?.id ?? null;
+  return { previous: one({ before: at }), next: one({ after: at }) };
 }
 
 const encode = (row: { submittedAt: Date; id: string }) => `${row.submittedAt.getTime()}_${row.id}`;
@@ -140,9 +209,12 @@ export function listQueue(filter: QueueFilter, staffId: string, pageSize = PAGE_
       applicantName: submissions.applicantName,
       submittedAt: submissions.submittedAt,
       assigneeName: staffUsers.displayName,
+      channel: submissions.channel,
+      enteredByName: enteredBy.displayName,
     })
     .from(submissions)
     .leftJoin(staffUsers, eq(staffUsers.id, submissions.assigneeId))
+    .leftJoin(enteredBy, eq(enteredBy.id, submissions.enteredBy))
     .where(and(...where))
     .orderBy(...order)
     .limit(pageSize + 1)

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { submissions } from "../../db/schema";
+import { submissionRevisions, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import { syncFormDefinitions } from "../procedures/store.server";
 import { useTestDatabase } from "../test/db";
 import { addStaff, juminhyoAnswers, submit } from "../test/submissions";
-import { listQueue, parseQueueFilter, statusCounts, type QueueFilter } from "./queue.server";
+import { listQueue, parseQueueFilter, queueNeighbours, queueQuery, statusCounts, withCaseFacts, type QueueFilter } from "./queue.server";
 
 const base: QueueFilter = { sort: "newest" };
 const setStatus = (id: string, status: "in_review" | "completed") => getDb().update(submissions).set({ status }).where(eq(submissions.id, id)).run();
@@ -78,5 +78,38 @@ describe("staff queue", () => {
     expect(filter).toEqual({ form: "hoikusho", to: "2026-11-01", sort: "newest" });
     expect(problems).toEqual(["from"]);
     expect(parseQueueFilter(new URLSearchParams("from=2026-11-02&to=2026-11-01")).problems).toEqual(["range"]);
+  });
+});
+
+describe("the queue carried to a case", () => {
+  beforeEach(() => {
+    useTestDatabase();
+    syncFormDefinitions(undefined, () => {});
+    addStaff("me");
+  });
+
+  it("keeps only the queue's filters in the query string", () => {
+    expect(queueQuery(new URLSearchParams("form=juminhyo&status=received&done=status&x=1"))).toBe("?form=juminhyo&status=received");
+    expect(queueQuery(new URLSearchParams("done=note"))).toBe("");
+  });
+
+  it("finds the previous and next case in the filtered, sorted list", () => {
+    const day = (d: number) => ({ at: new Date(`2026-11-${d}T03:00:00Z`) });
+    const a = submit("juminhyo", juminhyoAnswers("髙橋", "大輔", "タカハシ", "ダイスケ"), day(20));
+    const other = submit("tennyu", { persons: [] }, day(21));
+    const b = submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"), day(22));
+    const c = submit("juminhyo", juminhyoAnswers("山﨑", "美咲", "ヤマサキ", "ミサキ"), day(23));
+    const filter = { ...base, form: "juminhyo" };
+    expect(queueNeighbours(filter, "me", b.id)).toEqual({ previous: c.id, next: a.id }); // newest first
+    expect(queueNeighbours({ ...filter, sort: "oldest" }, "me", b.id)).toEqual({ previous: a.id, next: c.id });
+    expect(queueNeighbours(filter, "me", c.id)).toEqual({ previous: null, next: b.id });
+    expect(queueNeighbours(base, "me", b.id)).toEqual({ previous: c.id, next: other.id });
+  });
+
+  it("marks resubmitted cases and cases with files, with 経過日数 and 期限", () => {
+    const a = submit("juminhyo", juminhyoAnswers("髙橋", "大輔", "タカハシ", "ダイスケ"), { at: new Date("2026-11-20T03:00:00Z") });
+    getDb().insert(submissionRevisions).values({ submissionId: a.id, revision: 1, answers: {}, provenance: {}, submittedAt: new Date() }).run();
+    const [row] = withCaseFacts(listQueue(base, "me").rows, new Date("2026-11-25T03:00:00Z"));
+    expect(row).toMatchObject({ resubmitted: true, hasFiles: false, elapsedDays: 5, dueDate: "2026-11-23", overdue: true, subjectName: "髙橋 大輔" });
   });
 });

@@ -14,12 +14,17 @@ export function answerAt(answers: Answers, path: string | undefined): unknown {
  * The applicant's name as the queue shows and searches it, from the answer the definition names (or none), and the
  * person key (name and birth date) by which a second open application of the same person is noticed.
  */
-export function applicantOf(definition: FormDefinition, answers: Answers, fallbackName?: string | null) {
-  const [top, , child] = definition.applicantName?.split(".") ?? [];
-  const value = answerAt(answers, definition.applicantName);
+/** The person named by a personName answer at a path (a field, or "group.index.field"), if answered. */
+export function personAt(definition: FormDefinition, answers: Answers, path: string | undefined) {
+  const [top, , child] = path?.split(".") ?? [];
+  const value = answerAt(answers, path);
   const field = definition.steps.flatMap((s) => s.fields).find((f) => f.name === top);
   const named = child === undefined ? field : field?.fields?.find((f) => f.name === child);
-  const person = named ? getFieldType(named.type).personName?.(value) : undefined;
+  return named ? getFieldType(named.type).personName?.(value) : undefined;
+}
+
+export function applicantOf(definition: FormDefinition, answers: Answers, fallbackName?: string | null) {
+  const person = personAt(definition, answers, definition.applicantName);
   const display = person?.name || fallbackName || null;
   const kana = person?.reading ?? "";
   const birthDate = answerAt(answers, definition.applicantBirthDate);

@@ -7,6 +7,7 @@ import { condition, referencedFields, type Condition } from "./conditions";
 import type { BaseField } from "./field-type";
 import { localizedText, type LocalizedText } from "./localized";
 import { fieldTypes, getFieldType } from "./field-types";
+import { proposalRule, SHARED_ANSWERS, SHARED_LIST, unknownFacts } from "./life-events";
 
 export const fieldDefinition = z.discriminatedUnion("type", fieldTypes.map((ft) => ft.definition) as unknown as [z.ZodObject, ...z.ZodObject[]]);
 
@@ -28,6 +29,16 @@ const definitionObject = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, "a form id is lower-case letters, digits and -"),
     /** The author's label for this edition (the store numbers revisions itself). */
     version: z.string().min(1),
+    /**
+     * The languages every text of the form is written in ("ja" first, and always). Without it, the languages of
+     * `title`. Lint reports a text missing in one of them; a resident in another language sees the Japanese.
+     */
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, "a language is a code like ja or en"))
+      .min(1)
+      .refine((l) => l[0] === "ja", "ja comes first: it is the language every text has")
+      .refine((l) => new Set(l).size === l.length, "a language is listed once")
+      .optional(),
     title: localizedText,
     description: localizedText,
     /** The start page: what to have ready, how long it takes, and anything else to know first. */
@@ -40,6 +51,13 @@ const definitionObject = z
       .strict(),
     /** The answer naming the applicant in the staff queue: a personName field, or one in a group ("persons.0.name"). */
     applicantName: z.string().optional(),
+    /**
+     * The person the case is about, when not the applicant: a 保育所 case names the child ("children.0.name"). The
+     * queue shows this name; without it, the applicant's.
+     */
+    subjectName: z.string().optional(),
+    /** 標準処理期間: the days the city takes to decide; the queue shows each case's 期限 from it. */
+    processingDays: z.number().int().min(1).max(365).default(14),
     /** The applicant's birth date, with the name telling one person's second open application ("persons.0.birthDate"). */
     applicantBirthDate: z.string().optional(),
     /** The answer that is the applicant's e-mail address for notices (受付, 補正依頼, 完了/却下), e.g. "email". */
@@ -47,6 +65,16 @@ const definitionObject = z
     /** Whether a resident must sign in to use the procedure (e.g. to prefill from 住民記録). */
     signInRequired: z.boolean().default(false),
     steps: z.array(stepDefinition).min(1),
+    /**
+     * When the counter proposes this procedure to a visit (書かない窓口): the first rule that holds gives the reason
+     * shown to the clerk (「3歳のお子さんがいるため」). Without rules the procedure is never proposed, only chosen.
+     */
+    proposeWhen: z.array(proposalRule).optional(),
+    /**
+     * Answers shared within a counter visit: shared name → this form's answer. An answer given in an earlier procedure
+     * of the visit under the same shared name fills this one (転入届's new address → 児童手当's address).
+     */
+    shares: z.partialRecord(z.enum(SHARED_ANSWERS), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).optional(),
     /** The statement agreed to on the check page before submitting. */
     declaration: localizedText,
     /**
@@ -59,7 +87,14 @@ const definitionObject = z
       .object({
         /** The printed form's title (often the legal name, e.g. 住民異動届). */
         title: localizedText.optional(),
-        staffBoxes: z.array(z.string()).default(["受付", "入力", "審査"]),
+        /**
+         * The clerk's boxes at the top right of the paper form (受付, 入力, 審査 …). A box with choices is a row of its
+         * own under them, each choice a tick box (本人確認書類: □運転免許証 □マイナンバーカード …); an empty list of
+         * choices is a box to write in (手数料, 届出人署名).
+         */
+        staffBoxes: z
+          .array(z.union([z.string(), z.object({ label: z.string().min(1), choices: z.array(z.string().min(1)).default([]) }).strict()]))
+          .default(["受付", "入力", "審査"]),
       })
       .strict()
       .default({ staffBoxes: ["受付", "入力", "審査"] }),
@@ -67,6 +102,12 @@ const definitionObject = z
   .strict();
 
 type RawDefinition = z.infer<typeof definitionObject>;
+
+/** The languages a definition declares: its `languages`, or those its title is written in. */
+export function declaredLanguages(def: { languages?: string[]; title: LocalizedText }): string[] {
+  if (def.languages) return def.languages;
+  return typeof def.title === "string" ? ["ja"] : ["ja", ...Object.keys(def.title).filter((l) => l !== "ja")];
+}
 
 /** An afterSubmit item as text and its condition (a plain text always applies). */
 export function afterSubmitItem(item: RawDefinition["afterSubmit"][number]): { text: LocalizedText; showIf?: Condition } {
@@ -83,6 +124,10 @@ export type BindingCatalog = {
   paths: readonly string[];
   lists: Readonly<Record<string, readonly string[]>>;
   ownItemSources: readonly string[];
+  /** Paths whose value is the city's record of a legal fact (住民記録の氏名), which a `fixed` binding may show. */
+  authoritative?: readonly string[];
+  /** The autocomplete token (WCAG 1.3.5) of paths holding the resident's own personal data ("profile.phone": "tel"). */
+  purposes?: Readonly<Record<string, string>>;
 };
 
 /** Bindings must name what a source offers: a list fills a field made of items, and a map names keys its items have. */
@@ -173,12 +218,13 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
       else if (at > stepIndex) ctx.addIssue({ code: "custom", path, message: `condition refers to "${name}", a field on a later step` });
     }
   };
-  if (def.applicantName) {
-    const [top, index, child] = def.applicantName.split(".");
+  for (const key of ["applicantName", "subjectName"] as const) {
+    const [top, index, child] = def[key]?.split(".") ?? [];
+    if (top === undefined) continue;
     const field = steps.flatMap((st) => st.fields).find((f) => f.name === top);
     const target = child !== undefined && /^\d+$/.test(index ?? "") ? field?.fields?.find((c) => c.name === child) : index === undefined ? field : undefined;
     if (!target || !getFieldType(target.type).personName)
-      ctx.addIssue({ code: "custom", path: ["applicantName"], message: `"${def.applicantName}" is not a personName answer (a field, or group.index.field)` });
+      ctx.addIssue({ code: "custom", path: [key], message: `"${def[key]}" is not a personName answer (a field, or group.index.field)` });
   }
   // Answers named by path must exist: a field, or a field of a group's item ("group.0.field").
   for (const key of ["applicantBirthDate", "contactEmail"] as const) {
@@ -189,6 +235,22 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
     if (!target || !getFieldType(target.type).hasValue)
       ctx.addIssue({ code: "custom", path: [key], message: `"${def[key]}" is not an answer (a field, or group.index.field)` });
   }
+  // A shared answer is a top-level answer; the household is a group offered from a list, every other one a value.
+  for (const [shared, name] of Object.entries(def.shares ?? {}).flatMap(([k, v]) => [v].flat().map((n) => [k, n] as const))) {
+    const field = steps.flatMap((st) => st.fields).find((f) => f.name === name);
+    const path = ["shares", shared];
+    if (!field || !getFieldType(field.type).hasValue) ctx.addIssue({ code: "custom", path, message: `"${name}" is not an answer of this form` });
+    else if ((shared === SHARED_LIST) !== Boolean(getFieldType(field.type).items))
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: shared === SHARED_LIST ? `"${name}" is not a group of people` : `"${name}" is a group; only ${SHARED_LIST} is one`,
+      });
+  }
+  def.proposeWhen?.forEach((rule, i) => {
+    for (const name of rule.when ? unknownFacts(rule.when) : [])
+      ctx.addIssue({ code: "custom", path: ["proposeWhen", i, "when"], message: `a visit has no fact "${name}"` });
+  });
   // A value derived from other answers reads earlier steps only, so it is known when its own step is shown.
   steps.forEach((step, s) =>
     step.fields.forEach((field, f) => {
@@ -233,8 +295,34 @@ const schemaCache = new WeakMap<BindingCatalog, ReturnType<typeof definitionSche
 
 export type DefinitionResult = { ok: true; definition: FormDefinition } | { ok: false; problems: string[] };
 
-/** Parses a definition; problems name the path of what is wrong ("steps.2.fields.0.showIf: …"). */
-export function parseDefinition(input: unknown, catalog?: BindingCatalog): DefinitionResult {
+/** One thing wrong in a definition: where (the JSON path in the file) and what, in the meta-schema's words. */
+export type DefinitionProblem = { path: (string | number)[]; message: string };
+
+export type DefinitionCheck = { ok: true; definition: FormDefinition } | { ok: false; problems: DefinitionProblem[] };
+
+const missing = (i: z.core.$ZodIssue) => i.code === "invalid_type" && i.message.endsWith("received undefined");
+
+/**
+ * zod's issues as problems a person can find in the file: an unknown key is named at its own path; of a union's
+ * alternatives (a text is a string or { ja, … }) the one that got furthest says what is wrong.
+ */
+function toProblems(issue: z.core.$ZodIssue, base: PropertyKey[] = []): DefinitionProblem[] {
+  const path = [...base, ...issue.path].filter((p): p is string | number => typeof p !== "symbol");
+  if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: [...path, key], message: `unknown key "${key}"` }));
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    const branches = issue.errors.filter((b) => b.length > 0);
+    if (branches.every((b) => b.every(missing))) return [{ path, message: "required" }];
+    // The deeper an alternative got, the closer it is to what was meant; a wrong value beats a missing one.
+    const depth = (b: z.core.$ZodIssue[]) => Math.max(...b.map((i) => i.path.length + (missing(i) ? 0 : 0.5)));
+    const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+    return best.flatMap((i) => toProblems(i, path));
+  }
+  if (missing(issue)) return [{ path, message: "required" }];
+  return [{ path, message: issue.message }];
+}
+
+/** Checks a definition against the meta-schema, with every problem at its path in the file. */
+export function checkDefinition(input: unknown, catalog?: BindingCatalog): DefinitionCheck {
   let schema = withoutCatalog;
   if (catalog) {
     schema = schemaCache.get(catalog) ?? definitionSchema(catalog);
@@ -242,5 +330,12 @@ export function parseDefinition(input: unknown, catalog?: BindingCatalog): Defin
   }
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, definition: result.data as unknown as FormDefinition };
-  return { ok: false, problems: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  return { ok: false, problems: result.error.issues.flatMap((i) => toProblems(i)) };
+}
+
+/** Parses a definition; problems name the path of what is wrong ("steps.2.fields.0.showIf: …"). */
+export function parseDefinition(input: unknown, catalog?: BindingCatalog): DefinitionResult {
+  const checked = checkDefinition(input, catalog);
+  if (checked.ok) return checked;
+  return { ok: false, problems: checked.problems.map((p) => `${p.path.join(".")}: ${p.message}`) };
 }

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { ReactElement, ReactNode } from "react";
 import { z } from "zod";
 import { condition, type Scope } from "./conditions";
-import { localizedText } from "./localized";
+import { localizedText, type LocalizedText } from "./localized";
 import type { Answers } from "./engine";
 import type { FieldDef } from "./definition";
 
@@ -69,6 +69,11 @@ export type RenderProps<D> = {
   forSomeoneElse?: boolean;
   /** The id of the element to focus when the page loads (the item just added), also without JavaScript. */
   focus?: string;
+  /**
+   * Fields made of items asked one item per page (`items.onePerPage`): the list page shows each item as a short row
+   * (`attention`: the places of items with missing or refused answers); the item page (`only`) shows one item.
+   */
+  itemPages?: { attention: number[]; only?: number };
 };
 
 export interface FieldType<D extends BaseField & { type: string }> {
@@ -103,17 +108,42 @@ export interface FieldType<D extends BaseField & { type: string }> {
   /**
    * A button of the field that changes its value without saving the step ("add another", "remove" an item): posted
    * as `_action=verb:field[:argument]`. Returns the new value and the input to focus (an id suffix after the field's
-   * id), or undefined when the command does not apply. Works without JavaScript: the page comes back.
+   * id), or undefined when the command does not apply. Works without JavaScript: the page comes back. `open`: the
+   * place of the item whose own page comes next (a field asked one item per page).
    */
-  command?(def: D, value: unknown, verb: string, arg: string | undefined, ctx: CommandContext): { value: unknown; focus: string } | undefined;
+  command?(def: D, value: unknown, verb: string, arg: string | undefined, ctx: CommandContext): { value: unknown; focus: string; open?: number } | undefined;
   /**
    * A field the resident is never asked: its value is computed from other answers (the fee for the copies asked for,
    * 保育標準時間 from the hours worked). The engine recomputes it whenever a step is validated or answers are stored;
    * whatever the browser posts for it is ignored. Undefined when it cannot be computed yet.
    */
   derive?(def: D, scope: Scope): unknown;
+  /** A field whose answer is a calendar day: the answer as ISO 8601 (2027-04-01) for a CSV column beside the 和暦 one. */
+  isoDate?(value: unknown): string | undefined;
   /** A field whose answer names a person (氏名): the name as shown, and its reading (フリガナ) when given. */
   personName?(value: unknown): { name: string; reading: string } | undefined;
+  /**
+   * A field whose answer is one of a fixed list of values (options, yes/no), or with `many` a list of them
+   * (checkboxes). Lint checks conditions on the field against them (a condition on a value it can never have).
+   */
+  choices?(def: D): { values: readonly string[]; many?: boolean };
+  /** True for a type whose answer is always personal data (a name, an address, a phone number, an e-mail address). */
+  personalData?: boolean;
+  /**
+   * The autocomplete token the field renders for the resident's own data (WCAG 1.3.5 Identify Input Purpose), or
+   * undefined when it renders none. Lint warns when a field of personal data has none.
+   */
+  autocomplete?(def: D): string | undefined;
+  /**
+   * What a new question of this type needs besides type, name and label (choices, a body text, rules…), so that the
+   * builder adds a valid one without knowing the type. Types that need nothing more leave it out.
+   */
+  example?(ctx: ExampleContext): Partial<D>;
+}
+
+/** Texts for a new question's placeholders, in every language the form declares (keys under admin.builder.example). */
+export interface ExampleContext {
+  text(key: string, params?: Record<string, string | number>): LocalizedText;
 }
 
 /** One address a 郵便番号 stands for (町域 is blank where Japan Post lists none for the code). */
@@ -141,6 +171,11 @@ export interface ItemsHook<D> {
   prune(value: unknown, keep: (item: Answers) => Answers): unknown;
   /** How an item is named on the check page, in the staff view and the PDF. */
   label(def: D, index: number, item: Answers, lng: string, t: TFunction): string;
+  /**
+   * Items asked one per page (a list of people, GOV.UK "add another"): the step shows a short row per item and each
+   * item is answered on its own page, so a page stays short whatever the number of items.
+   */
+  onePerPage?(def: D): boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

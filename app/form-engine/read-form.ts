@@ -30,7 +30,8 @@ export function readForm(form: HTMLFormElement): Record<string, unknown> {
     if (typeof v === "string") params.append(k, v);
     else if (v.size > 0) files.push([k, { pending: true, name: v.name, type: v.type, size: v.size }]);
   }
-  const tree = qs.parse(params.toString(), { depth: 6, arrayLimit: 100 }) as Tree;
+  // Sparse: a person's own page sends one item (`persons[2][…]`), which must keep its place.
+  const tree = qs.parse(params.toString(), { depth: 6, arrayLimit: 100, allowSparse: true }) as Tree;
   for (const [k, file] of files) placeFile(tree, k, file);
   return tree;
 }

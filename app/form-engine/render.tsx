@@ -18,6 +18,11 @@ export type StepView = {
   prefill?: Record<string, PrefillMark>;
   ownItems?: Record<string, number[]>;
   focus?: string;
+  /**
+   * Fields asked one item per page: per field, the items that need answers (shown in the list); `only`: this page is
+   * one item's own page.
+   */
+  itemPages?: { attention: Record<string, number[]>; only?: { field: string; index: number } };
 };
 
 /**
@@ -70,6 +75,7 @@ type PageContext = {
   /** Per field made of items: the places of the items that are the signed-in resident's own. */
   ownItems: Record<string, number[]>;
   focus?: string;
+  itemPages?: StepView["itemPages"];
   lng: string;
   t: TFunction;
 };
@@ -146,8 +152,13 @@ function FieldView({
   const { errors, marks, lng, t } = page;
   const type = getFieldType(def.type);
   const id = fieldId(path);
-  const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t, forSomeoneElse, focus: page.focus };
   const itemsHook = type.items;
+  // A field asked one item per page shows its rows, or (on an item's page) that one item.
+  const pages =
+    page.itemPages && itemsHook?.onePerPage?.(def)
+      ? { attention: page.itemPages.attention[def.name] ?? [], only: page.itemPages.only?.field === def.name ? page.itemPages.only.index : undefined }
+      : undefined;
+  const props = { def, id, name: htmlName, value, error: errors[path], required: def.required, lng, t, forSomeoneElse, focus: page.focus, itemPages: pages };
   if (!itemsHook) return <type.Render {...props} />;
   const items = Array.isArray(value) ? (value as Answers[]) : [];
   const siblings = new Set(itemsHook.fields(def).map((c) => c.name));
@@ -200,6 +211,7 @@ export function StepFields({ view, lng, t }: { view: StepView; lng: string; t: T
       marks: view.prefill ?? {},
       ownItems: view.ownItems ?? {},
       focus: view.focus,
+      itemPages: view.itemPages,
       lng,
       t,
     }),

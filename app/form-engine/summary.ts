@@ -22,7 +22,8 @@ export type SummaryRow = {
   /** False for what the resident cannot change on its step: a fixed value from the city's records, a derived value. */
   editable: boolean;
   source?: SourceMark;
-  items?: { label: string; rows: SummaryRow[] }[];
+  /** `index`: the item's place in the answer; `href`: where the check page changes it (set by the journey). */
+  items?: { label: string; index: number; rows: SummaryRow[]; href?: string }[];
 };
 export type SummarySection = { stepId: string; title: string; rows: SummaryRow[] };
 
@@ -61,6 +62,7 @@ function rowsOf(fields: FieldDef[], values: Answers, ctx: Context, prefix = "", 
           ...source,
           items: list.map(({ index, item }) => ({
             label: items.label(f, index, item, lng, t),
+            index,
             rows: rowsOf(items.fields(f), item, ctx, `${path}.${index}.`, item),
           })),
         };

@@ -2,6 +2,7 @@
 import { redirect } from "@remix-run/node";
 import { getPrincipal, type Principal } from "../auth/session.server";
 import { findOpenDraft, formOfDraft, resolveOwner, type Draft } from "../submissions/drafts.server";
+import { draftStore } from "./answers-store.server";
 import type { Actor } from "./journey";
 import { startPath } from "./paths";
 
@@ -17,7 +18,8 @@ export async function requireDraft(request: Request, formId: string) {
   const { owner } = await resolveOwner(request, principal, false);
   const draft = owner ? findOpenDraft(owner, formId) : undefined;
   if (!owner || !draft) throw redirect(startPath(formId));
-  return { owner, draft, form: formOfDraft(draft), principal, actor: residentActor(principal) };
+  const form = formOfDraft(draft);
+  return { owner, draft, form, principal, actor: residentActor(principal), store: draftStore(draft, form) };
 }
 
 export type DraftContext = Awaited<ReturnType<typeof requireDraft>>;

@@ -10,6 +10,7 @@ import type { FieldDef } from "../form-engine/definition";
 import { firstIncompleteStep, isVisible, stepPosition, validateAll, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { getFieldType } from "../form-engine/field-types";
 import { NO_SERVER_DATA, type CommandContext } from "../form-engine/field-type";
+import { EXCLUDED, isExcluded, offeredIndex, OFFERED } from "../form-engine/item-keys";
 
 /**
  * Who is filling in the form. A resident goes step by step; a clerk at the counter (書かない窓口) fills in for a
@@ -25,7 +26,22 @@ export type Actor =
  * Where in the journey someone should be. `returnToCheck`: came from the check page's 「変更」 and goes back there;
  * `focus`: the element to focus on arrival; `followUps`: the page asks questions the last answers opened.
  */
-export type Place = { at: "step"; stepId: string; returnToCheck?: boolean; focus?: string; followUps?: boolean } | { at: "check" } | { at: "start" };
+export type Place =
+  | {
+      at: "step";
+      stepId: string;
+      returnToCheck?: boolean;
+      focus?: string;
+      followUps?: boolean;
+      /** The page of one item of a field asked one item per page ("persons.2"); without it, the step (the list). */
+      item?: string;
+      /** The item page shows its missing or refused answers on arrival (from the list's error summary). */
+      showErrors?: boolean;
+      /** The list after an item was saved: the notice names the item ("persons.2"). */
+      saved?: string;
+    }
+  | { at: "check" }
+  | { at: "start" };
 
 export type DraftState = { answers: Answers; completedSteps: string[] };
 
@@ -125,11 +141,83 @@ export function applyFieldCommand(
   values: Answers,
   action: unknown,
   ctx: CommandContext = NO_SERVER_DATA,
-): { values: Answers; field: string; focus: string } | null {
+): { values: Answers; field: string; focus: string; open?: string } | null {
   if (typeof action !== "string") return null;
   const [verb = "", name, arg] = action.split(":");
   const def = step.fields.find((f) => f.name === name);
   const result = def ? getFieldType(def.type).command?.(def, values[def.name], verb, arg, ctx) : undefined;
   if (!def || !result) return null;
-  return { values: { ...values, [def.name]: result.value }, field: def.name, focus: `${def.name}${result.focus}` };
+  const open = result.open === undefined ? {} : { open: `${def.name}.${result.open}` };
+  return { values: { ...values, [def.name]: result.value }, field: def.name, focus: `${def.name}${result.focus}`, ...open };
+}
+
+/** An item's own page: which field made of items, and the item's place (one past the last for a new item). */
+export type ItemPage = { field: string; index: number };
+
+const itemList = (v: unknown): Answers[] => (Array.isArray(v) ? (v as Answers[]) : []);
+
+/**
+ * The fields of a step asked one item per page whose list page shows rows: two people or more (offered or added).
+ * A single person is asked on the step itself, a short page where follow-up questions work as on any other.
+ */
+export function listedFields(step: Step, values: Answers): string[] {
+  return step.fields
+    .filter((f) => getFieldType(f.type).items?.onePerPage?.(f))
+    .filter((f) => itemList(values[f.name]).filter((item) => item && (offeredIndex(item) !== undefined || !isExcluded(item))).length > 1)
+    .map((f) => f.name);
+}
+
+/**
+ * Parses "persons.2" from a URL into an item page of the step, if the step has such a field and the place is an item
+ * (or the next, new one). Anything else is no item page.
+ */
+export function itemPageOf(step: Step, values: Answers, param: string | undefined): ItemPage | undefined {
+  const match = /^([a-zA-Z][a-zA-Z0-9_]*)\.(\d{1,2})$/.exec(param ?? "");
+  if (!match) return undefined;
+  const def = step.fields.find((f) => f.name === match[1]);
+  const max = (def as { maxItems?: number } | undefined)?.maxItems ?? 0;
+  const index = Number(match[2]);
+  const length = itemList(values[match[1]!]).length;
+  if (!def || !getFieldType(def.type).items?.onePerPage?.(def) || index > length || index >= max) return undefined;
+  return { field: match[1]!, index };
+}
+
+/**
+ * What a post means once the step's fields asked one item per page are put back together: the list page sends only
+ * who is ticked (matched by the offered person's index, not by place), an item page sends one item, which replaces
+ * that item (keeping which offered person it is; saving a person's page includes them). `base` is what the page
+ * showed. Other fields are taken as posted.
+ */
+export function mergeItemPosts(step: Step, base: Answers, raw: Answers, page: { listed: string[]; item?: ItemPage }): Answers {
+  const out: Answers = { ...raw };
+  for (const f of step.fields) {
+    const posted = raw[f.name];
+    const shown = itemList(base[f.name]);
+    if (page.item?.field === f.name) {
+      const index = page.item.index;
+      const item = (Array.isArray(posted) ? posted[index] : undefined) as Answers | undefined;
+      const offered = offeredIndex(shown[index]);
+      const merged = shown.map((x) => ({ ...x }));
+      merged[index] = { ...(item && typeof item === "object" ? item : {}), ...(offered === undefined ? {} : { [OFFERED]: offered }) };
+      out[f.name] = merged;
+    } else if (page.item) {
+      // An item page shows nothing else of the step: the rest stays as it was.
+      if (f.name in base) out[f.name] = base[f.name];
+      else delete out[f.name];
+    } else if (page.listed.includes(f.name)) {
+      // Ticks of offered people; every answer of every item comes from what the page showed.
+      const ticks = new Map(
+        (Array.isArray(posted) ? posted : posted && typeof posted === "object" ? Object.values(posted) : [])
+          .filter((p): p is Answers => Boolean(p) && typeof p === "object")
+          .map((p) => [String(p[OFFERED]), p._include === "yes"]),
+      );
+      out[f.name] = shown.map((x) => {
+        const offered = offeredIndex(x);
+        if (offered === undefined || !ticks.has(String(offered))) return x;
+        const rest = Object.fromEntries(Object.entries(x).filter(([k]) => k !== EXCLUDED));
+        return ticks.get(String(offered)) ? rest : { ...rest, [EXCLUDED]: true };
+      });
+    }
+  }
+  return out;
 }

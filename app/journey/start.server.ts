@@ -1,13 +1,13 @@
 /** The start page of a procedure, and starting (or resuming) its draft. */
 import type { Principal } from "../auth/session.server";
-import { getLatestForm } from "../procedures/store.server";
+import { getLiveForm } from "../procedures/store.server";
 import { resolvePrefill } from "../prefill/prefill-sources.server";
 import { createDraft, findOpenDraft, formOfDraft, type Owner } from "../submissions/drafts.server";
 import { journeyOf, type Place } from "./journey";
 import { residentActor } from "./draft.server";
 
 /** The procedure residents can start now (its newest published version), or undefined. */
-export const startableForm = (formId: string | undefined) => (formId ? getLatestForm(formId) : undefined);
+export const startableForm = (formId: string | undefined) => (formId ? getLiveForm(formId) : undefined);
 
 export type StartOutcome = { kind: "notFound" } | { kind: "signIn" } | { kind: "go"; place: Place };
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { notices, submissions } from "../../db/schema";
 import { changeStatus, type StaffActor } from "../cases/workflow.server";
 import { getDb } from "../db.server";
-import { getLatestForm, syncFormDefinitions } from "../procedures/store.server";
+import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
 import { createDraft, submitDraft } from "../submissions/drafts.server";
 import { useTestDatabase } from "../test/db";
 import { startSmtpServer } from "../test/smtp";
@@ -19,7 +19,7 @@ import { deliverNotices } from "./outbox.server";
 const clerk: StaffActor = { role: "staff", id: "clerk" };
 
 function submitWithEmail(contactEmail: string | null, residentAccountId?: string) {
-  const form = getLatestForm("juminhyo")!;
+  const form = getLiveForm("juminhyo")!;
   const draft = createDraft(residentAccountId ? { residentAccountId } : { anonymousKeyHash: `anon-${Math.random()}` }, form);
   getDb()
     .update(drafts)

@@ -66,6 +66,8 @@ export function createPrefillSources(sources: readonly PrefillSource[]) {
     paths: offers.map(([path]) => path),
     lists: Object.fromEntries(offers.flatMap(([path, offer]) => (offer.itemKeys ? [[path, offer.itemKeys]] : []))),
     ownItemSources: sources.filter((s) => s.fillsOwnItem).map((s) => s.id),
+    authoritative: offers.filter(([, offer]) => offer.authoritative).map(([path]) => path),
+    purposes: Object.fromEntries(offers.flatMap(([path, offer]) => (offer.autocomplete ? [[path, offer.autocomplete]] : []))),
   };
 
   const labelKey = (id: string) => byId.get(id)?.labelKey ?? "prefill.source.unknown";

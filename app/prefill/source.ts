@@ -3,7 +3,17 @@ import type { residentAccounts } from "../../db/schema";
 export type ResidentAccount = typeof residentAccounts.$inferSelect;
 
 /** One path a source offers: a value, or (with `itemKeys`) a list whose items offer those keys. */
-export type Offer = { itemKeys?: readonly string[] };
+export type Offer = {
+  itemKeys?: readonly string[];
+  /**
+   * The value is the city's record of a legal fact (住民記録の氏名・住所, 転出証明書の記載): a resident gets it corrected
+   * at the counter, not in a form, so a binding may be `fixed`. Left out, the resident must be able to correct it
+   * (contact data, a planned date) and lint refuses a `fixed` binding.
+   */
+  authoritative?: boolean;
+  /** The autocomplete token of the resident's own data it holds (WCAG 1.3.5): a field bound to it should render one. */
+  autocomplete?: string;
+};
 
 /**
  * A prefill source (ワンスオンリー): one module in sources/ and one line in prefill-sources.server.ts. What it
@@ -25,7 +35,44 @@ export interface PrefillSource {
 }
 
 /** What an offered person carries. `self` marks the signed-in resident's own item. */
-export const PERSON_ITEM_KEYS = ["name", "birthDate", "sex", "relationship", "ageYears", "self"] as const;
+export const PERSON_ITEM_KEYS = [
+  "name",
+  "birthDate",
+  "sex",
+  "relationship",
+  "ageYears",
+  "self",
+  ...["foreign", "nationality", "residenceStatus", "residencePeriodEnd", "residenceCardNumber", "honseki", "hittousha", "nhi"],
+] as const;
+
+/** What the registers hold about a person beyond the 基本4情報 (性別・続柄 aside): 国籍 and 在留, 本籍・筆頭者, 国保. */
+type Civil = {
+  nationality: string | null;
+  residenceStatus: string | null;
+  residencePeriodEnd: string | null;
+  residenceCardNumber: string | null;
+  honseki: string | null;
+  hittousha: string | null;
+  nhi: boolean;
+};
+
+/**
+ * The civil data as answers: yes/no for the questions forms ask (外国籍の方ですか, 国保に加入していたか), and only what
+ * applies (a Japanese national has no 在留資格; a foreign resident no 本籍).
+ */
+export function civilOf(p: Civil) {
+  const foreign = Boolean(p.nationality);
+  return {
+    foreign: foreign ? "yes" : "no",
+    nationality: p.nationality ?? undefined,
+    residenceStatus: p.residenceStatus ?? undefined,
+    residencePeriodEnd: p.residencePeriodEnd ?? undefined,
+    residenceCardNumber: p.residenceCardNumber ?? undefined,
+    honseki: foreign ? undefined : (p.honseki ?? undefined),
+    hittousha: foreign ? undefined : (p.hittousha ?? undefined),
+    nhi: p.nhi ? "yes" : "no",
+  };
+}
 
 export const RELATIONSHIP_CODES: Record<string, string> = { 世帯主: "head", 本人: "head", 妻: "wife", 夫: "husband", 子: "child", 父: "father", 母: "mother" };
 

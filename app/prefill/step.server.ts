@@ -5,6 +5,9 @@ import type { LocalizedText } from "../form-engine/localized";
 import { EXCLUDED, OFFERED } from "../form-engine/item-keys";
 import { getFieldType } from "../form-engine/field-types";
 import type { Draft } from "../submissions/drafts.server";
+
+/** What a step needs of a draft (or of an administrator's preview, which holds the same). */
+type Filled = Pick<Draft, "answers" | "completedSteps" | "prefill">;
 import { ITEM_SOURCES, sameValue, SELF } from "./provenance";
 import { sourceLabelKey, sourceNoteKey } from "./prefill-sources.server";
 
@@ -18,7 +21,8 @@ const markOf = (source: string, mode: PrefillMark["mode"], binding?: PrefillBind
   ...(binding?.note ? { note: binding.note } : {}),
 });
 
-const bound = (step: Step, draft: Draft) => step.fields.filter((f) => f.prefill && draft.prefill[f.name]);
+// A carried-over answer of a counter visit may fill a field without a binding of its own (confirm, never fixed).
+const bound = (step: Step, draft: Filled) => step.fields.filter((f) => draft.prefill[f.name]);
 
 /**
  * People offered from a list stay on the page until submission: ticked when they are in the answer, unticked when
@@ -31,7 +35,7 @@ function offerList(offers: Answers[], answer: Answers[] | undefined, maxItems: n
 }
 
 /** What a step shows before the resident changes anything: their answers, or else what the city already knows. */
-export function shownValues(step: Step, draft: Draft): Answers {
+export function shownValues(step: Step, draft: Filled): Answers {
   const saved = draft.completedSteps.includes(step.id);
   const out: Answers = { ...draft.answers };
   for (const f of bound(step, draft)) {
@@ -51,10 +55,10 @@ export function shownValues(step: Step, draft: Draft): Answers {
  * Marks by answer path: each bound field, and inside a group offered from a list, the values of the resident's own
  * item that came from another source (their kept 勤務先), found through the offer the shown item came from.
  */
-export function prefillMarks(step: Step, draft: Draft, shown: Answers): Record<string, PrefillMark> {
+export function prefillMarks(step: Step, draft: Filled, shown: Answers): Record<string, PrefillMark> {
   const marks: Record<string, PrefillMark> = {};
   for (const f of bound(step, draft)) {
-    marks[f.name] = markOf(draft.prefill[f.name]!.source, f.prefill!.mode, f.prefill);
+    marks[f.name] = markOf(draft.prefill[f.name]!.source, f.prefill?.mode ?? "confirm", f.prefill);
     const offers = draft.prefill[f.name]!.value;
     const items = shown[f.name];
     if (!Array.isArray(offers) || !Array.isArray(items)) continue;
@@ -68,16 +72,16 @@ export function prefillMarks(step: Step, draft: Draft, shown: Answers): Record<s
   return marks;
 }
 
-const fixedFields = (step: Step, draft: Draft) => bound(step, draft).filter((f) => f.prefill!.mode === "fixed");
+const fixedFields = (step: Step, draft: Filled) => bound(step, draft).filter((f) => f.prefill?.mode === "fixed");
 
 /** Fixed fields a post tried to set to something else. (The page never sends them; only a crafted post does.) */
-export function fixedFieldsChanged(step: Step, draft: Draft, raw: Record<string, unknown>): string[] {
+export function fixedFieldsChanged(step: Step, draft: Filled, raw: Record<string, unknown>): string[] {
   return fixedFields(step, draft)
     .filter((f) => raw[f.name] !== undefined && !sameValue(getFieldType(f.type).normalize(raw[f.name], f), draft.prefill[f.name]!.value))
     .map((f) => f.name);
 }
 
-export function fixedValues(step: Step, draft: Draft): Answers {
+export function fixedValues(step: Step, draft: Filled): Answers {
   return Object.fromEntries(fixedFields(step, draft).map((f) => [f.name, draft.prefill[f.name]!.value]));
 }
 
@@ -85,7 +89,7 @@ export function fixedValues(step: Step, draft: Draft): Answers {
  * Per field bound to a list of people: the places of the shown items that are the signed-in resident's own (the
  * offer marks them), so that only there the browser may fill in the resident's own name and birthday.
  */
-export function ownItems(step: Step, draft: Draft, shown: Answers): Record<string, number[]> {
+export function ownItems(step: Step, draft: Filled, shown: Answers): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const f of bound(step, draft)) {
     const offers = draft.prefill[f.name]!.value;

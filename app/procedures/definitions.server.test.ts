@@ -13,8 +13,8 @@ describe("shipped definitions, with the registered prefill sources", () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
-  it("ships the three anchor procedures", () => {
-    expect(shipped.sort()).toEqual(["hoikusho.json", "juminhyo.json", "tennyu.json"]);
+  it("ships the three anchor procedures and those a family move-in brings with it", () => {
+    expect(shipped.sort()).toEqual(["hoikusho.json", "jidou-teate.json", "juminhyo.json", "kodomo-iryouhi.json", "kokuho-kanyu.json", "tennyu.json"]);
   });
 
   it("has its generated JSON Schema committed and up to date (npm run forms:schema)", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../test/db";
 import { createDraft, formOfDraft } from "../submissions/drafts.server";
-import { getLatestForm, listLatestForms, syncFormDefinitions } from "./store.server";
+import { getLiveForm, listLiveForms, syncFormDefinitions } from "./store.server";
 
 const sample = (title: string) => ({
   id: "sample",
@@ -28,24 +28,24 @@ describe("versioned form store", () => {
   it("stores a changed file as a new revision and an unchanged (or re-formatted) one not at all", () => {
     write(sample("見本"));
     syncFormDefinitions(dir, () => {});
-    expect(getLatestForm("sample")?.revision).toBe(1);
+    expect(getLiveForm("sample")?.revision).toBe(1);
     write(sample("見本"), 4);
     syncFormDefinitions(dir, () => {});
-    expect(getLatestForm("sample")?.revision).toBe(1);
+    expect(getLiveForm("sample")?.revision).toBe(1);
     write(sample("見本・改"));
     syncFormDefinitions(dir, () => {});
-    expect(getLatestForm("sample")?.revision).toBe(2);
-    expect(listLatestForms().map((f) => f.revision)).toEqual([2]);
+    expect(getLiveForm("sample")?.revision).toBe(2);
+    expect(listLiveForms().map((f) => f.revision)).toEqual([2]);
   });
 
   it("keeps a draft on the version it was started with after a new one is published", () => {
     write(sample("見本"));
     syncFormDefinitions(dir, () => {});
-    const draft = createDraft({ anonymousKeyHash: "k" }, getLatestForm("sample")!);
+    const draft = createDraft({ anonymousKeyHash: "k" }, getLiveForm("sample")!);
     write(sample("見本・改"));
     syncFormDefinitions(dir, () => {});
     expect(formOfDraft(draft).definition.title).toBe("見本");
-    expect(getLatestForm("sample")?.definition.title).toBe("見本・改");
+    expect(getLiveForm("sample")?.definition.title).toBe("見本・改");
   });
 
   it("skips a broken file and says why, keeping what was published", () => {
@@ -55,6 +55,6 @@ describe("versioned form store", () => {
     const log: string[] = [];
     syncFormDefinitions(dir, (s) => log.push(s));
     expect(log.join()).toMatch(/sample.json: not a valid definition; skipped\n {2}steps: /);
-    expect(getLatestForm("sample")?.definition.title).toBe("見本");
+    expect(getLiveForm("sample")?.definition.title).toBe("見本");
   });
 });

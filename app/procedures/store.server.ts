@@ -1,8 +1,14 @@
+/**
+ * The versioned procedure store, read side: frozen versions and which one is live. What residents get is decided
+ * by the publication history (form_publications), evaluated at a given instant, so a scheduled publication needs no
+ * timer and several app servers agree. Administrators' changes are in lifecycle.server.ts.
+ */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, desc, eq, max } from "drizzle-orm";
-import { formVersions } from "../../db/schema";
+import { and, desc, eq, isNull, isNotNull, lte, max } from "drizzle-orm";
+import { formPublications, formVersions } from "../../db/schema";
+import { now } from "../clock.server";
 import { getDb } from "../db.server";
 import { canonicalJson } from "../form-engine/canonical-json";
 import type { FormDefinition } from "../form-engine/definition";
@@ -14,15 +20,61 @@ export type StoredForm = { versionId: number; formId: string; revision: number; 
 
 /** Canonical JSON, so that re-formatting a file is not a new revision (the editor's $schema line does not count). */
 const canonical = (json: unknown) => canonicalJson(json, (key) => key === "$schema");
+export const contentHash = (json: unknown) => createHash("sha256").update(canonical(json)).digest("hex");
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** Freezes a definition as the procedure's next version, or finds the version with the same content. */
+export function freezeVersion(
+  tx: Tx,
+  formId: string,
+  json: unknown,
+  by: { origin: "file" | "builder" | "import"; staffId: string | null },
+  at: Date,
+): { id: number; revision: number; created: boolean } {
+  const hash = contentHash(json);
+  const existing = tx
+    .select({ id: formVersions.id, revision: formVersions.revision })
+    .from(formVersions)
+    .where(and(eq(formVersions.formId, formId), eq(formVersions.contentHash, hash)))
+    .get();
+  if (existing) return { ...existing, created: false };
+  const last = tx
+    .select({ n: max(formVersions.revision) })
+    .from(formVersions)
+    .where(eq(formVersions.formId, formId))
+    .get();
+  const revision = (last?.n ?? 0) + 1;
+  const row = tx
+    .insert(formVersions)
+    .values({ formId, revision, contentHash: hash, definition: json, frozenAt: at, origin: by.origin, createdBy: by.staffId })
+    .returning({ id: formVersions.id })
+    .get();
+  return { id: row.id, revision, created: true };
+}
+
+/** The publication in effect at `at`: a version (live) or a retirement (versionId null); undefined if none yet. */
+export function publicationInEffect(formId: string, at: Date = now(), db: Pick<Tx, "select"> = getDb()) {
+  return db
+    .select()
+    .from(formPublications)
+    .where(and(eq(formPublications.formId, formId), isNull(formPublications.cancelledAt), lte(formPublications.effectiveAt, at)))
+    .orderBy(desc(formPublications.effectiveAt), desc(formPublications.id))
+    .limit(1)
+    .get();
+}
 
 /**
- * Loads every definition file into the versioned table: a changed file becomes a new revision, an unchanged one
- * does not. A broken file is reported and skipped; the procedures already published stay available.
+ * forms/*.json is how a city receives the procedures shipped with madoguchi (ADR 0015). A new or changed file is
+ * frozen as a version. It goes live at once while the procedure is managed by files (never published by an
+ * administrator); once an administrator has published it, a changed file waits as an unpublished version for them
+ * to publish, so it never silently replaces their work. A broken file is reported and skipped.
  */
-export function syncFormDefinitions(dir = FORMS_DIR, log: (s: string) => void = console.log) {
+export function syncFormDefinitions(dir = FORMS_DIR, log: (s: string) => void = console.log, at: Date = now()) {
   const db = getDb();
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")) : [];
   const published: string[] = [];
+  const waiting: string[] = [];
   for (const file of files.sort()) {
     let json: unknown;
     try {
@@ -36,26 +88,26 @@ export function syncFormDefinitions(dir = FORMS_DIR, log: (s: string) => void = 
       log(`forms/${file}: not a valid definition; skipped\n  ${parsed.problems.join("\n  ")}`);
       continue;
     }
-    const def = parsed.definition;
-    const hash = createHash("sha256").update(canonical(json)).digest("hex");
+    const formId = parsed.definition.id;
     db.transaction((tx) => {
-      const existing = tx
-        .select({ id: formVersions.id })
-        .from(formVersions)
-        .where(and(eq(formVersions.formId, def.id), eq(formVersions.contentHash, hash)))
+      const version = freezeVersion(tx, formId, json, { origin: "file", staffId: null }, at);
+      if (!version.created) return;
+      const byAdministrator = tx
+        .select({ id: formPublications.id })
+        .from(formPublications)
+        .where(and(eq(formPublications.formId, formId), isNotNull(formPublications.createdBy)))
+        .limit(1)
         .get();
-      if (existing) return;
-      const last = tx
-        .select({ n: max(formVersions.revision) })
-        .from(formVersions)
-        .where(eq(formVersions.formId, def.id))
-        .get();
-      const revision = (last?.n ?? 0) + 1;
-      tx.insert(formVersions).values({ formId: def.id, revision, contentHash: hash, definition: json, publishedAt: new Date() }).run();
-      published.push(`${def.id} r${revision}`);
+      if (byAdministrator) {
+        waiting.push(`${formId} r${version.revision}`);
+        return;
+      }
+      tx.insert(formPublications).values({ formId, versionId: version.id, effectiveAt: at, createdBy: null }).run();
+      published.push(`${formId} r${version.revision}`);
     });
   }
   if (published.length) log(`published form definitions: ${published.join(", ")}`);
+  if (waiting.length) log(`changed form files stored as unpublished versions (an administrator publishes them): ${waiting.join(", ")}`);
 }
 
 // Stored versions never change, so parsed definitions can be kept for the life of the process.
@@ -78,24 +130,20 @@ export function getFormVersion(versionId: number): StoredForm | undefined {
   return row ? toStored(row) : undefined;
 }
 
-export function getLatestForm(formId: string): StoredForm | undefined {
-  const row = getDb()
-    .select({ id: formVersions.id })
-    .from(formVersions)
-    .where(eq(formVersions.formId, formId))
-    .orderBy(desc(formVersions.revision))
-    .limit(1)
-    .get();
-  return row ? getFormVersion(row.id) : undefined;
+/** The version residents get now: undefined when the procedure does not exist, is not yet published, or is retired. */
+export function getLiveForm(formId: string, at: Date = now()): StoredForm | undefined {
+  const publication = publicationInEffect(formId, at);
+  return publication?.versionId ? getFormVersion(publication.versionId) : undefined;
 }
 
-/** The catalogue: the latest revision of every procedure. */
-export function listLatestForms(): StoredForm[] {
-  const db = getDb();
-  const latest = db
-    .select({ formId: formVersions.formId, revision: max(formVersions.revision) })
-    .from(formVersions)
-    .groupBy(formVersions.formId)
-    .all();
-  return latest.map((l) => getLatestForm(l.formId)!).filter(Boolean);
+/** Whether the procedure was retired (it had been live, and a retirement is now in effect). */
+export function isRetired(formId: string, at: Date = now()): boolean {
+  const publication = publicationInEffect(formId, at);
+  return Boolean(publication && publication.versionId === null);
+}
+
+/** The catalogue residents see: the live version of every procedure that has one. */
+export function listLiveForms(at: Date = now()): StoredForm[] {
+  const ids = getDb().selectDistinct({ formId: formPublications.formId }).from(formPublications).orderBy(formPublications.formId).all();
+  return ids.map(({ formId }) => getLiveForm(formId, at)).filter((f): f is StoredForm => Boolean(f));
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { drafts, residentAccounts, residentProfiles } from "../../db/schema";
 import { getDb } from "../db.server";
-import { getLatestForm, syncFormDefinitions } from "../procedures/store.server";
+import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
 import { createDraft } from "../submissions/drafts.server";
 import { useTestDatabase } from "../test/db";
 import { testT } from "../test/i18n";
@@ -20,7 +20,7 @@ describe("My page", () => {
   it("shows the day in Japan: 01:30 on 23 November in Tokyo is the 23rd, not the UTC day before", () => {
     const lateEvening = new Date("2026-11-22T16:30:00Z");
     const s = submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"), { at: lateEvening, residentAccountId: "r1" });
-    const draft = createDraft({ residentAccountId: "r1" }, getLatestForm("hoikusho")!);
+    const draft = createDraft({ residentAccountId: "r1" }, getLiveForm("hoikusho")!);
     const db = getDb();
     db.update(drafts).set({ updatedAt: lateEvening }).where(eq(drafts.id, draft.id)).run();
     db.insert(residentProfiles).values({ residentAccountId: "r1", phone: "090-0000-0000", consentedAt: lateEvening, updatedAt: lateEvening }).run();

@@ -1,6 +1,6 @@
 /** Read access to the resident registry (住民記録) and the pending move-ins (転出証明書情報). */
 import { asc, eq } from "drizzle-orm";
-import { households, moveInPersons, moveIns, persons } from "../../db/schema";
+import { households, moveInPersons, moveIns, persons, publicFundsAccounts } from "../../db/schema";
 import { getDb } from "../db.server";
 
 export type Address = { postalCode: string; prefecture: string; city: string; town: string; building: string | null };
@@ -62,4 +62,9 @@ export function previousAddressOf(m: typeof moveIns.$inferSelect): Address {
 /** The members of a household, head first (by resident code). */
 export function listHouseholdMembers(householdId: string) {
   return getDb().select().from(persons).where(eq(persons.householdId, householdId)).orderBy(asc(persons.residentCode)).all();
+}
+
+/** The 公金受取口座 a person registered for public payments, by 住民票コード (demo: see db/schema.ts). */
+export function getPublicFundsAccount(residentCode: string) {
+  return getDb().select().from(publicFundsAccounts).where(eq(publicFundsAccounts.residentCode, residentCode)).get();
 }

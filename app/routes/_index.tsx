@@ -3,21 +3,23 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPrincipal } from "../auth/session.server";
 import { localizeText } from "../form-engine/localized";
-import { listLatestForms } from "../procedures/store.server";
+import { isRetired, listLiveForms } from "../procedures/store.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { formOfDraft, listOpenDrafts, resolveOwner } from "../submissions/drafts.server";
 import { pageTitle } from "../i18n/title";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t, lng } = await getLocaleT(request);
-  const procedures = listLatestForms().map((f) => ({
+  const procedures = listLiveForms().map((f) => ({
     id: f.formId,
     title: localizeText(f.definition.title, lng),
     description: localizeText(f.definition.description, lng),
   }));
   const principal = await getPrincipal(request);
   const { owner } = await resolveOwner(request, principal, false);
-  const inProgress = owner ? listOpenDrafts(owner).map((d) => ({ formId: d.formId, title: localizeText(formOfDraft(d).definition.title, lng) })) : [];
+  const inProgress = owner
+    ? listOpenDrafts(owner).map((d) => ({ formId: d.formId, title: localizeText(formOfDraft(d).definition.title, lng), closed: isRetired(d.formId) }))
+    : [];
   return { title: pageTitle(t, t("home.title")), procedures, inProgress };
 }
 
@@ -40,7 +42,13 @@ export default function Home() {
           <ul className="plain-list">
             {inProgress.map((d) => (
               <li key={d.formId}>
-                <Link to={`/procedures/${d.formId}`}>{t("home.resume", { title: d.title })}</Link>
+                {d.closed ? (
+                  <>
+                    {t("home.closedDraft", { title: d.title })} <Link to={`/procedures/${d.formId}`}>{t("home.closedWhatToDo")}</Link>
+                  </>
+                ) : (
+                  <Link to={`/procedures/${d.formId}`}>{t("home.resume", { title: d.title })}</Link>
+                )}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPrincipal } from "../auth/session.server";
@@ -6,14 +6,24 @@ import { Localized } from "../form-engine/fields/shell";
 import { localize } from "../form-engine/localized";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { closedProcedure } from "../journey/closed.server";
 import { placePath } from "../journey/paths";
 import { startableForm, startDraft } from "../journey/start.server";
 import { findOpenDraft, resolveOwner } from "../submissions/drafts.server";
+import { ClosedNotice } from "../ui/closed-notice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const form = startableForm(params.formId);
-  if (!form) throw new Response("Not Found", { status: 404 });
   const [{ t, lng }, principal] = await Promise.all([getLocaleT(request), getPrincipal(request)]);
+  if (!form) {
+    // A retired procedure is gone for good (410), and says so: whom to ask instead of a bare "not found".
+    const closed = closedProcedure(params.formId, lng);
+    if (!closed) throw new Response("Not Found", { status: 404 });
+    return data(
+      { title: pageTitle(t, t("journey.closed.title", { title: closed.title })), closed, form: null, hasDraft: false, signedIn: false },
+      { status: 410 },
+    );
+  }
   const { owner } = await resolveOwner(request, principal, false);
   const d = form.definition;
   return {
@@ -21,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     form: { id: d.id, title: d.title, description: d.description, guidance: d.guidance, signInRequired: d.signInRequired },
     hasDraft: Boolean(owner && findOpenDraft(owner, form.formId)),
     signedIn: principal?.role === "resident",
+    closed: null,
   };
 }
 
@@ -29,16 +40,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const principal = await getPrincipal(request);
   const { owner, setCookie } = await resolveOwner(request, principal, true);
   const outcome = startDraft(params.formId, principal, owner!);
-  if (outcome.kind === "notFound") throw new Response("Not Found", { status: 404 });
   const formId = params.formId!;
+  if (outcome.kind === "notFound" && closedProcedure(formId, "ja")) throw redirect(`/procedures/${formId}`);
+  if (outcome.kind === "notFound") throw new Response("Not Found", { status: 404 });
   if (outcome.kind === "signIn") throw redirect(`/login?${new URLSearchParams({ redirectTo: `/procedures/${formId}` })}`);
   return redirect(placePath(formId, outcome.place), setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 export default function ProcedureStart() {
-  const { form, hasDraft, signedIn } = useLoaderData<typeof loader>();
+  const { form, hasDraft, signedIn, closed } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  if (!form) {
+    return (
+      <>
+        <p className="back-link">
+          <Link to="/">{t("journey.backToCatalogue")}</Link>
+        </p>
+        {closed ? <ClosedNotice closed={closed} headingLevel={1} /> : null}
+      </>
+    );
+  }
   return (
     <>
       <p className="back-link">

@@ -1,22 +1,24 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPrincipal } from "../auth/session.server";
 import { Localized } from "../form-engine/fields/shell";
-import type { SummaryRow } from "../form-engine/summary";
 import { getLocaleT } from "../i18n/i18next.server";
 import { showCheck, submitFromCheck, type CheckErrors } from "../journey/check.server";
+import { closedProcedure } from "../journey/closed.server";
 import { requireDraft, residentActor } from "../journey/draft.server";
 import { checkPath, placePath, receiptPath, startPath, stepPath } from "../journey/paths";
 import { resolveOwner } from "../submissions/drafts.server";
+import { ClosedNotice } from "../ui/closed-notice";
+import { CheckRows } from "../ui/check-answers";
 import { ErrorSummary } from "../ui/error-summary";
 import { Field } from "../ui/field";
-import { SummaryAnswers } from "../ui/summary-answers";
 
 async function view(request: Request, formId: string, errors: CheckErrors = {}) {
-  const outcome = showCheck(await requireDraft(request, formId), await getLocaleT(request), errors);
+  const locale = await getLocaleT(request);
+  const outcome = showCheck(await requireDraft(request, formId), locale, errors);
   if ("goTo" in outcome) throw redirect(placePath(formId, outcome.goTo));
-  return outcome.page;
+  return { ...outcome.page, closed: closedProcedure(formId, locale.lng) ?? null };
 }
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => view(request, params.formId!);
@@ -51,33 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(placePath(formId, outcome.place));
     case "noDraft":
       throw redirect(startPath(formId));
+    case "closed":
+      return data(await view(request, formId), { status: 410 });
   }
-}
-
-function Rows({ rows, formId, stepId, t }: { rows: SummaryRow[]; formId: string; stepId: string; t: (k: string, o?: Record<string, unknown>) => string }) {
-  const mark = (row: SummaryRow, group?: SummaryRow) =>
-    // Within a group, only what differs from the group's own mark: another source, or a change.
-    row.source && (!group || row.source.changed || row.source.sourceKey !== group.source?.sourceKey) ? (
-      <span className="summary-list__source">
-        <span className="tag tag--source">{row.source.label ?? t(row.source.sourceKey)}</span>
-        {row.source.changed ? ` ${t("prefill.changed")}` : null}
-      </span>
-    ) : null;
-  return (
-    <SummaryAnswers
-      rows={rows}
-      mark={mark}
-      // A fixed value from the city's records, or a value derived from other answers, has nothing to change on its step.
-      action={(row) =>
-        row.editable ? (
-          <Link to={`${stepPath(formId, stepId)}?from=check#${row.field}-field`}>
-            {t("journey.check.change")}
-            <span className="visually-hidden">{t("journey.check.changeWhat", { label: row.label })}</span>
-          </Link>
-        ) : null
-      }
-    />
-  );
 }
 
 export default function CheckPage() {
@@ -99,6 +77,7 @@ export default function CheckPage() {
         <Localized text={page.formTitle} lng={lng} />
       </p>
       <h1>{t("journey.check.title")}</h1>
+      {page.closed ? <ClosedNotice closed={page.closed} /> : null}
       {page.correction !== null ? (
         <section className="warning" aria-labelledby="correction-title">
           <h2 id="correction-title">{t("journey.check.correctionTitle")}</h2>
@@ -109,7 +88,7 @@ export default function CheckPage() {
       {page.sections.map((section) => (
         <section key={section.stepId} aria-labelledby={`section-${section.stepId}`}>
           <h2 id={`section-${section.stepId}`}>{section.title}</h2>
-          <Rows rows={section.rows} formId={page.formId} stepId={section.stepId} t={t} />
+          <CheckRows rows={section.rows} changeHref={stepPath(page.formId, section.stepId)} t={t} />
         </section>
       ))}
       {page.duplicates.length > 0 ? (
@@ -119,78 +98,80 @@ export default function CheckPage() {
           <p>{t("journey.check.duplicateNote")}</p>
         </section>
       ) : null}
-      <Form method="post" noValidate action={checkPath(page.formId)}>
-        <input type="hidden" name="draftId" value={page.draftId} />
-        {page.askNoticeEmail ? (
-          <>
-            <h2>{t("journey.check.noticeTitle")}</h2>
-            <Field
-              id="noticeEmail"
-              label={t("journey.check.noticeEmailLabel")}
-              hint={t("journey.check.noticeEmailHint")}
-              required={false}
-              error={page.noticeEmailError}
-              t={t}
-            >
-              <input
-                className="input"
-                type="email"
+      {page.closed ? null : (
+        <Form method="post" noValidate action={checkPath(page.formId)}>
+          <input type="hidden" name="draftId" value={page.draftId} />
+          {page.askNoticeEmail ? (
+            <>
+              <h2>{t("journey.check.noticeTitle")}</h2>
+              <Field
                 id="noticeEmail"
-                name="noticeEmail"
-                inputMode="email"
-                autoComplete="email"
-                spellCheck={false}
-                defaultValue={page.noticeEmailValue}
-                aria-invalid={page.noticeEmailError ? true : undefined}
-                aria-describedby={["noticeEmail-hint", page.noticeEmailError ? "noticeEmail-error" : null].filter(Boolean).join(" ")}
-              />
-            </Field>
-          </>
-        ) : null}
-        <h2>{t("journey.check.declarationTitle")}</h2>
-        <div className={`field${page.declarationError ? " field--error" : ""}`}>
-          <p id="declaration-text">
-            <Localized text={page.declaration} lng={lng} />
-          </p>
-          {page.declarationError ? (
-            <p id="declaration-error" className="field__error">
-              <span className="visually-hidden">{t("field.errorPrefix")}</span>
-              {page.declarationError}
-            </p>
+                label={t("journey.check.noticeEmailLabel")}
+                hint={t("journey.check.noticeEmailHint")}
+                required={false}
+                error={page.noticeEmailError}
+                t={t}
+              >
+                <input
+                  className="input"
+                  type="email"
+                  id="noticeEmail"
+                  name="noticeEmail"
+                  inputMode="email"
+                  autoComplete="email"
+                  spellCheck={false}
+                  defaultValue={page.noticeEmailValue}
+                  aria-invalid={page.noticeEmailError ? true : undefined}
+                  aria-describedby={["noticeEmail-hint", page.noticeEmailError ? "noticeEmail-error" : null].filter(Boolean).join(" ")}
+                />
+              </Field>
+            </>
           ) : null}
-          <div className="choice">
-            <input
-              type="checkbox"
-              id="declaration"
-              name="declaration"
-              value="yes"
-              className="choice__input"
-              aria-invalid={page.declarationError ? true : undefined}
-              aria-describedby={["declaration-text", page.declarationError ? "declaration-error" : null].filter(Boolean).join(" ")}
-            />
-            <label htmlFor="declaration" className="choice__label">
-              {t("journey.check.agree")}
-            </label>
-          </div>
-        </div>
-        {page.reusable.length > 0 ? (
-          <div className="field">
+          <h2>{t("journey.check.declarationTitle")}</h2>
+          <div className={`field${page.declarationError ? " field--error" : ""}`}>
+            <p id="declaration-text">
+              <Localized text={page.declaration} lng={lng} />
+            </p>
+            {page.declarationError ? (
+              <p id="declaration-error" className="field__error">
+                <span className="visually-hidden">{t("field.errorPrefix")}</span>
+                {page.declarationError}
+              </p>
+            ) : null}
             <div className="choice">
-              <input type="checkbox" id="keepProfile" name="keepProfile" value="yes" className="choice__input" aria-describedby="keepProfile-hint" />
-              <label htmlFor="keepProfile" className="choice__label">
-                {t("profile.keep", { items: page.reusable.map((k) => t(`profile.keys.${k}`)).join("・") })}
+              <input
+                type="checkbox"
+                id="declaration"
+                name="declaration"
+                value="yes"
+                className="choice__input"
+                aria-invalid={page.declarationError ? true : undefined}
+                aria-describedby={["declaration-text", page.declarationError ? "declaration-error" : null].filter(Boolean).join(" ")}
+              />
+              <label htmlFor="declaration" className="choice__label">
+                {t("journey.check.agree")}
               </label>
             </div>
-            <p id="keepProfile-hint" className="field__hint choice__hint">
-              {t("profile.keepHint")}
-            </p>
           </div>
-        ) : null}
-        {/* Disabled while sending: a double click in the browser sends once; the server also answers a repeat with the same receipt. */}
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {t("journey.check.submit")}
-        </button>
-      </Form>
+          {page.reusable.length > 0 ? (
+            <div className="field">
+              <div className="choice">
+                <input type="checkbox" id="keepProfile" name="keepProfile" value="yes" className="choice__input" aria-describedby="keepProfile-hint" />
+                <label htmlFor="keepProfile" className="choice__label">
+                  {t("profile.keep", { items: page.reusable.map((k) => t(`profile.keys.${k}`)).join("・") })}
+                </label>
+              </div>
+              <p id="keepProfile-hint" className="field__hint choice__hint">
+                {t("profile.keepHint")}
+              </p>
+            </div>
+          ) : null}
+          {/* Disabled while sending: a double click in the browser sends once; the server also answers a repeat with the same receipt. */}
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("journey.check.submit")}
+          </button>
+        </Form>
+      )}
     </>
   );
 }

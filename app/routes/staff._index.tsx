@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
-import { listQueue, parseQueueFilter, statusCounts, withDuplicateMarks, type QueueFilter } from "../backoffice/queue.server";
+import { listQueue, parseQueueFilter, statusCounts, withCaseFacts, withDuplicateMarks, type QueueFilter } from "../backoffice/queue.server";
 import { SUBMISSION_STATUSES } from "../cases/statuses";
 import { localizeText } from "../form-engine/localized";
-import { listLatestForms } from "../procedures/store.server";
-import { formatDateTime } from "../i18n/dates";
+import { listLiveForms } from "../procedures/store.server";
+import { formatDate, formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { filter, problems } = parseQueueFilter(url.searchParams);
   const page = listQueue(filter, principal.staff.id);
-  const forms = listLatestForms().map((f) => ({ id: f.formId, title: localizeText(f.definition.title, lng) }));
+  const forms = listLiveForms().map((f) => ({ id: f.formId, title: localizeText(f.definition.title, lng) }));
   const titles = Object.fromEntries(forms.map((f) => [f.id, f.title]));
   return {
     title: pageTitle(t, t("staff.title"), { error: problems.length > 0 }),
@@ -26,7 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     problems: problems.map((p) => ({ target: p === "to" ? "to" : "from", message: t(`staff.queue.problem.${p}`) })),
     forms,
     counts: statusCounts(filter.form),
-    rows: withDuplicateMarks(page.rows).map((r) => ({ ...r, formTitle: titles[r.formId] ?? r.formId, submittedAt: formatDateTime(r.submittedAt, "ja") })),
+    rows: withCaseFacts(withDuplicateMarks(page.rows)).map((r) => ({
+      ...r,
+      formTitle: titles[r.formId] ?? r.formId,
+      submittedAt: formatDateTime(r.submittedAt, "ja"),
+      dueDate: formatDate(r.dueDate, "ja"),
+    })),
     next: page.next,
     previous: page.previous,
     query: url.search,
@@ -67,7 +72,7 @@ export default function StaffQueue() {
         </ul>
       </nav>
 
-      <Form method="get" className="filters wide" aria-labelledby="filters-title">
+      <Form method="get" className="filters filters--compact wide" aria-labelledby="filters-title">
         <h2 id="filters-title" className="visually-hidden">
           {t("staff.queue.filtersTitle")}
         </h2>
@@ -100,6 +105,13 @@ export default function StaffQueue() {
               <option value="">{t("staff.queue.any")}</option>
               <option value="me">{t("staff.queue.assignedToMe")}</option>
               <option value="unassigned">{t("staff.queue.unassigned")}</option>
+            </select>
+          </Field>
+          <Field id="channel" label={t("staff.queue.channel")}>
+            <select className="input select" id="channel" name="channel" defaultValue={f.channel ?? ""}>
+              <option value="">{t("staff.queue.any")}</option>
+              <option value="online">{t("staff.queue.channels.online")}</option>
+              <option value="counter">{t("staff.queue.channels.counter")}</option>
             </select>
           </Field>
           <Field id="from" label={t("staff.queue.from")}>
@@ -141,7 +153,7 @@ export default function StaffQueue() {
       ) : (
         <Form method="post" action="/staff/print" reloadDocument className="wide">
           <div className="table-scroll" role="region" aria-labelledby="queue-title" tabIndex={0}>
-            <table className="table table--queue">
+            <table className="table table--queue table--dense">
               <caption id="queue-title">{t("staff.queue.tableCaption")}</caption>
               <thead>
                 <tr>
@@ -149,9 +161,11 @@ export default function StaffQueue() {
                     <span className="visually-hidden">{t("staff.queue.select")}</span>
                   </th>
                   <th scope="col">{t("staff.queue.receipt")}</th>
-                  <th scope="col">{t("staff.queue.applicant")}</th>
+                  <th scope="col">{t("staff.queue.subject")}</th>
                   <th scope="col">{t("staff.queue.procedure")}</th>
                   <th scope="col">{t("staff.queue.submittedAt")}</th>
+                  <th scope="col">{t("staff.queue.elapsed")}</th>
+                  <th scope="col">{t("staff.queue.due")}</th>
                   <th scope="col">{t("staff.queue.status")}</th>
                   <th scope="col">{t("staff.queue.assignee")}</th>
                 </tr>
@@ -170,19 +184,25 @@ export default function StaffQueue() {
                       />
                     </td>
                     <td>
-                      <Link to={`/staff/submissions/${r.id}`}>{r.receiptNumber}</Link>
+                      {/* The queue's filters go along, so 受付一覧へ戻る and 次の申請 keep them. */}
+                      <Link to={`/staff/submissions/${r.id}${page.query}`}>{r.receiptNumber}</Link>
                     </td>
                     <td>
-                      {r.applicantName ?? t("staff.queue.noName")}
-                      {r.possibleDuplicate ? (
-                        <>
-                          {" "}
-                          <span className="tag tag--duplicate">{t("staff.queue.duplicate")}</span>
-                        </>
+                      {r.subjectName ?? t("staff.queue.noName")}
+                      {r.possibleDuplicate ? <span className="tag tag--duplicate">{t("staff.queue.duplicate")}</span> : null}
+                      {r.resubmitted ? <span className="tag tag--resubmitted">{t("staff.queue.resubmitted")}</span> : null}
+                      {r.hasFiles ? <span className="tag">{t("staff.queue.files")}</span> : null}
+                      {r.channel === "counter" ? (
+                        <span className="tag tag--counter">{t("staff.queue.enteredAtCounter", { clerk: r.enteredByName ?? "" })}</span>
                       ) : null}
                     </td>
                     <td>{r.formTitle}</td>
                     <td>{r.submittedAt}</td>
+                    <td className="table__number">{t("staff.queue.days", { count: r.elapsedDays })}</td>
+                    <td>
+                      {r.dueDate}
+                      {r.overdue ? <span className="tag tag--overdue">{t("staff.queue.overdue")}</span> : null}
+                    </td>
                     <td>{t(`status.${r.status}`)}</td>
                     <td>{r.assigneeName ?? t("staff.queue.unassigned")}</td>
                   </tr>

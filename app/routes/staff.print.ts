@@ -15,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (ids.length === 0) return new Response(t("staff.queue.printNothing"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const pdf = await submissionsPdf(ids, actorOf(principal), await getFixedT("ja"));
   if (!pdf) throw new Response("Not Found", { status: 404 });
-  return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="submissions-${ids.length}.pdf"`, "Cache-Control": "no-store" },
+  return new Response(new Uint8Array(pdf.bytes), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${pdf.fileName}"`, "Cache-Control": "no-store" },
   });
 }

@@ -10,10 +10,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const principal = await requireStaff(request);
   const pdf = await submissionsPdf([params.id!], actorOf(principal), await getFixedT("ja"));
   if (!pdf) throw new Response("Not Found", { status: 404 });
-  return new Response(new Uint8Array(pdf), {
+  return new Response(new Uint8Array(pdf.bytes), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="submission-${params.id}.pdf"`,
+      "Content-Disposition": `inline; filename="${pdf.fileName}"`,
       "Content-Security-Policy": fileSecurityPolicy("application/pdf"),
       "Cache-Control": "no-store",
     },

@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { actorOf } from "../audit/audit.server";
 import { requireStaff } from "../auth/guards.server";
+import { groupAudit } from "../backoffice/audit-groups";
 import { staffSubmissionPage } from "../backoffice/detail.server";
+import { parseQueueFilter, queueNeighbours, queueQuery } from "../backoffice/queue.server";
 import { MESSAGE_REQUIRED } from "../cases/statuses";
 import { applyStaffCommand, type StaffActor, type StaffCommand } from "../cases/workflow.server";
 import type { SummaryRow } from "../form-engine/summary";
@@ -18,8 +20,15 @@ async function view(request: Request, id: string, errors: { target: string; mess
   const { t, lng } = await getLocaleT(request);
   const page = staffSubmissionPage(id, actorOf(principal), lng, t);
   if (!page) throw new Response("Not Found", { status: 404 });
+  // The queue's filters came along in the query string: back to the same list, and its previous and next case.
+  const params = new URL(request.url).searchParams;
+  const query = queueQuery(params);
+  const neighbours = queueNeighbours(parseQueueFilter(params).filter, principal.staff.id, id);
   return {
     ...page,
+    audit: groupAudit(page.audit),
+    query,
+    neighbours,
     title: pageTitle(t, `${page.receiptNumber} – ${page.formTitle}`, { error: errors.length > 0 }),
     errors,
     id,
@@ -45,7 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const principal = await requireStaff(request);
   const command = parseCommand(await request.formData());
   const result = applyStaffCommand(id, command, actorOf(principal) as StaffActor);
-  if (result.ok) throw redirect(`/staff/submissions/${id}?done=${command!.intent}`);
+  if (result.ok) {
+    const query = new URLSearchParams(queueQuery(new URL(request.url).searchParams));
+    query.set("done", command!.intent);
+    throw redirect(`/staff/submissions/${id}?${query}`);
+  }
   if (result.problem === "notFound") throw new Response("Not Found", { status: 404 });
   const { t } = await getLocaleT(request);
   if (command?.intent === "status" && result.problem === "messageRequired") {
@@ -90,10 +103,11 @@ export default function StaffSubmission() {
   const [params] = useSearchParams();
   const done = actionData ? null : params.get("done");
   const messageRequired = page.next.some((s) => MESSAGE_REQUIRED.includes(s));
+  const caseLink = (id: string) => `/staff/submissions/${id}${page.query}`;
   return (
     <>
       <p className="back-link">
-        <Link to="/staff">{t("staff.detail.back")}</Link>
+        <Link to={`/staff${page.query}`}>{t("staff.detail.back")}</Link>
       </p>
       <ErrorSummary errors={page.errors} />
       {done ? (
@@ -101,197 +115,213 @@ export default function StaffSubmission() {
           {t(`staff.detail.done.${done === "assign" || done === "note" ? done : "status"}`)}
         </p>
       ) : null}
+      {/* A decision taken: straight on to the next case of the list. */}
+      {done === "status" && page.next.length === 0 ? (
+        <p className="actions">
+          {page.neighbours.next ? (
+            <Link to={caseLink(page.neighbours.next)} className="button">
+              {t("staff.detail.nextAfterDecision")}
+            </Link>
+          ) : (
+            t("staff.detail.noNextCase")
+          )}
+        </p>
+      ) : null}
       <p className="caption">{page.formTitle}</p>
       <h1>{t("staff.detail.title", { receipt: page.receiptNumber })}</h1>
+      <nav aria-label={t("staff.detail.caseNav")} className="case-nav wide">
+        {page.neighbours.previous ? <Link to={caseLink(page.neighbours.previous)}>{t("staff.detail.previousCase")}</Link> : <span />}
+        {page.neighbours.next ? <Link to={caseLink(page.neighbours.next)}>{t("staff.detail.nextCase")}</Link> : null}
+      </nav>
       {page.duplicates.length > 0 ? (
         <p className="warning">
           <span className="tag tag--duplicate">{t("staff.queue.duplicate")}</span> {t("staff.detail.duplicate", { receipts: page.duplicates.join("、") })}
         </p>
       ) : null}
 
-      <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt>{t("staff.queue.status")}</dt>
-          <dd>
-            <strong>{t(`status.${page.status}`)}</strong>
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t("staff.queue.submittedAt")}</dt>
-          <dd>{page.submittedAt}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t("staff.queue.applicant")}</dt>
-          <dd>
-            {page.applicant.name ?? t("staff.queue.noName")}
-            <br />
-            <span className="muted">
-              {page.applicant.signedIn ? t("staff.detail.signedIn", { name: page.applicant.accountName }) : t("staff.detail.anonymous")}
-            </span>
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t("staff.detail.contactEmail")}</dt>
-          <dd>
-            {page.contactEmail ?? t("staff.detail.noContactEmail")}
-            {page.notices.map((n, i) => (
-              <span key={i} className="muted">
-                <br />
-                {t("staff.detail.notice", { at: n.at, kind: t(`staff.detail.noticeKind.${n.kind}`), state: t(`staff.detail.noticeState.${n.status}`) })}
-              </span>
-            ))}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t("staff.queue.assignee")}</dt>
-          <dd>{page.assigneeName ?? t("staff.queue.unassigned")}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>{t("staff.detail.version")}</dt>
-          <dd>{t("staff.detail.revision", { n: page.revision })}</dd>
-        </div>
-      </dl>
-      <p className="actions">
-        <a href={`/staff/submissions/${page.id}/pdf`} className="button button--secondary">
-          {t("staff.detail.pdf")}
-        </a>
-      </p>
-
-      {page.next.length > 0 ? (
-        <Form method="post" className="box" aria-labelledby="status-title">
-          <h2 id="status-title">{t("staff.detail.statusTitle")}</h2>
-          <input type="hidden" name="intent" value="status" />
-          <input type="hidden" name="expected" value={page.status} />
-          <fieldset className="fieldset" id="to">
-            <legend className="field__label">{t("staff.detail.moveTo")}</legend>
-            <div className="choices">
-              {page.next.map((s, i) => (
-                <div className="choice" key={s}>
-                  <input className="choice__input" type="radio" name="to" value={s} id={`to-${s}`} defaultChecked={i === 0} />
-                  <label className="choice__label" htmlFor={`to-${s}`}>
-                    {t(`status.${s}`)}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-          {page.next.includes("needs_correction") && !page.reachable ? <p className="field__hint">{t("staff.detail.unreachableHint")}</p> : null}
-          {messageRequired ? (
-            <Field id="message" label={t("staff.detail.message")} hint={t("staff.detail.messageHint")}>
-              <textarea className="input textarea" id="message" name="message" rows={4} aria-describedby="message-hint" maxLength={2000} />
-            </Field>
-          ) : null}
-          <button type="submit" className="button">
-            {t("staff.detail.changeStatus")}
-          </button>
-        </Form>
-      ) : null}
-
-      <Form method="post" className="box" aria-labelledby="assign-title">
-        <h2 id="assign-title">{t("staff.detail.assignTitle")}</h2>
-        <input type="hidden" name="intent" value="assign" />
-        <Field id="assignee" label={t("staff.queue.assignee")}>
-          <select className="input select" id="assignee" name="assignee" defaultValue={page.assigneeId ?? ""}>
-            <option value="">{t("staff.queue.unassigned")}</option>
-            {page.staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.id === page.me ? t("staff.detail.meName", { name: s.displayName }) : s.displayName}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <button type="submit" className="button button--secondary">
-          {t("staff.detail.assign")}
-        </button>
-      </Form>
-
-      {page.sections.map((section) => (
-        <section key={section.stepId} aria-labelledby={`section-${section.stepId}`}>
-          <h2 id={`section-${section.stepId}`}>{section.title}</h2>
-          <Answers rows={section.rows} />
-        </section>
-      ))}
-
-      <section aria-labelledby="files-title">
-        <h2 id="files-title">{t("staff.detail.files")}</h2>
-        {page.attachments.length === 0 ? (
-          <p>{t("staff.detail.noFiles")}</p>
-        ) : (
-          <ul className="plain-list">
-            {page.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={`/staff/submissions/${page.id}/attachments/${a.id}`} target="_blank" rel="noreferrer">
-                  {a.fileName}
-                </a>{" "}
-                <span className="muted">
-                  {t("staff.detail.fileInfo", { type: a.contentType, kb: Math.ceil(a.size / 1024) })}
-                  {a.current ? "" : ` ${t("staff.detail.earlierFile")}`}
-                </span>{" "}
-                <a href={`/staff/submissions/${page.id}/attachments/${a.id}?download`} download={a.fileName}>
-                  {t("staff.detail.download")}
-                  <span className="visually-hidden">{a.fileName}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <Form method="post" className="box" aria-labelledby="note-title">
-        <h2 id="note-title">{t("staff.detail.noteTitle")}</h2>
-        <input type="hidden" name="intent" value="note" />
-        <Field id="note" label={t("staff.detail.note")} hint={t("staff.detail.noteHint")}>
-          <textarea className="input textarea" id="note" name="note" rows={3} aria-describedby="note-hint" maxLength={2000} />
-        </Field>
-        <button type="submit" className="button button--secondary">
-          {t("staff.detail.addNote")}
-        </button>
-      </Form>
-
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t("staff.detail.history")}</h2>
-        <ol className="timeline">
-          <li>
-            <span className="muted">{page.submittedAt}</span> {t("staff.detail.event.submitted")}
-          </li>
-          {page.events.map((e) => (
-            <li key={e.id}>
-              <span className="muted">{e.at}</span> {e.actor}：
-              {e.kind === "status" || e.kind === "resubmitted"
-                ? t(`staff.detail.event.${e.kind}`, { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
-                : e.kind === "assign"
-                  ? t("staff.detail.event.assign", { name: e.assignee ?? t("staff.queue.unassigned") })
-                  : t("staff.detail.event.note")}
-              {e.body ? <span className="timeline__body pre-line">{e.body}</span> : null}
-            </li>
+      <div className="case wide">
+        <div className="case__answers">
+          {page.sections.map((section) => (
+            <section key={section.stepId} aria-labelledby={`section-${section.stepId}`}>
+              <h2 id={`section-${section.stepId}`}>{section.title}</h2>
+              <Answers rows={section.rows} />
+            </section>
           ))}
-        </ol>
-        {page.revisions.length > 0 ? <p className="muted">{t("staff.detail.revisions", { count: page.revisions.length })}</p> : null}
-      </section>
 
-      <section aria-labelledby="audit-title">
-        <h2 id="audit-title">{t("staff.detail.audit")}</h2>
-        <div className="table-scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("staff.detail.auditAt")}</th>
-                <th scope="col">{t("staff.detail.auditWho")}</th>
-                <th scope="col">{t("staff.detail.auditWhat")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.audit.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.at}</td>
-                  <td>{a.actor}</td>
-                  <td>{t(`staff.audit.${a.action.replace(".", "_")}`, { defaultValue: a.action })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <section aria-labelledby="files-title">
+            <h2 id="files-title">{t("staff.detail.files")}</h2>
+            {page.attachments.length === 0 ? (
+              <p>{t("staff.detail.noFiles")}</p>
+            ) : (
+              <ul className="plain-list">
+                {page.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={`/staff/submissions/${page.id}/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                      {a.fileName}
+                    </a>{" "}
+                    <span className="muted">
+                      {t("staff.detail.fileInfo", { type: a.contentType, kb: Math.ceil(a.size / 1024) })}
+                      {a.current ? "" : ` ${t("staff.detail.earlierFile")}`}
+                    </span>{" "}
+                    <a href={`/staff/submissions/${page.id}/attachments/${a.id}?download`} download={a.fileName}>
+                      {t("staff.detail.download")}
+                      <span className="visually-hidden">{a.fileName}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         </div>
-      </section>
+        <div className="case__side">
+          <h2 className="visually-hidden">{t("staff.detail.actions")}</h2>
+          <dl className="summary-list">
+            <div className="summary-list__row">
+              <dt>{t("staff.queue.status")}</dt>
+              <dd>
+                <strong>{t(`status.${page.status}`)}</strong>
+              </dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t("staff.queue.submittedAt")}</dt>
+              <dd>{page.submittedAt}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t("staff.queue.applicant")}</dt>
+              <dd>
+                {page.applicant.name ?? t("staff.queue.noName")}
+                <br />
+                <span className="muted">
+                  {page.applicant.signedIn ? t("staff.detail.signedIn", { name: page.applicant.accountName }) : t("staff.detail.anonymous")}
+                </span>
+              </dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t("staff.detail.contactEmail")}</dt>
+              <dd>
+                {page.contactEmail ?? t("staff.detail.noContactEmail")}
+                {page.notices.map((n, i) => (
+                  <span key={i} className="muted">
+                    <br />
+                    {t("staff.detail.notice", { at: n.at, kind: t(`staff.detail.noticeKind.${n.kind}`), state: t(`staff.detail.noticeState.${n.status}`) })}
+                  </span>
+                ))}
+              </dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t("staff.queue.assignee")}</dt>
+              <dd>{page.assigneeName ?? t("staff.queue.unassigned")}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t("staff.detail.version")}</dt>
+              <dd>{t("staff.detail.revision", { n: page.revision })}</dd>
+            </div>
+          </dl>
+          <p className="actions">
+            <a href={`/staff/submissions/${page.id}/pdf`} className="button button--secondary">
+              {t("staff.detail.pdf")}
+            </a>
+          </p>
+
+          {page.next.length > 0 ? (
+            <Form method="post" action={`/staff/submissions/${page.id}${page.query}`} className="box" aria-labelledby="status-title">
+              <h2 id="status-title">{t("staff.detail.statusTitle")}</h2>
+              <input type="hidden" name="intent" value="status" />
+              <input type="hidden" name="expected" value={page.status} />
+              {page.next.includes("needs_correction") && !page.reachable ? <p className="field__hint">{t("staff.detail.unreachableHint")}</p> : null}
+              {messageRequired ? (
+                <Field id="message" label={t("staff.detail.message")} hint={t("staff.detail.messageHint")}>
+                  <textarea className="input textarea" id="message" name="message" rows={3} aria-describedby="message-hint" maxLength={2000} />
+                </Field>
+              ) : null}
+              {/* One button per move: a move is one click and one POST. */}
+              <p className="actions" id="to">
+                {page.next.map((s, i) => (
+                  <button key={s} type="submit" name="to" value={s} className={i === 0 ? "button" : "button button--secondary"}>
+                    {t("staff.detail.moveButton", { status: t(`status.${s}`) })}
+                  </button>
+                ))}
+              </p>
+            </Form>
+          ) : null}
+
+          <Form method="post" action={`/staff/submissions/${page.id}${page.query}`} className="box" aria-labelledby="assign-title">
+            <h2 id="assign-title">{t("staff.detail.assignTitle")}</h2>
+            <input type="hidden" name="intent" value="assign" />
+            <Field id="assignee" label={t("staff.queue.assignee")}>
+              <select className="input select" id="assignee" name="assignee" defaultValue={page.assigneeId ?? ""}>
+                <option value="">{t("staff.queue.unassigned")}</option>
+                {page.staff.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.id === page.me ? t("staff.detail.meName", { name: s.displayName }) : s.displayName}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <button type="submit" className="button button--secondary">
+              {t("staff.detail.assign")}
+            </button>
+          </Form>
+
+          <Form method="post" action={`/staff/submissions/${page.id}${page.query}`} className="box" aria-labelledby="note-title">
+            <h2 id="note-title">{t("staff.detail.noteTitle")}</h2>
+            <input type="hidden" name="intent" value="note" />
+            <Field id="note" label={t("staff.detail.note")} hint={t("staff.detail.noteHint")}>
+              <textarea className="input textarea" id="note" name="note" rows={3} aria-describedby="note-hint" maxLength={2000} />
+            </Field>
+            <button type="submit" className="button button--secondary">
+              {t("staff.detail.addNote")}
+            </button>
+          </Form>
+
+          <section aria-labelledby="history-title">
+            <h2 id="history-title">{t("staff.detail.history")}</h2>
+            <ol className="timeline">
+              <li>
+                <span className="muted">{page.submittedAt}</span> {t("staff.detail.event.submitted")}
+              </li>
+              {page.events.map((e) => (
+                <li key={e.id}>
+                  <span className="muted">{e.at}</span> {e.actor}：
+                  {e.kind === "status" || e.kind === "resubmitted"
+                    ? t(`staff.detail.event.${e.kind}`, { from: t(`status.${e.fromStatus}`), to: t(`status.${e.toStatus}`) })
+                    : e.kind === "assign"
+                      ? t("staff.detail.event.assign", { name: e.assignee ?? t("staff.queue.unassigned") })
+                      : t("staff.detail.event.note")}
+                  {e.body ? <span className="timeline__body pre-line">{e.body}</span> : null}
+                </li>
+              ))}
+            </ol>
+            {page.revisions.length > 0 ? <p className="muted">{t("staff.detail.revisions", { count: page.revisions.length })}</p> : null}
+          </section>
+
+          <section aria-labelledby="audit-title">
+            <h2 id="audit-title">{t("staff.detail.audit")}</h2>
+            <div className="table-scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
+              <table className="table table--dense">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("staff.detail.auditAt")}</th>
+                    <th scope="col">{t("staff.detail.auditWho")}</th>
+                    <th scope="col">{t("staff.detail.auditWhat")}</th>
+                    <th scope="col">{t("staff.detail.auditCount")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.audit.map((a) => (
+                    <tr key={a.id}>
+                      <td>{a.count > 1 ? `${a.firstAt} – ${a.at}` : a.at}</td>
+                      <td>{a.actor}</td>
+                      <td>{t(`staff.audit.${a.action.replace(".", "_")}`, { defaultValue: a.action })}</td>
+                      <td>{t("staff.detail.auditTimes", { count: a.count })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </div>
+      </div>
     </>
   );
 }

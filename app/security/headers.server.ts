@@ -8,7 +8,7 @@ type NonceResponse = ServerResponse & { locals: { cspNonce: string } };
  * framing at all (clickjacking on a page that submits applications would be serious).
  */
 export function securityHeaders({ production }: { production: boolean }) {
-  const options = (pages: boolean): Parameters<typeof helmet>[0] => ({
+  const options = (pages: boolean, framedBy: "none" | "self" = "none"): Parameters<typeof helmet>[0] => ({
     contentSecurityPolicy: pages && {
       useDefaults: false,
       directives: {
@@ -21,7 +21,7 @@ export function securityHeaders({ production }: { production: boolean }) {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: [`'${framedBy}'`],
         // Not set: it would break the demo served over http://localhost. TLS is the reverse proxy's job.
         upgradeInsecureRequests: null,
       },
@@ -29,19 +29,24 @@ export function securityHeaders({ production }: { production: boolean }) {
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: production ? { maxAge: 31536000 } : false,
-    xFrameOptions: { action: "deny" },
+    xFrameOptions: { action: framedBy === "self" ? "sameorigin" : "deny" },
   });
   const forPages = helmet(options(true));
   const forFiles = helmet(options(false));
+  // An administrator's preview shows the resident pages in a frame of its own overview page: same origin only.
+  const forPreview = helmet(options(true, "self"));
   return (req: IncomingMessage & { path: string }, res: ServerResponse, next: (err?: unknown) => void) =>
-    (FILE_ROUTES.test(req.path) ? forFiles : forPages)(req, res, next);
+    (FILE_ROUTES.test(req.path) ? forFiles : PREVIEW_PAGES.test(req.path) ? forPreview : forPages)(req, res, next);
 }
+
+/** An administrator's preview: its overview frames the resident pages, and the builder frames the preview. */
+export const PREVIEW_PAGES = /^\/admin\/forms\/[^/]+\/preview(\/|$)/;
 
 /**
  * Files handed out as themselves (a submission's PDF, an uploaded file) set their own CSP (`fileSecurityPolicy`):
  * the pages' `object-src 'none'` would stop the browser's PDF viewer, and a second header could only add limits.
  */
-export const FILE_ROUTES = /^\/staff\/submissions\/[^/]+\/(pdf|attachments\/[^/]+)$/;
+export const FILE_ROUTES = /^\/staff\/submissions\/[^/]+\/(pdf|attachments\/[^/]+)$|^\/admin\/forms\/[^/]+\/preview\/[^/]+\/pdf$/;
 
 /** Nothing runs: a PDF may only be shown by the browser's viewer, an image only as an image, in a sandbox. */
 export function fileSecurityPolicy(contentType: string): string {

@@ -56,10 +56,26 @@ function uploadSlots(fields: FieldDef[], raw: Record<string, unknown>): Slot[] {
  * descriptor, a list of them (`multiple`), or a rejection the field type turns into a message.
  */
 export async function receiveUploads(draft: Draft, fields: FieldDef[], received: ReceivedForm, raw: Record<string, unknown>): Promise<void> {
-  for (const slot of uploadSlots(fields, raw)) slot.place(await receiveSlot(draft, slot, received));
+  return receiveUploadsInto(draftFiles(draft), fields, received, raw);
 }
 
-async function receiveSlot(draft: Draft, { def, htmlName }: Slot, received: ReceivedForm): Promise<unknown> {
+/**
+ * Where checked files go: a draft keeps them as its attachments; an administrator's preview keeps none (it only
+ * needs the descriptor, so the journey goes on as it would for a resident).
+ */
+export type FileKeeper = {
+  keep(def: FieldDef, file: { name: string; type: string; bytes: Buffer }): FileAnswer;
+  kept(id: string): FileAnswer | undefined;
+};
+
+const draftFiles = (draft: Draft): FileKeeper => ({ keep: (def, file) => storeFile(draft, def, file), kept: (id) => keptAttachment(draft, id) });
+
+/** receiveUploads with another keeper of the files (a preview). */
+export async function receiveUploadsInto(keeper: FileKeeper, fields: FieldDef[], received: ReceivedForm, raw: Record<string, unknown>): Promise<void> {
+  for (const slot of uploadSlots(fields, raw)) slot.place(await receiveSlot(keeper, slot, received));
+}
+
+async function receiveSlot(keeper: FileKeeper, { def, htmlName }: Slot, received: ReceivedForm): Promise<unknown> {
   const multiple = def.multiple === true;
   if (received.tooLarge) {
     const rejected = { rejected: "size", name: "" } satisfies RejectedFile;
@@ -67,31 +83,35 @@ async function receiveSlot(draft: Draft, { def, htmlName }: Slot, received: Rece
   }
   const chosen = received.form.getAll(htmlName).filter((f): f is File => f instanceof File && f.size > 0);
   if (!multiple) {
-    if (chosen[0]) return storeFile(draft, def, chosen[0]);
+    if (chosen[0]) return checkFile(keeper, def, chosen[0]);
     const keep = received.form.get(`${htmlName}[keep]`);
-    return (typeof keep === "string" && keptAttachment(draft, keep)) || "";
+    return (typeof keep === "string" && keeper.kept(keep)) || "";
   }
   const maxFiles = def.maxFiles as number;
   const keepIds = [...new Set(received.form.getAll(`${htmlName}[keep][]`).filter((v): v is string => typeof v === "string"))];
-  const out: unknown[] = keepIds.flatMap((id) => keptAttachment(draft, id) ?? []).slice(0, maxFiles);
+  const out: unknown[] = keepIds.flatMap((id) => keeper.kept(id) ?? []).slice(0, maxFiles);
   for (const file of chosen) {
     // More files than allowed are not stored; one rejection says so.
     if (out.length >= maxFiles) {
       out.push({ rejected: "count", name: file.name } satisfies RejectedFile);
       break;
     }
-    out.push(await storeFile(draft, def, file));
+    out.push(await checkFile(keeper, def, file));
   }
   return out;
 }
 
-async function storeFile(draft: Draft, def: FieldDef, file: File): Promise<FileAnswer | RejectedFile> {
+async function checkFile(keeper: FileKeeper, def: FieldDef, file: File): Promise<FileAnswer | RejectedFile> {
   const accept = def.accept as string[];
   const maxBytes = (def.maxSizeMB as number) * 1024 * 1024;
   const bytes = Buffer.from(await file.arrayBuffer());
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected || !accept.includes(detected.mime)) return { rejected: "type", name: file.name };
   if (bytes.length > maxBytes) return { rejected: "size", name: file.name };
+  return keeper.keep(def, { name: file.name.slice(0, 200), type: detected.mime, bytes });
+}
+
+function storeFile(draft: Draft, def: FieldDef, file: { name: string; type: string; bytes: Buffer }): FileAnswer {
   const id = randomUUID();
   getDb()
     .insert(attachments)
@@ -99,14 +119,14 @@ async function storeFile(draft: Draft, def: FieldDef, file: File): Promise<FileA
       id,
       draftId: draft.id,
       fieldName: def.name,
-      fileName: file.name.slice(0, 200),
-      contentType: detected.mime,
-      size: bytes.length,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      data: bytes,
+      fileName: file.name,
+      contentType: file.type,
+      size: file.bytes.length,
+      sha256: createHash("sha256").update(file.bytes).digest("hex"),
+      data: file.bytes,
     })
     .run();
-  return { id, name: file.name.slice(0, 200), type: detected.mime, size: bytes.length };
+  return { id, name: file.name, type: file.type, size: file.bytes.length };
 }
 
 /** A file already given may stay: one uploaded with this draft, or, when correcting, one of the submission's. */

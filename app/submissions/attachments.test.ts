@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { attachments } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { Answers } from "../form-engine/engine";
-import { getLatestForm, syncFormDefinitions } from "../procedures/store.server";
+import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
 import { useTestDatabase } from "../test/db";
 import { createDraft } from "./drafts.server";
 import { fileIdsOf, receiveUploads } from "./attachments.server";
@@ -12,7 +12,7 @@ const pdf = (name: string) => new File([PDF], name, { type: "application/pdf" })
 
 describe("uploads inside a group, several files per field (a 就労証明書 per 保護者)", () => {
   let draft: ReturnType<typeof createDraft>;
-  const form = () => getLatestForm("hoikusho")!;
+  const form = () => getLiveForm("hoikusho")!;
   const guardiansStep = () => form().definition.steps.find((s) => s.id === "guardians")!;
   const post = async (entries: [string, string | File][], raw: Record<string, unknown>) => {
     const data = new FormData();

@@ -17,14 +17,20 @@ import { newReceiptNumber } from "./receipt";
  * Who owns a draft: a signed-in resident, or — for residents who are not signed in — the browser session, through a
  * random key in a session cookie (gone when the browser closes, as the resident would expect on a shared device).
  */
-export type Owner = { residentAccountId: string } | { anonymousKeyHash: string };
+export type Owner = { residentAccountId: string } | { anonymousKeyHash: string } | { counterVisitId: string };
+/** An owner on the resident's side (a counter visit's drafts are the clerk's). */
+export type ResidentOwner = Exclude<Owner, { counterVisitId: string }>;
 
 const anonymousCookie = () => createCookie("madoguchi_anon", { httpOnly: true, sameSite: "lax", secure: getEnv().COOKIE_SECURE, path: "/" });
 
 const hash = (s: string) => createHash("sha256").update(s).digest("base64url");
 
 /** The owner for this request; creates the anonymous key (and returns its Set-Cookie) when there is none yet. */
-export async function resolveOwner(request: Request, principal: Principal | null, create: boolean): Promise<{ owner: Owner | null; setCookie?: string }> {
+export async function resolveOwner(
+  request: Request,
+  principal: Principal | null,
+  create: boolean,
+): Promise<{ owner: ResidentOwner | null; setCookie?: string }> {
   if (principal?.role === "resident") return { owner: { residentAccountId: principal.resident.id } };
   const key: unknown = await anonymousCookie().parse(request.headers.get("Cookie"));
   if (typeof key === "string" && key.length >= 32) return { owner: { anonymousKeyHash: hash(key) } };
@@ -34,7 +40,11 @@ export async function resolveOwner(request: Request, principal: Principal | null
 }
 
 const ownerWhere = (owner: Owner) =>
-  "residentAccountId" in owner ? eq(drafts.residentAccountId, owner.residentAccountId) : eq(drafts.anonymousKeyHash, owner.anonymousKeyHash);
+  "residentAccountId" in owner
+    ? eq(drafts.residentAccountId, owner.residentAccountId)
+    : "counterVisitId" in owner
+      ? eq(drafts.counterVisitId, owner.counterVisitId)
+      : eq(drafts.anonymousKeyHash, owner.anonymousKeyHash);
 
 export type Draft = typeof drafts.$inferSelect;
 
@@ -70,6 +80,7 @@ export function createDraft(owner: Owner, form: StoredForm, prefill: Prefilled =
     provenance: {},
     status: "open" as const,
     correctionOf: null,
+    counterVisitId: "counterVisitId" in owner ? owner.counterVisitId : null,
     updatedAt: now,
   };
   getDb().insert(drafts).values(row).run();
@@ -109,7 +120,10 @@ export type Submission = typeof submissions.$inferSelect;
  * Turns a draft into a submission, exactly once: the check and the insert are one transaction, and draft_id is
  * unique, so a double click, a resubmit after going back, or a second tab all get the first submission.
  */
-export function submitDraft(draftId: string, language: string, options: { contactEmail?: string | null } = {}): Submission {
+/** A submission entered by a clerk at the counter: the visit, the clerk, and when the resident confirmed the answers. */
+export type CounterEntry = { visitId: string; clerkId: string; confirmedAt: Date };
+
+export function submitDraft(draftId: string, language: string, options: { contactEmail?: string | null; counter?: CounterEntry } = {}): Submission {
   const db = getDb();
   let queued = false;
   const submission = db.transaction((tx) => {
@@ -145,6 +159,10 @@ export function submitDraft(draftId: string, language: string, options: { contac
         status: "received" as const,
         assigneeId: null,
         contactEmail: options.contactEmail || null,
+        channel: options.counter ? ("counter" as const) : ("online" as const),
+        counterVisitId: options.counter?.visitId ?? null,
+        enteredBy: options.counter?.clerkId ?? null,
+        residentConfirmedAt: options.counter?.confirmedAt ?? null,
         submittedAt: now,
         updatedAt: now,
       };
@@ -169,7 +187,11 @@ export function submitDraft(draftId: string, language: string, options: { contac
 
 export function findSubmissionForOwner(owner: Owner, receiptNumber: string): Submission | undefined {
   const where =
-    "residentAccountId" in owner ? eq(submissions.residentAccountId, owner.residentAccountId) : eq(submissions.anonymousKeyHash, owner.anonymousKeyHash);
+    "residentAccountId" in owner
+      ? eq(submissions.residentAccountId, owner.residentAccountId)
+      : "counterVisitId" in owner
+        ? eq(submissions.counterVisitId, owner.counterVisitId)
+        : eq(submissions.anonymousKeyHash, owner.anonymousKeyHash);
   return getDb()
     .select()
     .from(submissions)
@@ -229,6 +251,7 @@ export function startCorrection(submission: Submission): Draft {
     provenance: submission.provenance,
     status: "open" as const,
     correctionOf: submission.id,
+    counterVisitId: null,
     updatedAt: now,
   };
   db.insert(drafts).values(row).run();

@@ -11,7 +11,7 @@ import { getSecrets } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { mailEnabled } from "../notify/mailer.server";
 import { kickDelivery, queueNotice } from "../notify/outbox.server";
-import { findOpenDraft, formOfDraft, type Draft, type Owner } from "./drafts.server";
+import { findOpenDraft, formOfDraft, type Draft, type Owner, type ResidentOwner } from "./drafts.server";
 
 export const RESUME_HOURS = 72;
 
@@ -74,7 +74,7 @@ export function resumableDraft(token: string, now = new Date()): Draft | undefin
 export type ResumeOutcome = { kind: "resumed"; formId: string } | { kind: "invalid" };
 
 /** Opens a link once: marks it used and gives the draft to the browser (or the signed-in resident) opening it. */
-export function consumeResumeLink(token: string, owner: Owner, now = new Date()): ResumeOutcome {
+export function consumeResumeLink(token: string, owner: ResidentOwner, now = new Date()): ResumeOutcome {
   return getDb().transaction((tx) => {
     const draft = resumableDraft(token, now);
     if (!draft) return { kind: "invalid" } as const;

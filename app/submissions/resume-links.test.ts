@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { drafts } from "../../db/schema";
 import { getDb } from "../db.server";
 import { deliverNotices } from "../notify/outbox.server";
-import { getLatestForm, syncFormDefinitions } from "../procedures/store.server";
+import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
 import { useTestDatabase } from "../test/db";
 import { startSmtpServer } from "../test/smtp";
 import { addResident } from "../test/submissions";
@@ -22,7 +22,7 @@ describe("resume links", () => {
     syncFormDefinitions(undefined, () => {});
     addResident("r1");
     smtp = await startSmtpServer();
-    draftId = createDraft(phone, getLatestForm("juminhyo")!).id;
+    draftId = createDraft(phone, getLiveForm("juminhyo")!).id;
   });
   afterEach(() => smtp.stop());
 

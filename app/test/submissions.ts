@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { drafts, residentAccounts, staffUsers, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import type { Answers } from "../form-engine/engine";
-import { getLatestForm } from "../procedures/store.server";
+import { getLiveForm } from "../procedures/store.server";
 import { createDraft, submitDraft, type Submission } from "../submissions/drafts.server";
 
 export function addResident(id: string, name = "住民 太郎") {
@@ -15,7 +15,7 @@ export function addStaff(id: string, displayName = id) {
 }
 
 export function submit(formId: string, answers: Answers, options: { at?: Date; residentAccountId?: string } = {}): Submission {
-  const form = getLatestForm(formId)!;
+  const form = getLiveForm(formId)!;
   const owner = options.residentAccountId ? { residentAccountId: options.residentAccountId } : { anonymousKeyHash: `anon-${Math.random()}` };
   const draft = createDraft(owner, form);
   const db = getDb();

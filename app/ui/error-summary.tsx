@@ -1,7 +1,12 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-export type SummaryError = { /** id of the input to move to */ target: string; message: string };
+export type SummaryError = {
+  /** id of the input to move to */ target: string;
+  message: string;
+  /** another page that shows the problem (a person's own page, from a list of people), instead of an input here */
+  href?: string;
+};
 
 /**
  * A link of the summary moves focus to the input it names and scrolls its question into view with the label or
@@ -37,7 +42,7 @@ export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; /**
       <ul className="error-summary__list">
         {errors.map((e) => (
           <li key={e.target + e.message}>
-            <a href={`#${e.target}`} onClick={(event) => focusTarget(event, e.target)}>
+            <a href={e.href ?? `#${e.target}`} onClick={e.href ? undefined : (event) => focusTarget(event, e.target)}>
               {e.message}
             </a>
           </li>

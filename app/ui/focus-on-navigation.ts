@@ -3,7 +3,8 @@ import { useEffect, useRef } from "react";
 
 /**
  * After a client-side navigation, focus goes where a full page load would leave a screen-reader user: the error
- * summary when there is one, the question named in the URL's #fragment (変更 links), or else the start of main.
+ * summary when there is one, the question named in the URL's #fragment (変更 links) or the row it names, or else the
+ * start of main.
  */
 export function useFocusOnNavigation() {
   const location = useLocation();
@@ -17,7 +18,10 @@ export function useFocusOnNavigation() {
     if (first || (samePage && location.hash)) return;
     const summary = document.querySelector<HTMLElement>(".error-summary");
     const anchored = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    const anchoredInput = anchored?.matches("input, select, textarea") ? anchored : anchored?.querySelector<HTMLElement>("input, select, textarea");
+    // A row of a list (a person just saved, the list after a removal) takes focus itself, as it does without JavaScript.
+    const anchoredInput = anchored?.matches("input, select, textarea, [data-focus-self]")
+      ? anchored
+      : anchored?.querySelector<HTMLElement>("input, select, textarea");
     const target = summary ?? anchoredInput ?? document.getElementById("main");
     target?.focus();
   }, [location.key, location.hash, page]);

@@ -7,10 +7,12 @@ type Props = {
   mark: (row: SummaryRow, group?: SummaryRow) => ReactNode;
   /** An extra cell per row (the check page's 変更 link). */
   action?: (row: SummaryRow) => ReactNode;
+  /** An extra part per item of a list (the check page's 変更 link to a person's own page). */
+  itemAction?: (item: NonNullable<SummaryRow["items"]>[number]) => ReactNode;
 };
 
 /** Answers by question, repeating groups item by item (check page and staff view). */
-export function SummaryAnswers({ rows, mark, action }: Props) {
+export function SummaryAnswers({ rows, mark, action, itemAction }: Props) {
   return (
     <dl className="summary-list">
       {rows.map((row) => (
@@ -28,6 +30,7 @@ export function SummaryAnswers({ rows, mark, action }: Props) {
                       </li>
                     ))}
                   </ul>
+                  {itemAction?.(item)}
                 </div>
               ))
             ) : (

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { hashPassword } from "../../app/auth/password.server";
 import { checkServedDocuments, recordDocuments } from "./html";
@@ -17,16 +17,25 @@ const javaScriptOff = new WeakSet<Page>();
  */
 async function analyzeWithoutJavaScript(page: Page) {
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
-  const context = await page.context().browser()!.newContext({ viewport: page.viewportSize() });
-  try {
-    const mirror = await context.newPage();
-    const url = page.url();
-    await mirror.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
-    await mirror.goto(url);
-    return await new AxeBuilder({ page: mirror }).withTags(AXE_TAGS).analyze();
-  } finally {
-    await context.close();
+  const mirror = await mirrorPage(page.context().browser()!);
+  const viewport = page.viewportSize();
+  if (viewport) await mirror.setViewportSize(viewport);
+  const url = page.url();
+  await mirror.unrouteAll();
+  await mirror.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+  await mirror.goto(url);
+  return await new AxeBuilder({ page: mirror }).withTags(AXE_TAGS).analyze();
+}
+
+/** One cookie-less scripting page per browser (a worker's), reused for every check: a new context each time is slow. */
+const mirrors = new WeakMap<Browser, Promise<Page>>();
+function mirrorPage(browser: Browser): Promise<Page> {
+  let mirror = mirrors.get(browser);
+  if (!mirror) {
+    mirror = browser.newContext().then((context) => context.newPage());
+    mirrors.set(browser, mirror);
   }
+  return mirror;
 }
 
 /**

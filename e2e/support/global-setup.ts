@@ -97,6 +97,8 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
     DATABASE_PATH: path.join(dir, "e2e.sqlite"),
     DEMO: "on",
     SESSION_SECRET: randomBytes(32).toString("hex"),
+    // The server's clock (app/clock.server.ts): empty is the real time; setServerClock moves it for a scheduled publication.
+    TEST_CLOCK_FILE: path.join(dir, "clock"),
   };
   // tsx by path, as configuration.spec.ts runs create-admin: node_modules/.bin need not be on PATH.
   await promisify(execFile)(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed-demo.ts"], { cwd: root, env });
@@ -111,6 +113,7 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
   process.env.E2E_BASE_URL = baseURL;
   process.env.E2E_DATABASE_PATH = env.DATABASE_PATH;
   process.env.E2E_VNU_URL = vnu.url;
+  process.env.E2E_CLOCK_FILE = env.TEST_CLOCK_FILE;
 
   return async () => {
     await vnu.stop();

@@ -122,6 +122,8 @@ export const addressField = defineFieldType<AddressDef>({
   type: "address",
   definition,
   hasValue: true,
+  personalData: true,
+  autocomplete: () => "street-address",
   normalize: (raw) => {
     const r = (raw ?? {}) as Record<string, unknown>;
     return {

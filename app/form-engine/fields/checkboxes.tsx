@@ -21,6 +21,12 @@ const toList = (raw: unknown): string[] =>
 export const checkboxesField = defineFieldType<z.infer<typeof definition>>({
   type: "checkboxes",
   definition,
+  example: (ctx) => ({
+    options: [
+      { value: "option1", label: ctx.text("admin.builder.example.option", { n: 1 }) },
+      { value: "option2", label: ctx.text("admin.builder.example.option", { n: 2 }) },
+    ],
+  }),
   requiredMessage: "validation.choice",
   hasValue: true,
   // Keeps the definition's order whatever order the browser sent, and drops duplicates.
@@ -30,6 +36,7 @@ export const checkboxesField = defineFieldType<z.infer<typeof definition>>({
     return [...known, ...[...chosen].filter((v) => !known.includes(v))];
   },
   isEmpty: (v) => !Array.isArray(v) || v.length === 0,
+  choices: (def) => ({ values: def.options.map((o) => o.value), many: true }),
   schema: (def) => {
     let s = z.array(z.enum(def.options.map((o) => o.value) as [string, ...string[]], msg("validation.choice")));
     if (def.minSelected) s = s.min(def.minSelected, msg("validation.minSelected", { min: def.minSelected }));

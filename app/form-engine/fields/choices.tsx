@@ -20,4 +20,5 @@ export const singleChoice = {
   normalize: (raw: unknown) => asString(raw),
   schema: (def: { options: Option[] }) => z.enum(def.options.map((o) => o.value) as [string, ...string[]], msg("validation.choice")),
   format: (v: unknown, def: { options: Option[] }, lng: string) => labelOf(def.options, v, lng),
+  choices: (def: { options: Option[] }) => ({ values: def.options.map((o) => o.value) }),
 };

@@ -57,6 +57,8 @@ export const dateField = defineFieldType<z.infer<typeof definition>>({
   type: "date",
   definition,
   hasValue: true,
+  isoDate: (value) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined),
+  autocomplete: (def) => (def.birthDate ? "bday" : undefined),
   normalize: (raw) => (typeof raw === "string" ? raw : toIsoDate((raw ?? {}) as CalendarParts)),
   schema: (def) =>
     z.unknown().superRefine((v, ctx) => {

@@ -52,6 +52,10 @@ function parts(v: unknown, def: DerivedDef, lng: string) {
 export const derivedField = defineFieldType<DerivedDef>({
   type: "derived",
   definition: definition as unknown as z.ZodType<DerivedDef>,
+  example: (ctx) => ({
+    options: [{ value: "option1", label: ctx.text("admin.builder.example.option", { n: 1 }) }],
+    rules: [{ value: "option1", because: ctx.text("admin.builder.example.because") }],
+  }),
   hasValue: true,
   normalize: () => undefined,
   isEmpty: (v) => !isAnswer(v),

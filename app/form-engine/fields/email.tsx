@@ -10,6 +10,8 @@ export const emailField = defineFieldType<z.infer<typeof definition>>({
   type: "email",
   definition,
   hasValue: true,
+  personalData: true,
+  autocomplete: () => "email",
   normalize: (raw) => trim(nfkc(asString(raw))),
   schema: () =>
     z

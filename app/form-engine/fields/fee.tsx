@@ -31,6 +31,7 @@ const yen = (n: number, lng: string) => n.toLocaleString(lng === "ja" ? "ja-JP" 
 export const feeField = defineFieldType<FeeDef>({
   type: "fee",
   definition,
+  example: () => ({ amountYen: 300 }),
   hasValue: true,
   normalize: () => undefined,
   isEmpty: (v) => !isFee(v),

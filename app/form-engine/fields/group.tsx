@@ -38,10 +38,33 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
     }
     return `${localizeText(def.itemLabel, lng)} ${index + 1}`;
   };
+  /** A list of people is asked one person per page once it shows two or more (ADR 0014). */
+  const onePerPage = (def: GroupDef) => def.fields.some((f) => typeOf(f.type).personName !== undefined);
+  /** The items the list page shows as rows: offered people (ticked or not) and the people added who are not blank. */
+  const rows = (v: unknown) => items(v).flatMap((item, index) => (offeredIndex(item) !== undefined || !isExcluded(item) ? [{ item, index }] : []));
+  /** What a row says about a person besides the name: the first few answers every item is asked (生年月日, 続柄). */
+  const facts = (def: GroupDef, item: Record<string, unknown>, lng: string, t: TFunction) =>
+    def.fields
+      .filter((f) => !f.showIf && typeOf(f.type).hasValue && !typeOf(f.type).personName && !typeOf(f.type).isEmpty(item[f.name]))
+      .slice(0, 3)
+      .map((f) => ({ name: f.name, label: localizeText(f.label, lng), value: typeOf(f.type).format(item[f.name], f, lng, t) }));
 
   return defineFieldType<GroupDef>({
     type: "group",
     definition: definition as unknown as z.ZodType<GroupDef>,
+    // The first leaf type (a text) as the group's one question: the administrator adds and changes the rest.
+    example: (ctx) => ({
+      itemLabel: ctx.text("admin.builder.example.itemLabel"),
+      fields: [
+        {
+          type: leafTypes[0]!.type,
+          name: "answer1",
+          label: ctx.text("admin.builder.example.label", { n: 1 }),
+          required: true,
+          ...leafTypes[0]!.example?.(ctx),
+        },
+      ],
+    }),
     hasValue: true,
     // Items keep their position on the page (so an error points at the right one). An item offered from the city's
     // records and not ticked, or left completely blank, is marked excluded: not validated, not stored.
@@ -75,11 +98,23 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
           return { ...(offered === undefined ? {} : { [OFFERED]: offered }), ...keep(item) };
         }),
       label: (def, index, item, lng, t) => itemName(def, index, item, lng, t),
+      onePerPage,
     },
     // Every item on the page stays, blank ones too: "add" next to an empty first item makes a second. A person
     // offered from the city's records is unticked, never removed.
     command: (def, value, verb, arg) => {
       const list = [...items(value)];
+      if (onePerPage(def)) {
+        // One person per page: "add" opens a blank person's page (nothing blank is kept in the list), 「変更」 opens theirs.
+        if (verb === "add") {
+          const kept = rows(list).map(({ item }) => item);
+          return kept.length < def.maxItems ? { value: kept, focus: "-field", open: kept.length } : undefined;
+        }
+        if (verb === "edit") {
+          const index = Number(arg);
+          return Number.isInteger(index) && index >= 0 && index < list.length ? { value: list, focus: `-${index}`, open: index } : undefined;
+        }
+      }
       if (verb === "add") {
         list.push({});
         return { value: list, focus: `-${list.length - 1}` };
@@ -92,10 +127,110 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
       return undefined;
     },
     Render: (props: RenderProps<GroupDef>) => {
-      const { def, id, name, value, error, required, lng, t, focus } = props;
+      const { def, id, name, value, error, required, lng, t, focus, itemPages } = props;
       // The item just added (or the group after a removal) takes focus on load, with or without JavaScript.
       const focusHere = (target: boolean) => (target ? { tabIndex: -1, autofocus: "" } : {});
       const list = items(value);
+      const listed = rows(value);
+      if (itemPages && onePerPage(def) && itemPages.only !== undefined) {
+        // One person's own page: the page's heading names them; the legend names the group of inputs for assistive tech.
+        const i = itemPages.only;
+        return (
+          <div className="field group" id={`${id}-field`}>
+            <fieldset className="group__item group__item--page" id={`${id}-${i}`}>
+              <legend className="visually-hidden">{itemName(def, i, list[i], lng, t)}</legend>
+              {def.fields.map((f) => props.renderItemField?.(f, i))}
+            </fieldset>
+          </div>
+        );
+      }
+      // Two people or more: a row each. One person is asked right here (a short page, follow-ups in place).
+      if (itemPages && onePerPage(def) && listed.length > 1) {
+        return (
+          <div
+            className={`field group${error ? " field--error" : ""}`}
+            id={`${id}-field`}
+            data-focus-self=""
+            tabIndex={-1}
+            {...focusHere(focus === `${id}-field`)}
+          >
+            <h2 className="group__title">
+              <Localized text={def.label} lng={lng} /> <RequiredTag required={required} t={t} />
+            </h2>
+            {def.hint ? (
+              <p className="field__hint">
+                <Localized text={def.hint} lng={lng} />
+              </p>
+            ) : null}
+            {error ? (
+              <p id={`${id}-error`} className="field__error">
+                <span className="visually-hidden">{t("field.errorPrefix")}</span>
+                {error}
+              </p>
+            ) : null}
+            <ul className="people">
+              {listed.map(({ item, index: i }) => {
+                const person = itemName(def, i, item, lng, t);
+                const attention = itemPages.attention.includes(i);
+                return (
+                  <li
+                    key={i}
+                    className={`person${attention ? " person--attention" : ""}`}
+                    id={`${id}-${i}`}
+                    data-focus-self=""
+                    tabIndex={-1}
+                    {...focusHere(focus === `${id}-${i}`)}
+                  >
+                    <h3 className="person__name">{person}</h3>
+                    {attention ? <p className="tag tag--attention">{t("field.group.attention")}</p> : null}
+                    <dl className="person__facts">
+                      {facts(def, item, lng, t).map((f) => (
+                        <div key={f.name}>
+                          <dt>{f.label}</dt>
+                          <dd>{f.value}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                    {/* Who is part of the application is chosen here, by ticking, as on a page of everyone. */}
+                    {typeof item[OFFERED] === "number" ? (
+                      <div className="choice group__include">
+                        <input type="hidden" name={`${name}[${i}][${OFFERED}]`} value={String(item[OFFERED])} />
+                        <input
+                          type="checkbox"
+                          id={`${id}-${i}-include`}
+                          name={`${name}[${i}][_include]`}
+                          value="yes"
+                          defaultChecked={!isExcluded(item)}
+                          className="choice__input"
+                        />
+                        <label htmlFor={`${id}-${i}-include`} className="choice__label">
+                          {t("field.group.include", { item: person })}
+                        </label>
+                      </div>
+                    ) : null}
+                    <p className="person__actions">
+                      <button type="submit" name="_action" value={`edit:${name}:${i}`} className="button button--secondary button--small" formNoValidate>
+                        {t("field.group.edit")}
+                        <span className="visually-hidden">{t("field.group.editWhat", { item: person })}</span>
+                      </button>
+                      {listed.length > def.minItems && typeof item[OFFERED] !== "number" ? (
+                        <button type="submit" name="_action" value={`remove:${name}:${i}`} className="button button--secondary button--small" formNoValidate>
+                          {t("field.group.remove", { item: person })}
+                        </button>
+                      ) : null}
+                    </p>
+                  </li>
+                );
+              })}
+            </ul>
+            {listed.length < def.maxItems ? (
+              <button type="submit" name="_action" value={`add:${name}`} className="button button--secondary" formNoValidate>
+                {t("field.group.addPerson")}
+              </button>
+            ) : null}
+          </div>
+        );
+      }
       const shown = list.length > 0 ? list : def.minItems > 0 ? [{}] : [];
       return (
         <div className={`field group${error ? " field--error" : ""}`} id={`${id}-field`} {...focusHere(focus === `${id}-field`)}>
@@ -143,7 +278,7 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
           ))}
           {shown.length < def.maxItems ? (
             <button type="submit" name="_action" value={`add:${name}`} className="button button--secondary" formNoValidate>
-              {t("field.group.add")}
+              {t(onePerPage(def) ? "field.group.addPerson" : "field.group.add")}
             </button>
           ) : null}
         </div>

@@ -9,6 +9,7 @@ const definition = z.object({ ...baseField, required: z.boolean().default(false)
 export const guidanceField = defineFieldType<z.infer<typeof definition>>({
   type: "guidance",
   definition,
+  example: (ctx) => ({ body: [ctx.text("admin.builder.example.body")] }),
   hasValue: false,
   normalize: () => undefined,
   isEmpty: () => true,

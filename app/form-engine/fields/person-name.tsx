@@ -22,6 +22,8 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
   type: "personName",
   definition,
   hasValue: true,
+  personalData: true,
+  autocomplete: () => "name",
   personName: (value) => {
     const v = (value && typeof value === "object" ? value : {}) as Partial<PersonName>;
     const name = [v.family, v.given].filter(Boolean).join(" ");

@@ -11,6 +11,8 @@ export const phoneField = defineFieldType<z.infer<typeof definition>>({
   type: "phone",
   definition,
   hasValue: true,
+  personalData: true,
+  autocomplete: () => "tel",
   normalize: (raw) => digitsOnly(asString(raw)).replace(/^\+81/, "0"),
   schema: () => z.string().regex(/^0\d{9,10}$/, msg("validation.phone")),
   format: (v) => {

@@ -44,6 +44,12 @@ export function RadioGroup({ def, id, name, value, error, required, lng, t, opts
 export const radioField = defineFieldType<z.infer<typeof definition>>({
   type: "radio",
   definition,
+  example: (ctx) => ({
+    options: [
+      { value: "option1", label: ctx.text("admin.builder.example.option", { n: 1 }) },
+      { value: "option2", label: ctx.text("admin.builder.example.option", { n: 2 }) },
+    ],
+  }),
   ...singleChoice,
   Render: (props) => <RadioGroup {...props} opts={props.def.options} />,
 });

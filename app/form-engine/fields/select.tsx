@@ -10,7 +10,14 @@ const definition = z.object({ ...baseField, type: z.literal("select"), options, 
 export const selectField = defineFieldType<z.infer<typeof definition>>({
   type: "select",
   definition,
+  example: (ctx) => ({
+    options: [
+      { value: "option1", label: ctx.text("admin.builder.example.option", { n: 1 }) },
+      { value: "option2", label: ctx.text("admin.builder.example.option", { n: 2 }) },
+    ],
+  }),
   ...singleChoice,
+  autocomplete: (def) => (def.autocomplete && def.autocomplete !== "off" ? def.autocomplete : undefined),
   Render: ({ def, id, name, value, error, required, lng, t }) => (
     <Field {...wrapperProps({ id, def, error, required, lng, t })}>
       <select

@@ -22,6 +22,7 @@ export const textField = defineFieldType<z.infer<typeof definition>>({
   type: "text",
   definition,
   hasValue: true,
+  autocomplete: (def) => (def.autocomplete && def.autocomplete !== "off" ? def.autocomplete : undefined),
   normalize: (raw) => trim(asString(raw)),
   schema: (def) => {
     let s = z.string().max(def.maxLength, msg("validation.tooLong", { max: def.maxLength }));

@@ -12,6 +12,7 @@ export const yesNoField = defineFieldType<z.infer<typeof definition>>({
   requiredMessage: "validation.choice",
   hasValue: true,
   normalize: (raw) => asString(raw),
+  choices: () => ({ values: ["yes", "no"] }),
   schema: () => z.enum(["yes", "no"], msg("validation.choice")),
   format: (v, _def, _lng, t) => (v === "yes" ? t("field.yes") : v === "no" ? t("field.no") : ""),
   Render: (props) => (

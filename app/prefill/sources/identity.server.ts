@@ -5,7 +5,13 @@ import { addressOf, nameOf, type PrefillSource } from "../source";
 export const identitySource: PrefillSource = {
   id: "identity",
   labelKey: "prefill.source.identity",
-  offers: { name: {}, birthDate: {}, sex: {}, address: {} },
+  // Asserted by the identity provider (マイナンバーカード): the person's legal identity.
+  offers: {
+    name: { authoritative: true, autocomplete: "name" },
+    birthDate: { authoritative: true, autocomplete: "bday" },
+    sex: { authoritative: true },
+    address: { authoritative: true, autocomplete: "street-address" },
+  },
   resolve(resident) {
     const registry = resident.personId ? getRegistryPerson(resident.personId) : undefined;
     if (registry) {

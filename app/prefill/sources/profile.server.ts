@@ -6,7 +6,14 @@ export const profileSource: PrefillSource = {
   id: "profile",
   labelKey: "prefill.source.profile",
   noteKey: "prefill.keptNote",
-  offers: { phone: {}, email: {}, employer: {}, workDaysPerWeek: {}, workHoursPerMonth: {} },
+  // Kept by the resident, so always theirs to correct.
+  offers: {
+    phone: { autocomplete: "tel" },
+    email: { autocomplete: "email" },
+    employer: { autocomplete: "organization" },
+    workDaysPerWeek: {},
+    workHoursPerMonth: {},
+  },
   fillsOwnItem: true,
   resolve(resident) {
     const profile = getProfile(resident.id);

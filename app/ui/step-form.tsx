@@ -1,0 +1,99 @@
+import type { SerializeFrom } from "@remix-run/node";
+import { Form, Link } from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Localized } from "../form-engine/fields/shell";
+import { StepFields } from "../form-engine/render";
+import { useStepValidation } from "../form-engine/use-step-validation";
+import type { StepPage } from "../journey/step.server";
+import { ErrorSummary } from "./error-summary";
+
+/**
+ * A step of the journey as a resident sees it (the resident's step route and an administrator's preview). The form
+ * posts to the page's own URL. `notice`: what stands above the step (a closed procedure); `after`: what follows the form
+ * (the resident's 「別の端末で続きを入力する」).
+ */
+export function StepForm({
+  page,
+  loaderTitle,
+  serverResult,
+  notice,
+  after,
+}: {
+  page: SerializeFrom<StepPage>;
+  loaderTitle: string;
+  serverResult: unknown;
+  notice?: ReactNode;
+  after?: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  // Fixed values are not on the page (the server keeps them), so the browser checks only the rest; people shown as
+  // rows and a person's own page are checked by the server (the page holds one item, or none, of the list).
+  const editable = page.item ? [] : page.fields.filter((f) => page.prefill[f.name]?.mode !== "fixed" && !page.listed.includes(f.name));
+  const { formRef, onSubmit, clientErrors } = useStepValidation({ fields: editable, answers: page.answers, t, lng });
+  const errors = clientErrors ?? page.errors;
+  useEffect(() => {
+    if (clientErrors?.length) document.title = t("title.errorPrefix") + loaderTitle;
+  }, [clientErrors, loaderTitle, t]);
+  const errorMap = Object.fromEntries(errors.map((e) => [e.path, e.message]));
+  return (
+    <>
+      <p className="back-link">
+        <Link to={page.back}>{t("journey.back")}</Link>
+      </p>
+      <ErrorSummary
+        errors={errors.map((e) => ({ target: e.target, message: e.message, href: "href" in e && typeof e.href === "string" ? e.href : undefined }))}
+        focusKey={clientErrors ?? serverResult}
+      />
+      {notice}
+      <p className="caption">
+        <Localized text={page.formTitle} lng={lng} />
+        <span className="progress">{t("journey.progress", { n: page.progress.number, total: page.progress.total })}</span>
+      </p>
+      {page.item ? (
+        // A person's own page: the step names the list, the heading the person.
+        <h1>{page.item.heading}</h1>
+      ) : (
+        <h1>
+          <Localized text={page.step.title} lng={lng} />
+        </h1>
+      )}
+      {page.step.description ? (
+        <p className="lead">
+          <Localized text={page.step.description} lng={lng} />
+        </p>
+      ) : null}
+      {page.saved ? (
+        <p className="notice" role="status">
+          {page.saved}
+        </p>
+      ) : null}
+      {page.followUps ? (
+        <p className="notice" role="status">
+          {t("journey.followUps")}
+        </p>
+      ) : null}
+      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} encType={page.multipart ? "multipart/form-data" : undefined}>
+        <StepFields
+          view={{
+            fields: page.fields,
+            values: page.values,
+            errors: errorMap,
+            answers: page.answers,
+            prefill: page.prefill,
+            ownItems: page.ownItems,
+            focus: page.focus,
+            itemPages: { attention: page.attention, only: page.item ? { field: page.item.field, index: page.item.index } : undefined },
+          }}
+          lng={lng}
+          t={t}
+        />
+        <button type="submit" className="button">
+          {t(page.item ? "journey.saveItem" : page.fromCheck ? "journey.saveAndReturn" : "journey.continue")}
+        </button>
+      </Form>
+      {after}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `staff_users` ADD `last_sign_in_at` integer;

@@ -1,0 +1,99 @@
+import type Database from "better-sqlite3";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { signInAsStaff } from "./support/journey";
+
+/** Copies of a demo 住民票 request (own draft, own 受付番号), so the queue has a working day's worth of cases. */
+function seedCases(db: Database.Database, n: number, tag: string): string[] {
+  const source = db.prepare("select * from submissions where form_id = 'juminhyo' order by submitted_at limit 1").get() as Record<string, unknown>;
+  const draft = db.prepare("select * from drafts where id = ?").get(source.draft_id) as Record<string, unknown>;
+  const insert = (table: string, row: Record<string, unknown>) =>
+    db
+      .prepare(
+        `insert into ${table} (${Object.keys(row).join(",")}) values (${Object.keys(row)
+          .map(() => "?")
+          .join(",")})`,
+      )
+      .run(...Object.values(row));
+  const ids: string[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const id = `${tag}-${i}`;
+      insert("drafts", { ...draft, id: `${id}-draft`, status: "submitted" });
+      const at = Date.now() - (i + 1) * 60_000;
+      insert("submissions", {
+        ...source,
+        id,
+        draft_id: `${id}-draft`,
+        receipt_number: `${tag.toUpperCase()}-${String(i).padStart(4, "0")}`,
+        status: "received",
+        assignee_id: null,
+        person_key: null,
+        submitted_at: at,
+        updated_at: at,
+      });
+      ids.push(id);
+    }
+  })();
+  return ids;
+}
+
+test("a clerk's day at 1280×900: a dense queue, filters kept, next case, one-step moves, a quiet audit list", async ({ page, db }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const tag = `qd${Date.now().toString(36)}`;
+  seedCases(db, 20, tag);
+  await signInAsStaff(page, "reviewer1");
+
+  // At least 15 rows above the fold, with 経過日数 and 期限.
+  await page.goto("/staff?form=juminhyo&status=received");
+  await expectAccessible(page);
+  const table = page.getByRole("table");
+  await expect(table.getByRole("columnheader", { name: "経過日数" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "期限" })).toBeVisible();
+  const bottoms = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().bottom));
+  expect(bottoms.filter((b) => b <= 900).length).toBeGreaterThanOrEqual(15);
+
+  // Open the first case: 受付一覧へ戻る keeps the filters; previous/next follow the filtered list.
+  const first = await table.locator("tbody tr").nth(0).getByRole("link").textContent();
+  const second = await table.locator("tbody tr").nth(1).getByRole("link").textContent();
+  await table.getByRole("link", { name: first! }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`受付番号 ${first}`);
+  await expectAccessible(page);
+  await expect(page.getByRole("link", { name: "受付一覧へ戻る" })).toHaveAttribute("href", "/staff?form=juminhyo&status=received");
+  await page.getByRole("navigation", { name: "絞り込んだ一覧での前後の申請" }).getByRole("link", { name: "次の申請" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`受付番号 ${second}`);
+  await expectAccessible(page);
+
+  // A reload adds a view to the log, not a line to the list.
+  const audit = page.getByRole("region", { name: "操作ログ" }).locator("tbody tr");
+  const lines = await audit.count();
+  await page.reload();
+  await expectAccessible(page);
+  await page.reload();
+  await expectAccessible(page);
+  await expect(audit).toHaveCount(lines);
+  await expect(audit.first()).toContainText("3 回");
+  const id = page.url().split("/").pop()!.split("?")[0]!;
+  expect((db.prepare("select count(*) as n from audit_log where action = 'submission.viewed' and subject_id = ?").get(id) as { n: number }).n).toBe(3);
+
+  // 受付 → 審査中 → 完了: one click each, then straight on to the next case of the list.
+  await page.getByRole("button", { name: "「審査中」にする" }).click();
+  await expect(page.getByRole("status")).toHaveText("状態を変更しました。");
+  await expectAccessible(page);
+  await expect(page).toHaveURL(/status=received/);
+  await page.getByRole("button", { name: "「完了」にする" }).click();
+  await expect(page.getByRole("status")).toHaveText("状態を変更しました。");
+  await expectAccessible(page);
+  expect((db.prepare("select status from submissions where id = ?").get(id) as { status: string }).status).toBe("completed");
+
+  // The paper form is named by its 受付番号.
+  const pdf = await page.request.get(`/staff/submissions/${id}/pdf`);
+  expect(pdf.headers()["content-disposition"]).toBe(`inline; filename="${second}.pdf"`);
+
+  // The error path: a 却下 without a reason is refused on the same two-column page.
+  await page.getByRole("link", { name: "次の申請へ" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "「却下」にする" }).click();
+  await expect(page).toHaveTitle(/^エラー：/);
+  await expectAccessible(page);
+});
