@@ -2,8 +2,11 @@ import type Database from "better-sqlite3";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { signInAsStaff } from "./support/journey";
 
-/** Copies of a demo 住民票 request (own draft, own 受付番号), so the queue has a working day's worth of cases. */
-function seedCases(db: Database.Database, n: number, tag: string): string[] {
+/**
+ * Copies of a demo 住民票 request (own draft, own 受付番号), so the queue has a working day's worth of cases. They are
+ * assigned to this test's own reviewer: tests running beside it open and move other cases, never these.
+ */
+function seedCases(db: Database.Database, n: number, tag: string, assigneeId: string): string[] {
   const source = db.prepare("select * from submissions where form_id = 'juminhyo' order by submitted_at limit 1").get() as Record<string, unknown>;
   const draft = db.prepare("select * from drafts where id = ?").get(source.draft_id) as Record<string, unknown>;
   const insert = (table: string, row: Record<string, unknown>) =>
@@ -18,7 +21,7 @@ function seedCases(db: Database.Database, n: number, tag: string): string[] {
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
       const id = `${tag}-${i}`;
-      insert("drafts", { ...draft, id: `${id}-draft`, status: "submitted" });
+      insert("drafts", { ...draft, id: `${id}-draft`, status: "submitted", anonymous_key_hash: draft.anonymous_key_hash && `${id}-key` });
       const at = Date.now() - (i + 1) * 60_000;
       insert("submissions", {
         ...source,
@@ -26,7 +29,7 @@ function seedCases(db: Database.Database, n: number, tag: string): string[] {
         draft_id: `${id}-draft`,
         receipt_number: `${tag.toUpperCase()}-${String(i).padStart(4, "0")}`,
         status: "received",
-        assignee_id: null,
+        assignee_id: assigneeId,
         person_key: null,
         submitted_at: at,
         updated_at: at,
@@ -37,15 +40,18 @@ function seedCases(db: Database.Database, n: number, tag: string): string[] {
   return ids;
 }
 
-test("a clerk's day at 1280×900: a dense queue, filters kept, next case, one-step moves, a quiet audit list", async ({ page, db }) => {
+test("a clerk's day at 1280×900: a dense queue, filters kept, next case, one-step moves, a quiet audit list", async ({ page, db, createStaffUser }) => {
   test.setTimeout(150_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const tag = `qd${Date.now().toString(36)}`;
-  seedCases(db, 20, tag);
-  await signInAsStaff(page, "reviewer1");
+  const reviewer = await createStaffUser();
+  const { id: reviewerId } = db.prepare("select id from staff_users where username = ?").get(reviewer.username) as { id: string };
+  seedCases(db, 20, tag, reviewerId);
+  await signInAsStaff(page, reviewer.username, reviewer.password);
 
   // At least 15 rows above the fold, with 経過日数 and 期限.
-  await page.goto("/staff?form=juminhyo&status=received");
+  const queue = "/staff?form=juminhyo&status=received&assignee=me";
+  await page.goto(queue);
   await expectAccessible(page);
   const table = page.getByRole("table");
   await expect(table.getByRole("columnheader", { name: "経過日数" })).toBeVisible();
@@ -59,7 +65,7 @@ test("a clerk's day at 1280×900: a dense queue, filters kept, next case, one-st
   await table.getByRole("link", { name: first! }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`受付番号 ${first}`);
   await expectAccessible(page);
-  await expect(page.getByRole("link", { name: "受付一覧へ戻る" })).toHaveAttribute("href", "/staff?form=juminhyo&status=received");
+  await expect(page.getByRole("link", { name: "受付一覧へ戻る" })).toHaveAttribute("href", queue);
   await page.getByRole("navigation", { name: "絞り込んだ一覧での前後の申請" }).getByRole("link", { name: "次の申請" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`受付番号 ${second}`);
   await expectAccessible(page);

@@ -114,6 +114,9 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
   process.env.E2E_DATABASE_PATH = env.DATABASE_PATH;
   process.env.E2E_VNU_URL = vnu.url;
   process.env.E2E_CLOCK_FILE = env.TEST_CLOCK_FILE;
+  // Page states axe has passed in this run (support/fixtures.ts): one file per state, shared by the workers.
+  process.env.E2E_AXE_PASSED_DIR = path.join(dir, "axe-passed");
+  fs.mkdirSync(process.env.E2E_AXE_PASSED_DIR);
 
   return async () => {
     await vnu.stop();

@@ -47,11 +47,11 @@ export async function signInAsResident(page: Page, name: string) {
 }
 
 /** Signs in a demo staff member (password madoguchi-demo) and lands on the queue. */
-export async function signInAsStaff(page: Page, username: string) {
+export async function signInAsStaff(page: Page, username: string, password = "madoguchi-demo") {
   await page.goto("/staff/login");
   await expectAccessible(page);
   await page.getByLabel("ユーザー名").fill(username);
-  await page.getByLabel("パスワード").fill("madoguchi-demo");
+  await page.getByLabel("パスワード").fill(password);
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page).toHaveURL(/\/staff$/);
   await expectAccessible(page);
