@@ -64,6 +64,8 @@ test("the 伊藤 family moves in: one counter visit fills, confirms, signs and s
   await press("clerk", page.getByRole("button", { name: "来庁受付を始める" }));
   await expect(page.getByRole("heading", { level: 1, name: "来庁受付：伊藤 健一 さん" })).toBeVisible();
   await expectAccessible(page);
+  // Before any procedure is chosen there is no list beside the form: the page uses the width, not the list's column.
+  expect((await page.locator(".counter-work__main").boundingBox())!.width).toBeGreaterThan(600);
 
   // 転入: the definitions' rules propose the procedures, each with its reason.
   await tick("clerk", page.getByRole("radio", { name: "転入" }));
@@ -222,6 +224,9 @@ test("the 伊藤 family moves in: one counter visit fills, confirms, signs and s
   await page.goto("/staff?channel=counter");
   await expect(page.locator("tbody tr").filter({ hasText: "窓口（入力：窓口 一郎）" })).toHaveCount(5);
   await expectAccessible(page);
+  // At 1280 px every column, 状態 and 担当 included, is in view without scrolling sideways.
+  const right = await page.getByRole("table").evaluate((table) => table.getBoundingClientRect().right);
+  expect(right).toBeLessThanOrEqual(1280);
 
   console.log(
     `effort (counter, 伊藤 family 転入: 転入届, 保育所, 児童手当, 子ども医療費, 国保): clerk ${effort.clerk.clicks} clicks, ${effort.clerk.typed} typed; resident ${effort.resident.clicks} clicks, ${effort.resident.typed} typed`,

@@ -187,7 +187,7 @@ export default function StaffQueue() {
                       {/* The queue's filters go along, so 受付一覧へ戻る and 次の申請 keep them. */}
                       <Link to={`/staff/submissions/${r.id}${page.query}`}>{r.receiptNumber}</Link>
                     </td>
-                    <td>
+                    <td className="table__wrap">
                       {r.subjectName ?? t("staff.queue.noName")}
                       {r.possibleDuplicate ? <span className="tag tag--duplicate">{t("staff.queue.duplicate")}</span> : null}
                       {r.resubmitted ? <span className="tag tag--resubmitted">{t("staff.queue.resubmitted")}</span> : null}
@@ -196,7 +196,7 @@ export default function StaffQueue() {
                         <span className="tag tag--counter">{t("staff.queue.enteredAtCounter", { clerk: r.enteredByName ?? "" })}</span>
                       ) : null}
                     </td>
-                    <td>{r.formTitle}</td>
+                    <td className="table__wrap">{r.formTitle}</td>
                     <td>{r.submittedAt}</td>
                     <td className="table__number">{t("staff.queue.days", { count: r.elapsedDays })}</td>
                     <td>
