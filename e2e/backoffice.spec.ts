@@ -113,6 +113,8 @@ test("a reviewer takes a submission through every status, with a 補正依頼 ro
   await expect(page.getByRole("definition").filter({ hasText: "完了" })).toBeVisible();
   await expect(page.getByText("修正した内容を再提出しました")).toBeVisible();
   await expect(page.getByText("窓口で本人確認済み")).toHaveCount(0);
+  // My page keeps the 受付番号's QR code for a visit to the counter.
+  await expect(page.getByRole("img", { name: `受付番号 ${receipt} のQRコード` })).toBeVisible();
 });
 
 test("rejection with a reason, search by reading, and a batch PDF of ticked submissions", async ({ page, openPage, db }) => {

@@ -52,6 +52,11 @@ async function complete(page: Page) {
   await expect(page.getByText(/^手数料は 600円（300円×2通） です。同じ額の定額小為替と/)).toBeVisible();
   await expect(page.getByText(/SMS/)).toHaveCount(0);
   expect(receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+  // The 受付番号 as a QR code too, for the scanner at the counter (issue 12 point 8), large enough to read.
+  const qr = page.getByRole("img", { name: `受付番号 ${receipt} のQRコード` });
+  await expect(qr).toBeVisible();
+  expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(140);
+  await expect(page.getByText("窓口では、このQRコードを職員に見せてください。")).toBeVisible();
   return receipt!;
 }
 

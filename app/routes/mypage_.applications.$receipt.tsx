@@ -6,6 +6,8 @@ import { checkPath } from "../journey/paths";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { correctMyApplication, myApplication } from "../residents/my-page.server";
+import { receiptQrSvg } from "../submissions/receipt-qr.server";
+import { ReceiptQr } from "../ui/receipt-qr";
 import { SubmittedAnswers } from "../ui/submitted-answers";
 
 const notFound = () => new Response("Not Found", { status: 404 });
@@ -15,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, lng } = await getLocaleT(request);
   const page = myApplication(resident, params.receipt!, lng, t);
   if (!page) throw notFound();
-  return { title: pageTitle(t, `${page.formTitle} – ${t("mypage.application.title")}`), ...page };
+  const qr = await receiptQrSvg(page.receiptNumber, t("journey.receipt.qrLabel", { number: page.receiptNumber }));
+  return { title: pageTitle(t, `${page.formTitle} – ${t("mypage.application.title")}`), ...page, qr };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,6 +56,7 @@ export default function Application() {
           </dd>
         </div>
       </dl>
+      <ReceiptQr svg={page.qr} />
       {page.status === "needs_correction" ? (
         <section className="warning" aria-labelledby="correction-title">
           <h2 id="correction-title">{t("mypage.application.correctionTitle")}</h2>

@@ -10,7 +10,9 @@ import { getFormVersion } from "../procedures/store.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { resolveOwner } from "../submissions/drafts.server";
+import { receiptQrSvg } from "../submissions/receipt-qr.server";
 import { ownSubmission, residentCopyPdfPath, submittedAnswers } from "../submissions/resident-copy.server";
+import { ReceiptQr } from "../ui/receipt-qr";
 import { SubmittedAnswers } from "../ui/submitted-answers";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: pageTitle(t, `${t("journey.receipt.title")} – ${localizeText(form.definition.title, lng)}`),
     receiptNumber: submission.receiptNumber,
+    qr: await receiptQrSvg(submission.receiptNumber, t("journey.receipt.qrLabel", { number: submission.receiptNumber })),
     submittedAt: submission.submittedAt.toISOString(),
     formTitle: form.definition.title,
     afterSubmit: nextSteps(form.definition, submission.answers, lng, t),
@@ -52,6 +55,7 @@ export default function Receipt() {
         <Localized text={page.formTitle} lng={lng} />
       </p>
       <p>{t("journey.receipt.keepNumber")}</p>
+      <ReceiptQr svg={page.qr} />
       <h2>{t("journey.receipt.next")}</h2>
       <ul>
         {page.afterSubmit.map((line, i) => (
