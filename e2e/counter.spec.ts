@@ -90,3 +90,60 @@ test("a resident cannot reach the counter, and a visitor is sent to the staff si
   expect(response?.status()).toBe(403);
   await expectAccessible(page);
 });
+
+test("online to counter: the 受付番号 as a scanner types it finds the applicant; the visit lists the online application and does not propose it again", async ({
+  page,
+  db,
+}) => {
+  // 山﨑 美咲 requested a 住民票 online, signed in with an account of her own (a copy of the demo request, so no other
+  // test meets it), and shows its QR code at the counter.
+  const tag = `e2e-online-${Date.now().toString(36)}`;
+  const source = db.prepare("select * from submissions where form_id = 'juminhyo' order by submitted_at limit 1").get() as Record<string, unknown>;
+  const draft = db.prepare("select * from drafts where id = ?").get(source.draft_id) as Record<string, unknown>;
+  const insert = (table: string, row: Record<string, unknown>) =>
+    db
+      .prepare(
+        `insert into ${table} (${Object.keys(row).join(",")}) values (${Object.keys(row)
+          .map(() => "?")
+          .join(",")})`,
+      )
+      .run(...Object.values(row));
+  const receipt = `${Date.now().toString(36).slice(-4)}-ONLN`.toUpperCase();
+  db.transaction(() => {
+    insert("resident_accounts", { id: tag, provider: "e2e", subject: tag, name: "山﨑 美咲", person_id: "p-yamasaki-misaki", created_at: Date.now() });
+    insert("drafts", { ...draft, id: `${tag}-draft`, anonymous_key_hash: null, resident_account_id: tag, status: "submitted" });
+    insert("submissions", {
+      ...source,
+      id: tag,
+      draft_id: `${tag}-draft`,
+      resident_account_id: tag,
+      receipt_number: receipt,
+      status: "received",
+      channel: "online",
+    });
+  })();
+
+  await signInAsStaff(page, "counter1");
+  await page.goto("/counter");
+  await expectAccessible(page);
+  await page.getByRole("searchbox", { name: "住民を検索" }).fill(receipt);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "検索結果 1件" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /山﨑 美咲/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "山﨑 美咲 さん" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: "運転免許証" }).check();
+  await page.getByRole("button", { name: "来庁受付を始める" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "来庁受付：山﨑 美咲 さん" })).toBeVisible();
+  const online = page.getByRole("region", { name: "オンラインで受け付けた申請" });
+  await expect(online).toContainText(`${receipt} 住民票の写しの交付請求（受付・`);
+  await expect(online.getByRole("link", { name: receipt })).toHaveAttribute("href", `/staff/submissions/${tag}`);
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: "なし（個別の手続き）" }).check();
+  await page.getByRole("button", { name: "必要な手続きを表示" }).click();
+  const proposal = page.getByRole("checkbox", { name: "住民票の写しの交付請求" });
+  await expect(proposal).not.toBeChecked();
+  await expect(proposal).toHaveAccessibleDescription(`オンラインで申請済みです（受付番号 ${receipt}）`);
+  await expectAccessible(page);
+});

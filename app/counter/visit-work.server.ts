@@ -3,14 +3,16 @@
  * definitions' rules and ticked by the clerk, and each chosen procedure filled in once for the whole visit — its own
  * draft owned by the visit, prefilled from the city's records and from the answers the visit already gave (shares).
  */
-import { eq } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import { randomUUID } from "node:crypto";
-import { counterVisits, drafts, residentAccounts } from "../../db/schema";
+import { counterVisits, drafts, residentAccounts, submissions } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { searchKey } from "../cases/search";
 import { now } from "../clock.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
+import { formatDateTime } from "../i18n/dates";
 import { isLifeEvent, LIFE_EVENTS, type VisitFacts } from "../form-engine/life-events";
 import { localizeText } from "../form-engine/localized";
 import { draftStore } from "../journey/answers-store.server";
@@ -110,15 +112,56 @@ function accountOf(v: VisitRow, person: CounterPerson | null): typeof residentAc
   };
 }
 
-/** What the visit's other procedures answered, in the visit's order, for the answers they share. */
+/** How far back an online application counts for a visit: a 保育所 application is made weeks before the move. */
+const ONLINE_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
+
+/**
+ * The person's applications made online — from their own account, or under their name and birth date — except those
+ * refused, oldest first. A resident who applied from home shows the 受付番号 (or its QR code) at the counter: the visit
+ * lists these, does not propose them again, and carries their shared answers into its procedures (issue 12 point 8).
+ */
+export function onlineApplicationsOf(v: VisitRow) {
+  const person = findPerson(personRefOf(v));
+  const accounts = getDb()
+    .select({ id: residentAccounts.id })
+    .from(residentAccounts)
+    .where(v.personId ? eq(residentAccounts.personId, v.personId) : eq(residentAccounts.moveInPersonId, v.moveInPersonId!))
+    .all()
+    .map((a) => a.id);
+  const theirs = [
+    ...(accounts.length > 0 ? [inArray(submissions.residentAccountId, accounts)] : []),
+    // cases/applicant.ts: the applicant's name without spaces and birth date, for an application made without signing in.
+    ...(person ? [eq(submissions.personKey, `${searchKey(person.name)}|${person.birthDate}`)] : []),
+  ];
+  if (theirs.length === 0) return [];
+  return getDb()
+    .select()
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.channel, "online"),
+        ne(submissions.status, "rejected"),
+        gte(submissions.submittedAt, new Date(now().getTime() - ONLINE_WINDOW_MS)),
+        or(...theirs),
+      ),
+    )
+    .orderBy(asc(submissions.submittedAt))
+    .all();
+}
+
+/**
+ * What was already answered, for the answers procedures share: the person's online applications first (a 転入届
+ * notified from home leads, as it would in the visit), then the visit's other procedures in the visit's order.
+ */
 function sharedOf(v: VisitRow, all: Map<string, Draft>, except: string) {
+  const online = onlineApplicationsOf(v).map((s) => ({ definition: getFormVersion(s.formVersionId)!.definition as FormDefinition, answers: s.answers }));
   const earlier = v.chosenForms
     .filter((id) => id !== except && all.has(id))
     .map((id) => {
       const d = all.get(id)!;
       return { definition: formOfDraft(d).definition as FormDefinition, answers: d.answers };
     });
-  return sharedValues(earlier, now());
+  return sharedValues([...online, ...earlier], now());
 }
 
 /**
@@ -213,10 +256,23 @@ export function openVisitProcedure(clerk: Clerk, visitId: string, formId: string
 
 /** What the visit page shows of the work: the interview, the proposals once a life event is chosen, the chosen procedures. */
 export function visitWork(v: VisitRow, lng: string) {
+  const online = onlineApplicationsOf(v).map((s) => ({
+    id: s.id,
+    formId: s.formId,
+    receiptNumber: s.receiptNumber,
+    title: localizeText(getFormVersion(s.formVersionId)!.definition.title, lng),
+    status: s.status,
+    submittedAt: formatDateTime(s.submittedAt, lng),
+  }));
+  const appliedOnline = new Map(online.map((o) => [o.formId, o.receiptNumber]));
   return {
     lifeEvent: v.lifeEvent,
     employeeInsurance: v.employeeInsurance,
-    proposals: v.lifeEvent ? visitProposals(v, lng) : [],
+    online,
+    // A procedure applied for online is not proposed again: it is already in the queue.
+    proposals: (v.lifeEvent ? visitProposals(v, lng) : []).map((p) =>
+      appliedOnline.has(p.formId) ? { ...p, reason: null, appliedOnline: appliedOnline.get(p.formId)! } : { ...p, appliedOnline: null },
+    ),
     chosen: v.chosenForms,
     progress: visitProgress(v, lng),
     confirmedAt: v.confirmedAt?.toISOString() ?? null,

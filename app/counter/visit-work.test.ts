@@ -5,12 +5,12 @@ import type { VisitProcedure } from "./visit-work.server";
 import { shownValues } from "../prefill/step.server";
 import { syncFormDefinitions } from "../procedures/store.server";
 import { useTestDatabase } from "../test/db";
-import { chooseProcedures, clerkVisit, openVisitProcedure, recordInterview, visitProposals, visitProgress } from "./visit-work.server";
+import { chooseProcedures, clerkVisit, openVisitProcedure, recordInterview, visitProposals, visitProgress, visitWork } from "./visit-work.server";
 import { startVisit } from "./visits.server";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { eq } from "drizzle-orm";
 import { counterVisits, residentAccounts, submissions } from "../../db/schema";
-import { addResident } from "../test/submissions";
+import { addResident, submit } from "../test/submissions";
 import { createDraft, findOpenDraft, saveStep } from "../submissions/drafts.server";
 import { getLiveForm } from "../procedures/store.server";
 import { getDb } from "../db.server";
@@ -174,5 +174,34 @@ describe("online to counter", () => {
     expect(findOpenDraft({ residentAccountId: "r-ito" }, "tennyu")).toBeUndefined();
     // Opened again, the visit keeps its own draft.
     expect(openVisitProcedure(clerk, started.visitId, "tennyu", "ja")!.draft.id).toBe(work.draft.id);
+  });
+
+  it("a 転入届 submitted online is listed, not proposed again, and fills the visit's other procedures; a refused one does not", () => {
+    clock = new Date("2026-11-23T01:00:00Z");
+    const db = useTestDatabase();
+    return seedDemoData(db, clock).then(() => {
+      syncFormDefinitions(undefined, () => {});
+      addResident("r-ito");
+      db.update(residentAccounts).set({ moveInPersonId: "mp-ito-kenichi" }).where(eq(residentAccounts.id, "r-ito")).run();
+      const refused = submit("jidou-teate", { phone: "07099998888" }, { residentAccountId: "r-ito", at: new Date("2026-11-20T01:00:00Z") });
+      db.update(submissions).set({ status: "rejected" }).where(eq(submissions.id, refused.id)).run();
+      const tennyu = submit("tennyu", { moveDate: "2026-11-18", phone: "08011112222" }, { residentAccountId: "r-ito", at: new Date("2026-11-21T01:00:00Z") });
+      // Someone else's application under another account is not this person's.
+      addResident("r-other");
+      submit("kokuho-kanyu", { phone: "06000000000" }, { residentAccountId: "r-other" });
+
+      const started = startVisit(clerk, { kind: "mover", id: "mp-ito-kenichi" }, { identityCheck: "my_number_card", identityNote: null });
+      if (!started.ok) throw new Error("no visit");
+      recordInterview(clerk, started.visitId, { lifeEvent: "tennyu", employeeInsurance: "" });
+      const work = visitWork(clerkVisit(clerk, started.visitId)!, "ja");
+      expect(work.online.map((o) => [o.receiptNumber, o.formId, o.status])).toEqual([[tennyu.receiptNumber, "tennyu", "received"]]);
+      expect(work.proposals.find((p) => p.formId === "tennyu")).toMatchObject({ reason: null, appliedOnline: tennyu.receiptNumber });
+      expect(work.proposals.find((p) => p.formId === "jidou-teate")).toMatchObject({ appliedOnline: null });
+      expect(work.proposals.find((p) => p.formId === "jidou-teate")!.reason).not.toBeNull();
+
+      chooseProcedures(clerk, started.visitId, ["jidou-teate", "kokuho-kanyu"]);
+      expect(openVisitProcedure(clerk, started.visitId, "jidou-teate", "ja")!.draft.prefill.phone).toEqual({ value: "08011112222", source: "visit" });
+      expect(openVisitProcedure(clerk, started.visitId, "kokuho-kanyu", "ja")!.draft.prefill.joinDate).toEqual({ value: "2026-11-18", source: "visit" });
+    });
   });
 });

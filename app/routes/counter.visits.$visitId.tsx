@@ -137,6 +137,21 @@ export default function CounterVisit() {
           ) : null}
         </dl>
 
+        {w.online.length > 0 ? (
+          <section aria-labelledby="online-title">
+            <h2 id="online-title">{t("counter.work.onlineTitle")}</h2>
+            <p>{t("counter.work.onlineHint")}</p>
+            <ul>
+              {w.online.map((o) => (
+                <li key={o.id}>
+                  <Link to={`/staff/submissions/${o.id}`}>{o.receiptNumber}</Link>{" "}
+                  {t("counter.work.onlineItem", { title: o.title, status: t(`status.${o.status}`), submittedAt: o.submittedAt })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
         {open && !w.submittedAt ? (
           <>
             <Form method="post" noValidate>
@@ -221,7 +236,7 @@ export default function CounterVisit() {
                             name="forms"
                             value={proposal.formId}
                             defaultChecked={ticked}
-                            aria-describedby={proposal.reason ? `${id}-reason` : undefined}
+                            aria-describedby={proposal.reason || proposal.appliedOnline ? `${id}-reason` : undefined}
                           />
                           <label htmlFor={id} className="choice__label">
                             {proposal.title}
@@ -229,6 +244,11 @@ export default function CounterVisit() {
                           {proposal.reason ? (
                             <p className="choice__hint" id={`${id}-reason`}>
                               {t("counter.work.reason", { reason: proposal.reason })}
+                            </p>
+                          ) : null}
+                          {proposal.appliedOnline ? (
+                            <p className="choice__hint" id={`${id}-reason`}>
+                              {t("counter.work.appliedOnline", { receipt: proposal.appliedOnline })}
                             </p>
                           ) : null}
                         </div>
