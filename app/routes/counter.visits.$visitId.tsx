@@ -58,7 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok) throw redirect(`/counter/visits/${visitId}#proposals`);
     if (result.problem === "notFound") throw notFound();
     if (result.problem === "closed") throw redirect(`/counter/visits/${visitId}`);
-    return data(await view(request, visitId, [{ target: "lifeEvent-tennyu", message: t("counter.work.problem.lifeEventRequired") }]), { status: 400 });
+    return data(await view(request, visitId, [{ target: `lifeEvent-${LIFE_EVENTS[0]}`, message: t("counter.work.problem.lifeEventRequired") }]), {
+      status: 400,
+    });
   }
   if (intent === "choose") {
     const result = chooseProcedures(clerk, visitId, form.getAll("forms"));
