@@ -153,8 +153,8 @@ async function tennyu(page: Page, typist: Typist) {
 
 async function hoikusho(page: Page, typist: Typist, onGuardian?: (scope: Locator) => Promise<void>) {
   await typist.check(page.getByLabel("新規"));
-  // A month (年 and 月): the 日 the typist looks for is not there.
-  await typist.date(page, "入所を希望する月", [String(new Date().getFullYear() + 1), "4", ""]);
+  // A month chosen among the coming months: one choice, nothing typed.
+  await typist.select(page.getByRole("combobox", { name: "入所を希望する月" }), `${new Date().getFullYear() + 1}-04`);
   await typist.next(page, "入所するお子さん");
   // Signed in, both children under 6 are offered as rows (named by their names): the resident ticks the one this
   // application is for; complete from 住民記録, he needs no page of his own. People are found by their place.

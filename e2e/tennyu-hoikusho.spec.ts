@@ -113,10 +113,11 @@ async function tennyu(page: Page, javaScript: boolean) {
 async function hoikusho(page: Page, javaScript: boolean) {
   await start(page, "保育所等の入所申込（教育・保育給付認定申請）", "申込の内容");
   await page.getByLabel("新規").check();
-  const nextYear = String(new Date().getFullYear() + 1);
-  const startMonth = page.getByRole("group", { name: "入所を希望する月" });
-  await startMonth.getByLabel("年", { exact: true }).fill(nextYear);
-  await startMonth.getByLabel("月", { exact: true }).fill("4");
+  // One choice among the coming months, shown in 和暦 and 西暦.
+  const nextYear = new Date().getFullYear() + 1;
+  const startMonth = page.getByRole("combobox", { name: "入所を希望する月" });
+  await expect(startMonth.getByRole("option", { name: `令和${nextYear - 2018}年4月（${nextYear}年）` })).toHaveCount(1);
+  await startMonth.selectOption(`${nextYear}-04`);
   // 保育標準時間 / 保育短時間 is not asked: the guardians' hours decide it (shown on the next steps).
   await expect(page.getByText("保育標準時間（最長11時間）")).toHaveCount(0);
   await next(page, "入所するお子さん");
@@ -228,8 +229,16 @@ test("error path on a 転入届 step and a 保育所 step (summary focused, valu
 
   await start(page, "保育所等の入所申込（教育・保育給付認定申請）", "申込の内容");
   await page.getByLabel("新規").check();
-  await page.getByRole("group", { name: "入所を希望する月" }).getByLabel("年", { exact: true }).fill("2000");
-  await page.getByRole("group", { name: "入所を希望する月" }).getByLabel("月", { exact: true }).fill("4");
+  // The month is a choice: none chosen is asked for as a choice; a past month posted anyway is refused by the server.
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await expect(page.locator(".error-summary")).toContainText("入所を希望する月を選んでください");
+  await expect(page.getByLabel("新規")).toBeChecked();
+  await expectAccessible(page);
+  await page.getByRole("combobox", { name: "入所を希望する月" }).evaluate((select: HTMLSelectElement) => {
+    select.add(new Option("2000年4月", "2000-04"));
+    select.value = "2000-04";
+  });
   await page.getByRole("button", { name: "次へ" }).click();
   await expect(page.locator(".error-summary")).toBeFocused();
   await expect(page.locator(".error-summary")).toContainText("入所を希望する月は今月以降の月を入力してください");

@@ -59,6 +59,17 @@ describe("life-event rules in the definitions (proposeWhen)", () => {
     expect(all.findIndex((p) => p.reason === null)).toBeGreaterThan(all.findLastIndex((p) => p.reason !== null));
   });
 
+  it("a proposed procedure that makes a fact the others receive (国保 加入: the insurance) comes right after the lead", () => {
+    const order = proposeProcedures(forms, { lifeEvent: "tennyu", household: ito, employeeInsurance: "no" }, "ja").filter((p) => p.reason);
+    expect(order.map((p) => p.formId).slice(0, 2)).toEqual(["tennyu", "kokuho-kanyu"]);
+    // Without the fact it keeps the catalogue's place.
+    const plain = forms.map((f) => (f.formId === "kokuho-kanyu" ? { ...f, definition: { ...f.definition, shares: { phone: "phone" } } } : f));
+    const ids = proposeProcedures(plain, { lifeEvent: "tennyu", household: ito, employeeInsurance: "no" }, "ja")
+      .filter((p) => p.reason)
+      .map((p) => p.formId);
+    expect(ids.at(-1)).toBe("kokuho-kanyu");
+  });
+
   it("the meta-schema refuses a rule reading a fact a visit does not have, an unknown life event, and a shared answer that is no answer", () => {
     const base = JSON.parse(readFileSync("forms/kokuho-kanyu.json", "utf8"));
     const problemsOf = (patch: object) => {
@@ -70,6 +81,7 @@ describe("life-event rules in the definitions (proposeWhen)", () => {
       proposeWhen: [{ when: { field: "salary", op: "gt", value: 1 }, reason: "x" }],
       shares: { address: "nowhere", household: "phone" },
     });
+    expect(problemsOf({ shares: { household: { value: "everyone" } } })).toMatch(/shares\.household: the household is people, not a fact/);
     expect(problems).toMatch(/proposeWhen\.0\.when: a visit has no fact "salary"/);
     expect(problems).toMatch(/shares\.address: "nowhere" is not an answer/);
     expect(problems).toMatch(/shares\.household: "phone" is not a group of people/);

@@ -3,7 +3,7 @@
  * knows of the household and what the clerk heard. Pure; no procedure is named in code.
  */
 import type { FormDefinition } from "../form-engine/definition";
-import { proposalOf, type VisitFacts } from "../form-engine/life-events";
+import { makesFacts, proposalOf, type VisitFacts } from "../form-engine/life-events";
 import { localizeText } from "../form-engine/localized";
 
 export type Proposal = {
@@ -15,12 +15,18 @@ export type Proposal = {
 
 /**
  * Every live procedure, each with its reason: the life event's lead procedure first (its answers are shared with the
- * others), then the other proposed ones, then the rest, each group in the catalogue's order. A visit fills them in this order.
+ * others), then the proposed ones that make a fact the others receive (国保 加入: the insurance the 医療費 procedures
+ * ask for), then the other proposed ones, then the rest, each group in the catalogue's order. A visit fills them in
+ * this order.
  */
 export function proposeProcedures(forms: readonly { formId: string; definition: FormDefinition }[], facts: VisitFacts, lng: string): Proposal[] {
   const all = forms.map((f) => {
     const proposal = proposalOf(f.definition.proposeWhen, facts, lng);
-    return { formId: f.formId, title: localizeText(f.definition.title, lng), reason: proposal?.reason ?? null, lead: proposal?.lead ?? false };
+    const first = makesFacts(f.definition.shares);
+    return { formId: f.formId, title: localizeText(f.definition.title, lng), reason: proposal?.reason ?? null, lead: proposal?.lead ?? false, first };
   });
-  return [...all.filter((p) => p.lead), ...all.filter((p) => p.reason !== null && !p.lead), ...all.filter((p) => p.reason === null)];
+  const proposed = all.filter((p) => p.reason !== null && !p.lead);
+  return [...all.filter((p) => p.lead), ...proposed.filter((p) => p.first), ...proposed.filter((p) => !p.first), ...all.filter((p) => p.reason === null)].map(
+    ({ first: _, ...p }) => p,
+  );
 }

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { counterVisits, drafts, residentAccounts, submissions } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { searchKey } from "../cases/search";
+import { getCity } from "../city.server";
 import { now } from "../clock.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
@@ -159,9 +160,9 @@ function sharedOf(v: VisitRow, all: Map<string, Draft>, except: string) {
     .filter((id) => id !== except && all.has(id))
     .map((id) => {
       const d = all.get(id)!;
-      return { definition: formOfDraft(d).definition as FormDefinition, answers: d.answers };
+      return { definition: formOfDraft(d).definition as FormDefinition, answers: d.answers, prefill: d.prefill };
     });
-  return sharedValues([...online, ...earlier], now());
+  return sharedValues([...online, ...earlier], now(), { city: getCity().name.ja });
 }
 
 /**

@@ -60,7 +60,8 @@ describe("a counter visit's procedures", () => {
     expect(recordInterview(clerk, visitId, { lifeEvent: "marriage", employeeInsurance: "" })).toMatchObject({ ok: false, problem: "invalid" });
     expect(recordInterview(clerk, visitId, { lifeEvent: "tennyu", employeeInsurance: "no" })).toEqual({ ok: true });
     const proposals = visitProposals(clerkVisit(clerk, visitId)!, "ja");
-    expect(proposals.filter((p) => p.reason).map((p) => p.formId)).toEqual(["tennyu", "hoikusho", "jidou-teate", "kodomo-iryouhi", "kokuho-kanyu"]);
+    // 国保 right after the lead: joining it makes the insurance the 医療費 procedures ask for.
+    expect(proposals.filter((p) => p.reason).map((p) => p.formId)).toEqual(["tennyu", "kokuho-kanyu", "hoikusho", "jidou-teate", "kodomo-iryouhi"]);
     expect(proposals.find((p) => p.formId === "kokuho-kanyu")!.reason).toBe("勤務先の健康保険に加入していないため");
 
     expect(chooseProcedures(clerk, visitId, ["nothing"])).toEqual({ ok: false, problem: "noneChosen" });
@@ -77,9 +78,9 @@ describe("a counter visit's procedures", () => {
     const v = clerkVisit(clerk, visitId)!;
     expect(visitProgress(v, "ja").map((p) => [p.formId, p.started])).toEqual([
       ["tennyu", false],
+      ["kokuho-kanyu", false],
       ["hoikusho", false],
       ["jidou-teate", false],
-      ["kokuho-kanyu", false],
     ]);
     // 児童手当 opened first knows nothing of the visit yet: a mover has no 住民記録 household.
     expect(openVisitProcedure(clerk, visitId, "jidou-teate", "ja")!.draft.prefill.children).toBeUndefined();
@@ -97,7 +98,10 @@ describe("a counter visit's procedures", () => {
     expect(jidou.draft.prefill.claimantName).toMatchObject({ source: "identity", value: { family: "伊藤", given: "健一" } });
     expect(openVisitProcedure(clerk, visitId, "kokuho-kanyu", "ja")!.draft.prefill.joinDate).toEqual({ value: "2026-11-19", source: "visit" });
     const hoikusho = openVisitProcedure(clerk, visitId, "hoikusho", "ja")!;
-    expect((hoikusho.draft.prefill.guardians!.value as { name: { given: string } }[]).map((c) => c.name.given)).toEqual(["健一", "彩"]);
+    const guardians = hoikusho.draft.prefill.guardians!.value as { name: { given: string }; phone?: string }[];
+    expect(guardians.map((c) => c.name.given)).toEqual(["健一", "彩"]);
+    // The visit's own person (健一, who notified) takes the 転入届's phone as his own; 彩's is hers to give.
+    expect(guardians.map((c) => c.phone)).toEqual(["09012345678", undefined]);
 
     // The list beside the form: the 転入届 is complete, the others still miss answers.
     const progress = Object.fromEntries(hoikusho.progress.map((p) => [p.formId, p]));

@@ -7,7 +7,7 @@ import { condition, referencedFields, type Condition } from "./conditions";
 import type { BaseField } from "./field-type";
 import { localizedText, type LocalizedText } from "./localized";
 import { fieldTypes, getFieldType } from "./field-types";
-import { proposalRule, SHARED_ANSWERS, SHARED_LIST, unknownFacts } from "./life-events";
+import { isSharedFact, proposalRule, SHARED_ANSWERS, SHARED_LIST, sharedFact, unknownFacts } from "./life-events";
 
 export const fieldDefinition = z.discriminatedUnion("type", fieldTypes.map((ft) => ft.definition) as unknown as [z.ZodObject, ...z.ZodObject[]]);
 
@@ -72,9 +72,10 @@ const definitionObject = z
     proposeWhen: z.array(proposalRule).optional(),
     /**
      * Answers shared within a counter visit: shared name → this form's answer. An answer given in an earlier procedure
-     * of the visit under the same shared name fills this one (転入届's new address → 児童手当's address).
+     * of the visit under the same shared name fills this one (転入届's new address → 児童手当's address). A `{ value }`
+     * is a fact the procedure makes true by being done (国保 加入 → the insurance is 国保), given, never received.
      */
-    shares: z.partialRecord(z.enum(SHARED_ANSWERS), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).optional(),
+    shares: z.partialRecord(z.enum(SHARED_ANSWERS), z.union([z.string().min(1), z.array(z.string().min(1)).min(1), sharedFact])).optional(),
     /** The statement agreed to on the check page before submitting. */
     declaration: localizedText,
     /**
@@ -236,7 +237,8 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
       ctx.addIssue({ code: "custom", path: [key], message: `"${def[key]}" is not an answer (a field, or group.index.field)` });
   }
   // A shared answer is a top-level answer; the household is a group offered from a list, every other one a value.
-  for (const [shared, name] of Object.entries(def.shares ?? {}).flatMap(([k, v]) => [v].flat().map((n) => [k, n] as const))) {
+  const shareNames = Object.entries(def.shares ?? {}).flatMap(([k, v]) => (isSharedFact(v) ? [] : [v].flat().map((n) => [k, n] as const)));
+  for (const [shared, name] of shareNames) {
     const field = steps.flatMap((st) => st.fields).find((f) => f.name === name);
     const path = ["shares", shared];
     if (!field || !getFieldType(field.type).hasValue) ctx.addIssue({ code: "custom", path, message: `"${name}" is not an answer of this form` });
@@ -247,6 +249,7 @@ function checkReferences(def: RawDefinition, ctx: z.RefinementCtx) {
         message: shared === SHARED_LIST ? `"${name}" is not a group of people` : `"${name}" is a group; only ${SHARED_LIST} is one`,
       });
   }
+  if (isSharedFact(def.shares?.[SHARED_LIST])) ctx.addIssue({ code: "custom", path: ["shares", SHARED_LIST], message: "the household is people, not a fact" });
   def.proposeWhen?.forEach((rule, i) => {
     for (const name of rule.when ? unknownFacts(rule.when) : [])
       ctx.addIssue({ code: "custom", path: ["proposeWhen", i, "when"], message: `a visit has no fact "${name}"` });

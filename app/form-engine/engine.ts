@@ -7,6 +7,7 @@ import { z } from "zod";
 import { evaluate, type Scope } from "./conditions";
 import type { FieldDef, FormDefinition } from "./definition";
 import { msg } from "./messages";
+import { requiredMessageOf } from "./field-type";
 import { getFieldType } from "./field-types";
 
 export type Answers = Record<string, unknown>;
@@ -28,7 +29,7 @@ function fieldSchema(def: FieldDef, scope: Scope): z.ZodType {
   const required = isRequired(def, scope);
   return z.unknown().superRefine((value, ctx) => {
     if (type.isEmpty(value)) {
-      if (required) ctx.addIssue({ code: "custom", message: msg(type.requiredMessage ?? "validation.required") });
+      if (required) ctx.addIssue({ code: "custom", message: msg(requiredMessageOf(type, def)) });
       return;
     }
     const result = type.schema(def).safeParse(value);

@@ -81,7 +81,7 @@ export interface FieldType<D extends BaseField & { type: string }> {
   /** The meta-schema of this type's definition (the part of the form file that describes one field). */
   definition: z.ZodType<D>;
   /** The message when a required answer is missing (default "validation.required"; choices say "select"). */
-  requiredMessage?: string;
+  requiredMessage?: string | ((def: D) => string);
   /** True for file uploads: the step is sent as multipart and the server receives the file first. */
   upload?: boolean;
   /** False for guidance text: nothing to answer. */
@@ -196,3 +196,8 @@ export const defineFieldType = <D extends BaseField & { type: string }>(ft: Fiel
   firstInputId: (id) => id,
   ...ft,
 });
+
+/** The message key when a required answer of this field is missing. */
+export function requiredMessageOf<D extends BaseField & { type: string }>(type: FieldType<D>, def: D): string {
+  return (typeof type.requiredMessage === "function" ? type.requiredMessage(def) : type.requiredMessage) ?? "validation.required";
+}

@@ -19,11 +19,26 @@ export const isLifeEvent = (v: unknown): v is LifeEvent => typeof v === "string"
  */
 export const VISIT_FACTS = ["household", "employeeInsurance"] as const;
 
-/** Shared answers of a visit: an answer given once (転入届's new address) fills the same answer of later procedures. */
-export const SHARED_ANSWERS = ["moveDate", "address", "household", "phone", "email"] as const;
+/**
+ * Shared answers of a visit: an answer given once (転入届's new address) fills the same answer of later procedures.
+ * The health insurance ones are what a 国保 加入 in the visit makes true for the 医療費 procedures after it.
+ */
+export const SHARED_ANSWERS = ["moveDate", "address", "household", "phone", "email", "insuranceType", "insurer", "insuredName"] as const;
 export type SharedAnswer = (typeof SHARED_ANSWERS)[number];
 /** The shared answer that is a list of people (a group offered from a list); every other one is a single value. */
 export const SHARED_LIST: SharedAnswer = "household";
+
+/**
+ * A shared answer a procedure makes true by being done in the visit, not by an answer: joining 国保 makes the
+ * insurance 国保 (`{"value": "nhi"}`) with the city as insurer (`{{city}}` is the city's name). Procedures that make
+ * such facts are filled in before the others that are proposed, so the others receive them.
+ */
+export const sharedFact = z.object({ value: z.string().min(1) }).strict();
+export type SharedFact = z.infer<typeof sharedFact>;
+export type ShareTarget = string | string[] | SharedFact;
+export const isSharedFact = (v: ShareTarget | undefined): v is SharedFact => typeof v === "object" && v !== null && !Array.isArray(v);
+/** Whether a definition makes a fact other procedures of the visit receive. */
+export const makesFacts = (shares: Partial<Record<SharedAnswer, ShareTarget>> | undefined) => Object.values(shares ?? {}).some(isSharedFact);
 
 export const proposalRule = z
   .object({

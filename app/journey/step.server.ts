@@ -4,6 +4,7 @@ import qs from "qs";
 import { errorTarget, normalizeStep, validateStep, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { translateErrors } from "../form-engine/errors";
 import { localizeText } from "../form-engine/localized";
+import { requiredMessageOf } from "../form-engine/field-type";
 import { getFieldType } from "../form-engine/field-types";
 import { pageTitle } from "../i18n/title";
 import { ASKED } from "../form-engine/render";
@@ -232,5 +233,5 @@ function blankItemError(step: Step, item: ItemPage, values: Answers): FieldError
   if (!isExcluded(value)) return undefined;
   const first = getFieldType(def.type).items!.fields(def)[0]!;
   const path = `${item.field}.${item.index}.${first.name}`;
-  return { path, target: errorTarget(step.fields, path, values), message: msg(getFieldType(first.type).requiredMessage ?? "validation.required") };
+  return { path, target: errorTarget(step.fields, path, values), message: msg(requiredMessageOf(getFieldType(first.type), first)) };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { FormDefinition } from "../form-engine/definition";
 import { EXCLUDED, OFFERED } from "../form-engine/item-keys";
 import { parseDefinition } from "../procedures/definitions.server";
+import { SELF } from "./provenance";
 import { carryOver, sharedValues } from "./visit";
 
 const load = (id: string) => {
@@ -68,6 +69,39 @@ describe("carry-over within a counter visit (shares)", () => {
     const prefill = carryOver(load("kokuho-kanyu"), { joinDate: { value: "2026-11-20", source: "moveIn" } }, shared);
     expect(prefill.joinDate).toEqual({ value: "2026-11-19", source: "visit" });
     expect((prefill.members!.value as unknown[]).length).toBe(4);
+  });
+
+  it("保育所: the visit's own person (marked in the 転入届's offer) takes the visit's phone as guardian; the others do not", () => {
+    // The 転入届's offer marked 健一 as the visit's person; the saved answer keeps only which offer each item is.
+    const offers = tennyuAnswers.persons.map((p, i) => (i === 0 ? { ...p, [SELF]: true } : p));
+    const tennyu = { definition: load("tennyu"), answers: tennyuAnswers, prefill: { persons: { value: offers, source: "moveIn" } } };
+    const prefill = carryOver(load("hoikusho"), {}, sharedValues([tennyu], today));
+    const guardians = prefill.guardians!.value as Record<string, unknown>[];
+    expect(guardians.map((g) => [g.phone, g[SELF]])).toEqual([
+      ["090-1234-5678", true],
+      [undefined, undefined],
+    ]);
+    // Without the mark nobody's item is taken for the visit's person.
+    expect((carryOver(load("hoikusho"), {}, shared).guardians!.value as Record<string, unknown>[]).map((g) => g.phone)).toEqual([undefined, undefined]);
+  });
+
+  it("子ども医療費 after a 国保 加入 in the visit: the insurance is 国保, the city is the insurer, the 世帯主 the insured", () => {
+    const head = { family: "伊藤", given: "健一" };
+    const withNhi = sharedValues(
+      [
+        { definition: load("tennyu"), answers: tennyuAnswers },
+        { definition: load("kokuho-kanyu"), answers: { headName: head } },
+      ],
+      today,
+      { city: "みどり市" },
+    );
+    const prefill = carryOver(load("kodomo-iryouhi"), {}, withNhi);
+    expect(prefill.insuranceType).toEqual({ value: "nhi", source: "visit" });
+    expect(prefill.insurerName).toEqual({ value: "みどり市国民健康保険", source: "visit" });
+    expect(prefill.insuredName).toEqual({ value: head, source: "visit" });
+    // A fact is given, never received: 国保 has no answer it would fill. Without 国保 in the visit nothing is assumed.
+    expect(carryOver(load("kokuho-kanyu"), {}, withNhi).insuranceType).toBeUndefined();
+    expect(carryOver(load("kodomo-iryouhi"), {}, shared).insuranceType).toBeUndefined();
   });
 
   it("a later answer wins, a blank one does not count, the household stays the first procedure's, and nothing is carried without shares", () => {

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { testT } from "../../test/i18n";
 import { decodeMessage } from "../messages";
 import { getFieldType } from "../field-types";
+import { requiredMessageOf } from "../field-type";
+import { offeredMonths } from "./year-month";
 import { isoThisMonth, isoToday } from "../../i18n/dates";
 
 const t = testT("ja");
@@ -107,6 +109,33 @@ describe("yearMonth", () => {
     const ft = getFieldType("yearMonth");
     expect(ft.format("2027-04", {} as never, "ja", t)).toBe("令和9年4月（2027年）");
     expect(ft.format("2027-04", {} as never, "en", t)).toBe("April 2027");
+  });
+});
+
+describe("yearMonth offered as the coming months (offerMonths)", () => {
+  const render = (def: Record<string, unknown>, value?: unknown) => {
+    const ft = getFieldType("yearMonth");
+    const full = { name: "m", label: "入所を希望する月", required: true, ...def, type: "yearMonth" } as never;
+    return renderToStaticMarkup(<ft.Render def={full} id="m" name="m" value={value} required lng="ja" t={t} />);
+  };
+  const values = (html: string) => [...html.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+
+  it("lists N months from the lower bound, in 和暦 with 西暦, as one select; typed 元号・年・月 otherwise", () => {
+    expect(offeredMonths({ min: "2026-11", offerMonths: 3 }, undefined)).toEqual(["2026-11", "2026-12", "2027-01"]);
+    const html = render({ min: "2027-03", offerMonths: 2 }, "2027-04");
+    expect(values(html)).toEqual(["", "2027-03", "2027-04"]);
+    expect(html).toContain('<option value="2027-04" selected="">令和9年4月（2027年）</option>');
+    expect(html).not.toContain('name="m[year]"');
+    expect(render({ min: "today" })).toContain('name="m[year]"');
+    expect(getFieldType("yearMonth").firstInputId("m", { offerMonths: 2 } as never)).toBe("m");
+  });
+
+  it("keeps a saved month the list no longer holds (a draft resumed later), for the server to say why it is refused", () => {
+    expect(values(render({ min: "today", offerMonths: 2 }, "2001-04"))[1]).toBe("2001-04");
+    expect(answer("yearMonth", {}, { min: "today", offerMonths: 2 }).value).toBe("");
+    // Nothing chosen is asked for as a choice, a month typed as missing.
+    expect(requiredMessageOf(getFieldType("yearMonth"), { offerMonths: 2 } as never)).toBe("validation.choice");
+    expect(requiredMessageOf(getFieldType("yearMonth"), {} as never)).toBe("validation.required");
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
+import { baseField, defineFieldType, type RenderProps } from "../field-type";
 import { msg } from "../messages";
-import { describedBy, Fieldset } from "../../ui/field";
+import { describedBy, Field, Fieldset } from "../../ui/field";
 import { wrapperProps } from "./shell";
 import { formatYearMonth, isoThisMonth } from "../../i18n/dates";
 import {
@@ -28,10 +28,32 @@ const definition = z
     max: calendarBound(ISO_MONTH).optional(),
     /** The example in the hint, a month as YYYY-MM or "today" (this month), shown in 西暦 and 和暦. */
     example: calendarBound(ISO_MONTH).optional(),
+    /**
+     * Offer the next N months (from `min`, or this month) as a list to choose from instead of typing 元号・年・月: a
+     * month soon to come (入所希望月) is one choice for a resident on a phone or a clerk at the counter.
+     */
+    offerMonths: z.number().int().min(2).max(36).optional(),
   })
   .strict();
 
 const resolve = (b: string | undefined) => (b === "today" ? isoThisMonth() : b);
+
+/** "YYYY-MM" plus n months. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const total = y * 12 + (m - 1) + n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * The months a field with `offerMonths` lists: from its lower bound (this month when none) on. A saved month outside
+ * them (a draft resumed later) stays listed first, so it is not silently lost; the server then says why it is refused.
+ */
+export function offeredMonths(def: { min?: string; offerMonths?: number }, saved: unknown): string[] {
+  const from = resolve(def.min) ?? isoThisMonth();
+  const months = Array.from({ length: def.offerMonths ?? 0 }, (_, i) => addMonths(from, i));
+  return typeof saved === "string" && ISO_MONTH.test(saved) && !months.includes(saved) ? [saved, ...months] : months;
+}
 
 /** Posted 元号 / 年 / 月 → "YYYY-MM", "" or the parts with the reason they are not a real month. */
 export const toYearMonth = (parts: CalendarParts) => readCalendar(parts, false, "validation.yearMonth");
@@ -52,6 +74,7 @@ export const yearMonthField = defineFieldType<z.infer<typeof definition>>({
   type: "yearMonth",
   definition,
   hasValue: true,
+  requiredMessage: (def) => (def.offerMonths ? "validation.choice" : "validation.required"),
   normalize: (raw) => (typeof raw === "string" ? raw : toYearMonth((raw ?? {}) as CalendarParts)),
   schema: (def) =>
     z.unknown().superRefine((v, ctx) => {
@@ -60,33 +83,61 @@ export const yearMonthField = defineFieldType<z.infer<typeof definition>>({
       if (!r.success) ctx.addIssue({ code: "custom", message: r.error.issues[0]!.message });
     }),
   format: (v, _def, lng) => (typeof v === "string" && v ? formatYearMonth(v, lng) : ""),
-  firstInputId: (id) => `${id}-year`,
-  Render: function YearMonthInput({ def, id, name, value, error, required, lng, t }) {
-    const p = partsOf(value);
-    const eraYear = useEraYear(p, t);
-    return (
-      <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
-        {calendarHow(id, exampleOf(resolve(def.example), lng), t, "yearMonth")}
-        <div className="date-input">
-          <EraYearInputs id={id} name={name} state={eraYear} error={error} hint={def.hint} autoComplete="off" t={t} />
-          <div className="date-input__item date-input__item--month">
-            <label htmlFor={`${id}-month`} className="date-input__label">
-              {t("field.date.month")}
-            </label>
-            <input
-              id={`${id}-month`}
-              name={`${name}[month]`}
-              className="input input--2char"
-              inputMode="numeric"
-              defaultValue={p.month}
-              autoComplete="off"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy(id, def.hint, error)}
-            />
-          </div>
-        </div>
-        <EraAid id={id} state={eraYear} />
-      </Fieldset>
-    );
+  firstInputId: (id, def) => (def.offerMonths ? id : `${id}-year`),
+  Render: function YearMonthInput(props) {
+    return props.def.offerMonths ? <MonthChoice {...props} /> : <TypedYearMonth {...props} />;
   },
 });
+
+type Props = RenderProps<z.infer<typeof definition>>;
+
+function MonthChoice({ def, id, name, value, error, required, lng, t }: Props) {
+  return (
+    <Field {...wrapperProps({ id, def, error, required, lng, t })}>
+      <select
+        id={id}
+        name={name}
+        className="input select"
+        defaultValue={typeof value === "string" ? value : ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, def.hint, error)}
+      >
+        <option value="">{t("field.choose")}</option>
+        {offeredMonths(def, value).map((m) => (
+          <option key={m} value={m}>
+            {formatYearMonth(m, lng)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+function TypedYearMonth({ def, id, name, value, error, required, lng, t }: Props) {
+  const p = partsOf(value);
+  const eraYear = useEraYear(p, t);
+  return (
+    <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
+      {calendarHow(id, exampleOf(resolve(def.example), lng), t, "yearMonth")}
+      <div className="date-input">
+        <EraYearInputs id={id} name={name} state={eraYear} error={error} hint={def.hint} autoComplete="off" t={t} />
+        <div className="date-input__item date-input__item--month">
+          <label htmlFor={`${id}-month`} className="date-input__label">
+            {t("field.date.month")}
+          </label>
+          <input
+            id={`${id}-month`}
+            name={`${name}[month]`}
+            className="input input--2char"
+            inputMode="numeric"
+            defaultValue={p.month}
+            autoComplete="off"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(id, def.hint, error)}
+          />
+        </div>
+      </div>
+      <EraAid id={id} state={eraYear} />
+    </Fieldset>
+  );
+}
