@@ -580,6 +580,8 @@ export const counterVisits = sqliteTable(
     signature: text("signature"),
     /** The answer the resident asked to have corrected: the clerk is taken back to it. */
     correction: text("correction", { mode: "json" }).$type<{ formId: string; field: string } | null>(),
+    /** The language the resident reads the confirmation view in (null: Japanese); their submissions record it. */
+    residentLanguage: text("resident_language"),
     /** When every chosen procedure was submitted in one action. */
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
   },

@@ -179,6 +179,21 @@ test("the 伊藤 family moves in: one counter visit fills, confirms, signs and s
   await expectAccessible(page);
   await press("clerk", save(page));
   await expect(page.getByRole("heading", { level: 1, name: "申請内容のご確認" })).toBeVisible();
+  // The view turns to the resident's language: the page's words and every procedure's own texts (from the translation
+  // files beside the definitions), marked with that language; the clerk's list stays in the clerk's.
+  const residentLanguage = page.getByRole("form", { name: /ご本人が読む言語/ });
+  await press("clerk", residentLanguage.getByRole("button", { name: "English" }));
+  const view = page.locator(".confirm-view");
+  await expect(view).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Please check your applications" })).toBeVisible();
+  await expect(view.getByRole("heading", { level: 2, name: "Moving-in notification (転入届)" })).toBeVisible();
+  await expect(view.getByRole("heading", { level: 2, name: /^Joining National Health Insurance/ })).toBeVisible();
+  await expect(view.locator(".tag--source", { hasText: "Told at the counter" }).first()).toBeVisible();
+  await expect(view).not.toContainText("保護者の氏名");
+  await expect(page.getByRole("navigation", { name: "この来庁の手続き" })).toBeVisible();
+  await expectAccessible(page);
+  await press("clerk", residentLanguage.getByRole("button", { name: "日本語" }));
+  await expect(view).toHaveAttribute("lang", "ja");
   // The resident signs on the touch screen (pointer events) and confirms.
   const pad = page.locator("canvas.signature__canvas");
   await pad.scrollIntoViewIfNeeded();

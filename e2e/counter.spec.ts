@@ -62,7 +62,10 @@ test("a clerk searches, opens a person, records the identity check and reaches t
   await expectAccessible(page);
 
   const visitId = page.url().split("/").pop()!;
-  const opened = db.prepare("select actor_id, subject_id, details from audit_log where action = 'counter.person_opened' order by id desc limit 1").get() as {
+  // This visit's record (other tests open people as the same clerk at the same time).
+  const opened = db
+    .prepare("select actor_id, subject_id, details from audit_log where action = 'counter.person_opened' and json_extract(details, '$.visitId') = ?")
+    .get(visitId) as {
     actor_id: string;
     subject_id: string;
     details: string;

@@ -15,6 +15,7 @@ import { summarize, type SummarySection } from "../form-engine/summary";
 import { localizeText } from "../form-engine/localized";
 import { journeyOf } from "../journey/journey";
 import { sourceMarks } from "../prefill/prefill-sources.server";
+import { fallbackLanguage, isSupportedLanguage, type Language } from "../i18n/config";
 import { formOfDraft, submitDraft } from "../submissions/drafts.server";
 import type { Clerk } from "./visits.server";
 import { clerkVisit, visitDrafts, visitProgress, type VisitRow } from "./visit-work.server";
@@ -84,6 +85,18 @@ export function confirmVisit(clerk: Clerk, visitId: string, input: { signature: 
 
 export type CorrectionResult = { ok: true; formId: string; field: string } | { ok: false; problem: "notFound" | "closed" };
 
+/** The language the resident reads the confirmation view in: Japanese unless the clerk turned it to theirs. */
+export const residentLanguageOf = (v: VisitRow): Language => (isSupportedLanguage(v.residentLanguage) ? v.residentLanguage : fallbackLanguage);
+
+/** The clerk turns the confirmation view to the resident's language (one of the site's languages). */
+export function setResidentLanguage(clerk: Clerk, visitId: string, lng: unknown): { ok: true } | { ok: false; problem: "notFound" | "unknownLanguage" } {
+  const v = clerkVisit(clerk, visitId);
+  if (!v) return { ok: false, problem: "notFound" };
+  if (!isSupportedLanguage(lng)) return { ok: false, problem: "unknownLanguage" };
+  getDb().update(counterVisits).set({ residentLanguage: lng }).where(eq(counterVisits.id, v.id)).run();
+  return { ok: true };
+}
+
 /** The resident asks for an answer to be corrected: the confirmation is withdrawn and the clerk goes to that question. */
 export function askCorrection(clerk: Clerk, visitId: string, input: { formId: unknown; field: unknown }): CorrectionResult {
   const v = clerkVisit(clerk, visitId);
@@ -122,7 +135,7 @@ export type SubmitVisitResult = { ok: true } | { ok: false; problem: "notFound" 
  * like a resident's). Each draft is submitted once (draft_id is unique), so a second click or a retry after a failure
  * half-way submits only what is left.
  */
-export function submitVisit(clerk: Clerk, visitId: string, language: string): SubmitVisitResult {
+export function submitVisit(clerk: Clerk, visitId: string): SubmitVisitResult {
   const v = clerkVisit(clerk, visitId);
   if (!v) return { ok: false, problem: "notFound" };
   if (v.submittedAt) return { ok: true };
@@ -134,7 +147,8 @@ export function submitVisit(clerk: Clerk, visitId: string, language: string): Su
   if (drafts.some((d) => !d || (d.status === "open" && !journeyOf(formOfDraft(d).definition, d, actor).canSubmit().ok)))
     return { ok: false, problem: "incomplete" };
   const entry = { visitId: v.id, clerkId: clerk.id, confirmedAt: v.confirmedAt };
-  const made = drafts.map((d) => submitDraft(d!.id, language, { counter: entry }));
+  // Each submission records the language the resident read and confirmed it in.
+  const made = drafts.map((d) => submitDraft(d!.id, residentLanguageOf(v), { counter: entry }));
   const at = now();
   getDb().update(counterVisits).set({ submittedAt: at }).where(eq(counterVisits.id, v.id)).run();
   recordAudit({

@@ -13,6 +13,7 @@ import { getCity } from "../city.server";
 import { now } from "../clock.server";
 import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
+import type { Answers } from "../form-engine/engine";
 import { formatDateTime } from "../i18n/dates";
 import { isLifeEvent, LIFE_EVENTS, type VisitFacts } from "../form-engine/life-events";
 import { localizeText } from "../form-engine/localized";
@@ -160,9 +161,15 @@ function sharedOf(v: VisitRow, all: Map<string, Draft>, except: string) {
     .filter((id) => id !== except && all.has(id))
     .map((id) => {
       const d = all.get(id)!;
-      return { definition: formOfDraft(d).definition as FormDefinition, answers: d.answers, prefill: d.prefill };
+      return { definition: formOfDraft(d).definition as FormDefinition, answers: d.answers };
     });
-  return sharedValues([...online, ...earlier], now(), { city: getCity().name.ja });
+  // The visit's own person in a list of people: the same name and birth date as the person whose identity was checked.
+  const person = findPerson(personRefOf(v));
+  const isSelf = (p: Answers) => {
+    const name = p.name as { family?: string; given?: string } | undefined;
+    return Boolean(person && name && p.birthDate === person.birthDate && searchKey(`${name.family ?? ""}${name.given ?? ""}`) === searchKey(person.name));
+  };
+  return sharedValues([...online, ...earlier], now(), { city: getCity().name.ja, isSelf });
 }
 
 /**

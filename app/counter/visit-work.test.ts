@@ -16,7 +16,7 @@ import { getLiveForm } from "../procedures/store.server";
 import { getDb } from "../db.server";
 import { submissionsPdf } from "../backoffice/downloads.server";
 import { testT } from "../test/i18n";
-import { askCorrection, confirmationOf, confirmVisit, submitVisit, visitSubmissionIds } from "./visit-submit.server";
+import { askCorrection, confirmationOf, setResidentLanguage, confirmVisit, submitVisit, visitSubmissionIds } from "./visit-submit.server";
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false }).promise;
@@ -115,7 +115,7 @@ describe("a counter visit's procedures", () => {
     expect(confirmVisit(clerk, visitId, { signature: "" })).toEqual({ ok: false, problem: "incomplete" });
     saveAll(openVisitProcedure(clerk, visitId, "tennyu", "ja")!, { notifier: "self", householdType: "new", phone: "090-1234-5678" });
     saveAll(openVisitProcedure(clerk, visitId, "kokuho-kanyu", "ja")!, { reason: "moveIn", incomeDeclared: "yes" });
-    expect(submitVisit(clerk, visitId, "ja")).toEqual({ ok: false, problem: "notConfirmed" });
+    expect(submitVisit(clerk, visitId)).toEqual({ ok: false, problem: "notConfirmed" });
 
     // Every answer with its source: the 転出証明書情報, this visit, or heard at the counter.
     const view = confirmationOf(clerk, visitId, "ja", testT("ja"))!;
@@ -125,6 +125,14 @@ describe("a counter visit's procedures", () => {
     expect(rows).toContainEqual(["tennyu", "phone", "heard"]);
     expect(rows).toContainEqual(["kokuho-kanyu", "phone", "prefill.source.visit"]);
 
+    // Turned to the resident's language: the procedures' own texts in English (from their translation files).
+    expect(setResidentLanguage(clerk, visitId, "xx")).toEqual({ ok: false, problem: "unknownLanguage" });
+    expect(setResidentLanguage({ role: "staff", id: "staff-reviewer1" }, visitId, "en")).toEqual({ ok: false, problem: "notFound" });
+    expect(setResidentLanguage(clerk, visitId, "en")).toEqual({ ok: true });
+    const english = confirmationOf(clerk, visitId, "en", testT("en"))!;
+    expect(english.procedures.map((p) => p.title)).toEqual(["Moving-in notification (転入届)", expect.stringMatching(/^Joining National Health Insurance/)]);
+    expect(english.procedures[0]!.sections[0]!.title).not.toMatch(/[ぁ-ん]/);
+
     expect(confirmVisit(clerk, visitId, { signature: "<script>" })).toEqual({ ok: false, problem: "badSignature" });
     expect(confirmVisit(clerk, visitId, { signature: "M 10 10 L 100 50 L 200 20" })).toEqual({ ok: true });
     expect(askCorrection(clerk, visitId, { formId: "tennyu", field: "nothing" })).toEqual({ ok: false, problem: "notFound" });
@@ -133,15 +141,15 @@ describe("a counter visit's procedures", () => {
       confirmedAt: null,
       correction: { formId: "tennyu", field: "phone" },
     });
-    expect(submitVisit(clerk, visitId, "ja")).toEqual({ ok: false, problem: "notConfirmed" });
+    expect(submitVisit(clerk, visitId)).toEqual({ ok: false, problem: "notConfirmed" });
     expect(confirmVisit(clerk, visitId, { signature: "M 10 10 L 100 50 L 200 20" })).toEqual({ ok: true });
 
-    expect(submitVisit(clerk, visitId, "ja")).toEqual({ ok: true });
-    expect(submitVisit(clerk, visitId, "ja")).toEqual({ ok: true });
+    expect(submitVisit(clerk, visitId)).toEqual({ ok: true });
+    expect(submitVisit(clerk, visitId)).toEqual({ ok: true });
     const made = getDb().select().from(submissions).all();
-    expect(made.map((m) => [m.formId, m.channel, m.enteredBy, m.counterVisitId, m.residentConfirmedAt instanceof Date])).toEqual([
-      ["tennyu", "counter", "staff-counter1", visitId, true],
-      ["kokuho-kanyu", "counter", "staff-counter1", visitId, true],
+    expect(made.map((m) => [m.formId, m.channel, m.enteredBy, m.counterVisitId, m.residentConfirmedAt instanceof Date, m.language])).toEqual([
+      ["tennyu", "counter", "staff-counter1", visitId, true, "en"],
+      ["kokuho-kanyu", "counter", "staff-counter1", visitId, true, "en"],
     ]);
     // Nothing changes after submitting: no more confirmation or correction.
     expect(askCorrection(clerk, visitId, { formId: "tennyu", field: "phone" })).toEqual({ ok: false, problem: "closed" });

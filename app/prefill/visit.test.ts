@@ -72,16 +72,15 @@ describe("carry-over within a counter visit (shares)", () => {
   });
 
   it("保育所: the visit's own person (marked in the 転入届's offer) takes the visit's phone as guardian; the others do not", () => {
-    // The 転入届's offer marked 健一 as the visit's person; the saved answer keeps only which offer each item is.
-    const offers = tennyuAnswers.persons.map((p, i) => (i === 0 ? { ...p, [SELF]: true } : p));
-    const tennyu = { definition: load("tennyu"), answers: tennyuAnswers, prefill: { persons: { value: offers, source: "moveIn" } } };
-    const prefill = carryOver(load("hoikusho"), {}, sharedValues([tennyu], today));
+    // The counter knows whose identity it checked (健一): his item, however the 転入届 came (online or in the visit).
+    const isSelf = (p: Record<string, unknown>) => (p.name as { given: string }).given === "健一" && p.birthDate === "1987-03-19";
+    const prefill = carryOver(load("hoikusho"), {}, sharedValues([{ definition: load("tennyu"), answers: tennyuAnswers }], today, { isSelf }));
     const guardians = prefill.guardians!.value as Record<string, unknown>[];
     expect(guardians.map((g) => [g.phone, g[SELF]])).toEqual([
       ["090-1234-5678", true],
       [undefined, undefined],
     ]);
-    // Without the mark nobody's item is taken for the visit's person.
+    // Without knowing whose visit it is, nobody's item is taken for the visit's person.
     expect((carryOver(load("hoikusho"), {}, shared).guardians!.value as Record<string, unknown>[]).map((g) => g.phone)).toEqual([undefined, undefined]);
   });
 

@@ -29,15 +29,14 @@ const isMeta = (key: string) => key.startsWith("_");
  * The people of a group answer as a list a binding can filter and map: the item's answers (without the keys that say
  * where it came from) and its age in full years on `today`, as the city's lists of people offer them.
  */
-function peopleOf(value: unknown, today: Date, offers: unknown): Answers[] {
+function peopleOf(value: unknown, today: Date, isSelf: (person: Answers) => boolean): Answers[] {
   if (!Array.isArray(value)) return [];
-  const offered = (item: Answers) => (Array.isArray(offers) && typeof item[OFFERED] === "number" ? (offers[item[OFFERED]] as Answers | undefined) : undefined);
   return value
     .filter((item): item is Answers => Boolean(item) && typeof item === "object" && !isExcluded(item))
     .map((item) => {
       const person: Answers = Object.fromEntries(Object.entries(item).filter(([k]) => !isMeta(k)));
-      // The visit's own person (offered as the one whose identity the clerk checked) stays known, to take their contact.
-      if (item[SELF] === true || offered(item)?.[SELF] === true) person[SELF] = true;
+      // The visit's own person (the one whose identity the clerk checked) stays known, to take their own contact.
+      if (isSelf(person)) person[SELF] = true;
       return typeof person.birthDate === "string" && person.birthDate ? { ...person, ageYears: ageOn(person.birthDate, today) } : person;
     });
 }
@@ -49,18 +48,19 @@ function peopleOf(value: unknown, today: Date, offers: unknown): Answers[] {
  * answers actually given count, a blank one does not.
  */
 export function sharedValues(
-  earlier: readonly { definition: FormDefinition; answers: Answers; prefill?: PrefillValues }[],
+  earlier: readonly { definition: FormDefinition; answers: Answers }[],
   today: Date,
-  params: { city: string } = { city: "" },
+  params: { city?: string; isSelf?: (person: Answers) => boolean } = {},
 ): SharedValues {
   const out: SharedValues = {};
-  for (const { definition, answers, prefill } of earlier) {
+  const isSelf = params.isSelf ?? (() => false);
+  for (const { definition, answers } of earlier) {
     for (const [shared, target] of sharesOf(definition)) {
       const name = namesOf(target)[0]!;
       const value = isSharedFact(target)
-        ? target.value.replace(/\{\{city\}\}/g, params.city)
+        ? target.value.replace(/\{\{city\}\}/g, params.city ?? "")
         : shared === SHARED_LIST
-          ? peopleOf(answers[name], today, prefill?.[name]?.value)
+          ? peopleOf(answers[name], today, isSelf)
           : answers[name];
       if (isBlank(value) || (shared === SHARED_LIST && out[shared] !== undefined)) continue;
       out[shared] = value;

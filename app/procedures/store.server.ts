@@ -13,6 +13,7 @@ import { getDb } from "../db.server";
 import { canonicalJson } from "../form-engine/canonical-json";
 import type { FormDefinition } from "../form-engine/definition";
 import { parseDefinition } from "./definitions.server";
+import { readTranslations, withTranslations } from "./translations.server";
 
 export const FORMS_DIR = path.resolve(process.cwd(), "forms");
 
@@ -110,7 +111,8 @@ export function syncFormDefinitions(dir = FORMS_DIR, log: (s: string) => void = 
   if (waiting.length) log(`changed form files stored as unpublished versions (an administrator publishes them): ${waiting.join(", ")}`);
 }
 
-// Stored versions never change, so parsed definitions can be kept for the life of the process.
+// Stored versions never change, so parsed definitions can be kept for the life of the process (translation files
+// change only with a deployment).
 const parsedCache = new Map<number, StoredForm>();
 
 function toStored(row: typeof formVersions.$inferSelect): StoredForm {
@@ -118,7 +120,9 @@ function toStored(row: typeof formVersions.$inferSelect): StoredForm {
   if (cached) return cached;
   const parsed = parseDefinition(row.definition);
   if (!parsed.ok) throw new Error(`Stored form version ${row.id} no longer parses: ${parsed.problems.join("; ")}`);
-  const stored = { versionId: row.id, formId: row.formId, revision: row.revision, definition: parsed.definition };
+  // The texts in other languages live beside the definition (translations.server.ts), so they join it here.
+  const definition = withTranslations(parsed.definition, readTranslations(row.formId));
+  const stored = { versionId: row.id, formId: row.formId, revision: row.revision, definition };
   parsedCache.set(row.id, stored);
   return stored;
 }

@@ -2,24 +2,58 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
-import { askCorrection, confirmationOf, confirmVisit, submitVisit } from "../counter/visit-submit.server";
-import { visitProgress } from "../counter/visit-work.server";
+import { askCorrection, confirmationOf, confirmVisit, residentLanguageOf, setResidentLanguage, submitVisit } from "../counter/visit-submit.server";
+import { clerkVisit, visitProgress } from "../counter/visit-work.server";
+import { supportedLanguages } from "../i18n/config";
 import { formatDateTime } from "../i18n/dates";
-import { getLocaleT } from "../i18n/i18next.server";
+import { getFixedT, getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { CounterVisitNav } from "../ui/counter-visit-nav";
 import { ErrorSummary, type SummaryError } from "../ui/error-summary";
 import { SignaturePad } from "../ui/signature-pad";
-import type { SummaryRow } from "../form-engine/summary";
 
 const notFound = () => new Response("Not Found", { status: 404 });
+
+/** The words of the resident's part of the page, in the resident's language (not the clerk's). */
+const RESIDENT_KEYS = [
+  "title",
+  "lead",
+  "heard",
+  "correct",
+  "correctWhat",
+  "confirmTitle",
+  "confirm",
+  "signPaper",
+  "signHint",
+  "signArea",
+  "signed",
+  "signClear",
+] as const;
 
 async function view(request: Request, visitId: string, errors: SummaryError[] = []) {
   const principal = await requireStaff(request);
   const { t, lng } = await getLocaleT(request);
-  const found = confirmationOf({ role: principal.role, id: principal.staff.id }, visitId, lng, t);
+  const clerk = { role: principal.role, id: principal.staff.id };
+  const visit = clerkVisit(clerk, visitId);
+  if (!visit) throw notFound();
+  const residentLng = residentLanguageOf(visit);
+  const rt = await getFixedT(residentLng);
+  const found = confirmationOf(clerk, visitId, residentLng, rt);
   if (!found) throw notFound();
+  const sourceTexts = Object.fromEntries(
+    found.procedures.flatMap((p) =>
+      p.sections.flatMap((s) =>
+        s.rows.map((r) => [`${p.formId}.${r.field}`, r.source ? (r.source.label ?? rt(r.source.sourceKey)) : rt("counter.confirm.heard")]),
+      ),
+    ),
+  );
   return {
+    resident: {
+      lng: residentLng,
+      texts: Object.fromEntries(RESIDENT_KEYS.map((k) => [`counter.confirm.${k}`, rt(`counter.confirm.${k}`, { label: "{{label}}" })])),
+      sourceTexts,
+      languages: supportedLanguages.map((l) => ({ lng: l, name: t(`language.names.${l}`, { lng: l }) })),
+    },
     title: pageTitle(t, t("counter.confirm.title"), { error: errors.length > 0 }),
     visitId,
     procedures: found.procedures,
@@ -41,8 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const visitId = params.visitId!;
   const form = await request.formData();
   const intent = form.get("intent");
-  const { t, lng } = await getLocaleT(request);
+  const { t } = await getLocaleT(request);
   const here = `/counter/visits/${visitId}/confirm`;
+  if (intent === "language") {
+    const result = setResidentLanguage(clerk, visitId, form.get("lng"));
+    if (!result.ok && result.problem === "notFound") throw notFound();
+    throw redirect(here);
+  }
   if (intent === "correct") {
     const result = askCorrection(clerk, visitId, { formId: form.get("formId"), field: form.get("field") });
     if (!result.ok) throw result.problem === "notFound" ? notFound() : redirect(here);
@@ -55,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(await view(request, visitId, [{ target: "confirm", message: t(`counter.confirm.problem.${result.problem}`) }]), { status: 400 });
   }
   if (intent === "submit") {
-    const result = submitVisit(clerk, visitId, lng);
+    const result = submitVisit(clerk, visitId);
     if (result.ok) throw redirect(`${here}#receipts`);
     if (result.problem === "notFound") throw notFound();
     return data(await view(request, visitId, [{ target: "submit", message: t(`counter.confirm.problem.${result.problem}`) }]), { status: 400 });
@@ -63,17 +102,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
-/** An answer and where it came from, in words the resident knows (住民記録 / 転出証明書情報 / 窓口で聞き取り). */
-function Source({ row }: { row: SummaryRow }) {
-  const { t } = useTranslation();
-  if (row.items) return null;
-  return <span className="tag tag--source">{row.source ? (row.source.label ?? t(row.source.sourceKey)) : t("counter.confirm.heard")}</span>;
-}
-
 export default function CounterConfirm() {
   const loaded = useLoaderData<typeof loader>();
   const page = useActionData<typeof action>() ?? loaded;
   const { t } = useTranslation();
+  // The resident's part of the page speaks the resident's language; the clerk's part, the clerk's.
+  const say = (key: string, params: { label?: string } = {}) => (page.resident.texts[key] ?? t(key)).replace("{{label}}", params.label ?? "");
   const editable = !page.submitted;
   const correctButton = (formId: string, field: string, label: string) =>
     editable ? (
@@ -82,8 +116,8 @@ export default function CounterConfirm() {
         <input type="hidden" name="formId" value={formId} />
         <input type="hidden" name="field" value={field} />
         <button type="submit" className="button button--secondary button--small">
-          {t("counter.confirm.correct")}
-          <span className="visually-hidden">{t("counter.confirm.correctWhat", { label })}</span>
+          {say("counter.confirm.correct")}
+          <span className="visually-hidden">{say("counter.confirm.correctWhat", { label })}</span>
         </button>
       </Form>
     ) : null;
@@ -95,9 +129,28 @@ export default function CounterConfirm() {
         <p>
           <Link to={`/counter/visits/${page.visitId}`}>{t("counter.work.backToVisit")}</Link>
         </p>
-        <div className="confirm-view" lang="ja">
-          <h1>{t("counter.confirm.title")}</h1>
-          <p className="lead">{t("counter.confirm.lead")}</p>
+        <Form method="post" className="confirm-language" aria-label={t("counter.confirm.languageLabel")}>
+          <input type="hidden" name="intent" value="language" />
+          <span className="confirm-language__label" aria-hidden="true">
+            {t("counter.confirm.languageLabel")}
+          </span>
+          {page.resident.languages.map((l) => (
+            <button
+              key={l.lng}
+              type="submit"
+              name="lng"
+              value={l.lng}
+              lang={l.lng}
+              className="button button--secondary button--small"
+              aria-current={l.lng === page.resident.lng ? "true" : undefined}
+            >
+              {l.name}
+            </button>
+          ))}
+        </Form>
+        <div className="confirm-view" lang={page.resident.lng}>
+          <h1>{say("counter.confirm.title")}</h1>
+          <p className="lead">{say("counter.confirm.lead")}</p>
           {page.procedures.map((p) => (
             <section key={p.formId} aria-labelledby={`confirm-${p.formId}`} className="confirm-view__procedure">
               <h2 id={`confirm-${p.formId}`}>{p.title}</h2>
@@ -125,11 +178,7 @@ export default function CounterConfirm() {
                           ) : (
                             <span className={row.answered ? "pre-line" : "muted"}>{row.value}</span>
                           )}{" "}
-                          {row.items ? (
-                            <span className="tag tag--source">{row.source ? t(row.source.sourceKey) : t("counter.confirm.heard")}</span>
-                          ) : (
-                            <Source row={row} />
-                          )}
+                          <span className="tag tag--source">{page.resident.sourceTexts[`${p.formId}.${row.field}`]}</span>
                           {correctButton(p.formId, row.field, row.label)}
                         </dd>
                       </div>
@@ -175,13 +224,15 @@ export default function CounterConfirm() {
         ) : page.complete ? (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="confirm" />
-            <h2 id="confirm">{t("counter.confirm.confirmTitle")}</h2>
-            <SignaturePad />
-            <p className="actions">
-              <button type="submit" className="button">
-                {t("counter.confirm.confirm")}
-              </button>
-            </p>
+            <div lang={page.resident.lng}>
+              <h2 id="confirm">{say("counter.confirm.confirmTitle")}</h2>
+              <SignaturePad say={say} />
+              <p className="actions">
+                <button type="submit" className="button">
+                  {say("counter.confirm.confirm")}
+                </button>
+              </p>
+            </div>
           </Form>
         ) : (
           <p className="notice">{t("counter.confirm.incomplete")}</p>

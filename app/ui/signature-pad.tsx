@@ -9,8 +9,10 @@ const H = 200;
  * but a note is shown and the printed form's signature box is used. Strokes are kept as SVG path data in a 600×200
  * box (posted as `signature`; the server checks its shape and draws it into the PDF).
  */
-export function SignaturePad({ name = "signature" }: { name?: string }) {
-  const { t } = useTranslation();
+export function SignaturePad({ name = "signature", say }: { name?: string; say?: (key: string) => string }) {
+  const { t: pageT } = useTranslation();
+  // The pad is the resident's: its words may be in their language, not the page's (the counter's confirmation view).
+  const t = say ?? ((key: string) => pageT(key));
   const [ready, setReady] = useState(false);
   const [path, setPath] = useState("");
   const canvas = useRef<HTMLCanvasElement>(null);

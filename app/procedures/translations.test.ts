@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { localize } from "../form-engine/localized";
+import { missingTranslations, readTranslations, textsOf, TRANSLATIONS_DIR, withTranslations } from "./translations.server";
+
+const definition = {
+  id: "sample",
+  title: { ja: "見本の届出", en: "Sample notice (inline)" },
+  guidance: { whatYouNeed: ["本人確認書類"] },
+  steps: [
+    {
+      id: "who",
+      title: "届出をする方",
+      fields: [
+        { type: "radio", name: "notifier", label: "届出をする方", options: [{ value: "self", label: "本人" }], showIf: { field: "x", op: "eq", value: "y" } },
+        { type: "group", name: "people", label: "人", fields: [{ type: "text", name: "nickname", label: "呼び名", hint: "任意です" }] },
+      ],
+    },
+  ],
+  afterSubmit: [{ text: "郵送します" }],
+  declaration: "誤りはありません",
+};
+
+describe("procedure translations beside the definition", () => {
+  it("names each text by where it is: steps by id, fields by name, options by value, other lists by position", () => {
+    expect(textsOf(definition)).toEqual({
+      title: "見本の届出",
+      "guidance.whatYouNeed.0": "本人確認書類",
+      "steps.who.title": "届出をする方",
+      "steps.who.fields.notifier.label": "届出をする方",
+      "steps.who.fields.notifier.options.self.label": "本人",
+      "steps.who.fields.people.label": "人",
+      "steps.who.fields.people.fields.nickname.label": "呼び名",
+      "steps.who.fields.people.fields.nickname.hint": "任意です",
+      "afterSubmit.0.text": "郵送します",
+      declaration: "誤りはありません",
+    });
+  });
+
+  it("joins the translations to the texts; the file wins over an inline one, a text without one stays Japanese", () => {
+    const joined = withTranslations(definition, {
+      en: { title: "Sample notice", "steps.who.fields.notifier.options.self.label": "Yourself" },
+      vi: { "steps.who.title": "Người thông báo" },
+    });
+    expect(joined.title).toEqual({ ja: "見本の届出", en: "Sample notice" });
+    expect(joined.steps[0]!.fields[0]!.options![0]!.label).toEqual({ ja: "本人", en: "Yourself" });
+    expect(localize(joined.steps[0]!.title, "vi")).toEqual({ text: "Người thông báo", lang: "vi" });
+    // The fallback says it is Japanese, for a lang attribute.
+    expect(localize(joined.declaration, "en")).toEqual({ text: "誤りはありません", lang: "ja" });
+    // Values and conditions are not texts: untouched; the definition itself is not changed.
+    expect(joined.steps[0]!.fields[0]!.showIf).toEqual(definition.steps[0]!.fields[0]!.showIf);
+    expect(definition.steps[0]!.title).toBe("届出をする方");
+  });
+
+  it("reads one file per language per procedure; a language without the file has none", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "translations-"));
+    fs.mkdirSync(path.join(dir, "vi"));
+    fs.mkdirSync(path.join(dir, "ko"));
+    fs.writeFileSync(path.join(dir, "vi", "sample.json"), JSON.stringify({ title: "Mẫu", declaration: "" }));
+    expect(readTranslations("sample", dir)).toEqual({ vi: { title: "Mẫu" } });
+    expect(readTranslations("../etc", dir)).toEqual({});
+  });
+
+  // Staff-facing texts (the PDF's boxes for the clerk) stay Japanese: the PDF is the city's.
+  const residentFacing = (keys: string[]) => keys.filter((k) => !k.startsWith("pdf."));
+  const shipped = fs
+    .readdirSync("forms")
+    .filter((f) => f.endsWith(".json") && f !== "definition.schema.json")
+    .map((f) => f.replace(/\.json$/, ""));
+  const languages = fs.readdirSync(TRANSLATIONS_DIR);
+
+  it.each(languages)("every shipped procedure is complete in %s, and no key names a text that is not there", (lng) => {
+    const report: Record<string, { missing: string[]; unknown: string[] }> = {};
+    for (const id of shipped) {
+      const own = JSON.parse(fs.readFileSync(`forms/${id}.json`, "utf8")) as unknown;
+      const texts = readTranslations(id)[lng] ?? {};
+      const missing = residentFacing(missingTranslations(own, texts));
+      const unknown = Object.keys(texts).filter((k) => !(k in textsOf(own)));
+      if (missing.length || unknown.length) report[id] = { missing, unknown };
+    }
+    expect(report).toEqual({});
+  });
+});

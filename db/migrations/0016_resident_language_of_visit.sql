@@ -1,0 +1,1 @@
+ALTER TABLE `counter_visits` ADD `resident_language` text;
