@@ -49,7 +49,8 @@ export type City = z.infer<typeof citySchema>;
 
 /** The city's texts in one language, for display (falls back to Japanese). */
 export function cityTexts(city: City, lng: string) {
-  const pick = (t: CityText) => (lng === "en" ? (t.en ?? t.ja) : t.ja);
+  // Other languages than Japanese take the English name (Latin letters are read by every one of them), else Japanese.
+  const pick = (t: CityText) => (lng === "ja" ? t.ja : (t.en ?? t.ja));
   return {
     name: pick(city.name),
     prefecture: pick(city.prefecture),

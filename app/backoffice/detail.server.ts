@@ -1,4 +1,6 @@
 /** A submission as staff see it: answers by the definition it was submitted with, provenance, files and history. */
+import { isSupportedLanguage } from "../i18n/config";
+import { serverResources } from "../i18n/resources.server";
 import { asc, desc, eq, and } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { auditLog, residentAccounts, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
@@ -129,7 +131,7 @@ export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, 
     notices: noticesOf(submission.id).map((n) => ({ ...n, at: formatDateTime(n.at, "ja") })),
     submittedAt: formatDateTime(submission.submittedAt, "ja"),
     updatedAt: formatDateTime(submission.updatedAt, "ja"),
-    language: submission.language,
+    language: languageNamed(submission.language, lng),
     applicant: v.applicant,
     assigneeId: submission.assigneeId,
     assigneeName: v.assigneeName,
@@ -140,4 +142,17 @@ export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, 
     events: v.events.map((e) => ({ ...e, at: formatDateTime(e.at, "ja") })),
     audit: v.audit.map((a) => ({ ...a, at: formatDateTime(a.at, "ja") })),
   };
+}
+
+/** The language a resident applied in, for staff: in the staff's language and in its own name (ベトナム語（Tiếng Việt）). */
+function languageNamed(code: string, staffLanguage: string): string {
+  let named = code;
+  try {
+    named = new Intl.DisplayNames([staffLanguage], { type: "language" }).of(code) ?? code;
+  } catch {
+    // A code Intl cannot read (an old or hand-made row): shown as it is.
+  }
+  // Every locale names each language in its own name (the switch's words), so any locale's list serves.
+  const own = isSupportedLanguage(code) ? (serverResources().ja.common.language.names as Record<string, string>)[code] : undefined;
+  return own && own !== named ? `${named}（${own}）` : named;
 }

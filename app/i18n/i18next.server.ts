@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { fallbackLanguage, i18nConfig, supportedLanguages } from "./config";
+import { fallbackLanguage, i18nConfig, languageFromAcceptLanguage, supportedLanguages } from "./config";
 import { resources } from "./resources";
 import { serverResources } from "./resources.server";
 
@@ -17,8 +17,9 @@ const i18next = new RemixI18Next({
     supportedLanguages: [...supportedLanguages],
     fallbackLanguage,
     cookie: languageCookie,
-    // A chosen language wins over the browser's Accept-Language.
-    order: ["cookie", "header"],
+    // A chosen language wins over the browser's Accept-Language (read with our aliases: zh-CN → 简体中文 …).
+    order: ["cookie", "custom"],
+    findLocale: async (request) => languageFromAcceptLanguage(request.headers.get("Accept-Language")),
   },
   i18next: { ...i18nConfig, resources },
 });

@@ -19,8 +19,21 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("translations", () => {
-  it("en has exactly the keys ja has", () => {
-    expect(keys(resources.en.common).sort()).toEqual(keys(resources.ja.common).sort());
+  it.each(Object.keys(resources).filter((l) => l !== "ja"))("%s has exactly the keys ja has, and no placeholder ja does not give", (lng) => {
+    const own = resources[lng as keyof typeof resources].common;
+    expect(keys(own).sort()).toEqual(keys(resources.ja.common).sort());
+    const value = (root: unknown, key: string) => String(key.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], root));
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    // A translation may leave one out (the 和暦 example is for Japanese readers only), never invent one.
+    const differing = keys(resources.ja.common).filter((k) =>
+      placeholders(value(own, k)).some((p) => !placeholders(value(resources.ja.common, k)).includes(p)),
+    );
+    expect(differing).toEqual([]);
+  });
+
+  it("every language is named in its own name in every language's switch", () => {
+    for (const lng of Object.keys(resources) as (keyof typeof resources)[])
+      expect(Object.keys(resources[lng].common.language.names).sort()).toEqual(Object.keys(resources).sort());
   });
 
   it("no translation is empty", () => {

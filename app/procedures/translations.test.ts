@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { localize } from "../form-engine/localized";
+import { parseDefinition } from "./definitions.server";
 import { missingTranslations, readTranslations, textsOf, TRANSLATIONS_DIR, withTranslations } from "./translations.server";
 
 const definition = {
@@ -70,6 +71,14 @@ describe("procedure translations beside the definition", () => {
     .filter((f) => f.endsWith(".json") && f !== "definition.schema.json")
     .map((f) => f.replace(/\.json$/, ""));
   const languages = fs.readdirSync(TRANSLATIONS_DIR);
+
+  it("a shipped procedure with every translation joined is still a definition (every text property takes a translated text)", () => {
+    for (const id of shipped) {
+      const joined = withTranslations(JSON.parse(fs.readFileSync(`forms/${id}.json`, "utf8")), readTranslations(id));
+      const parsed = parseDefinition(joined);
+      expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+    }
+  });
 
   it.each(languages)("every shipped procedure is complete in %s, and no key names a text that is not there", (lng) => {
     const report: Record<string, { missing: string[]; unknown: string[] }> = {};

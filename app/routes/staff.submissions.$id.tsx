@@ -187,6 +187,10 @@ export default function StaffSubmission() {
               <dd>{page.submittedAt}</dd>
             </div>
             <div className="summary-list__row">
+              <dt>{t("staff.detail.language")}</dt>
+              <dd>{page.language}</dd>
+            </div>
+            <div className="summary-list__row">
               <dt>{t("staff.queue.applicant")}</dt>
               <dd>
                 {page.applicant.name ?? t("staff.queue.noName")}

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
 import { asString, nfkc } from "../normalize";
+import { localizedText, localizeText } from "../localized";
 import { TextInput } from "./text-input";
+
+/** 「3通」, 「3份」, "3 copies": a unit written in kana, kanji or hangul follows without a space. */
+const withUnit = (n: string, unit: string) =>
+  !unit ? n : /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(unit) ? `${n}${unit}` : `${n} ${unit}`;
 
 const definition = z
   .object({
@@ -11,7 +16,8 @@ const definition = z
     min: z.number().optional(),
     max: z.number().optional(),
     integer: z.boolean().default(true),
-    unit: z.string().optional(),
+    /** Shown after the number in the answers (「3通」, "3 copies"): a text, translated like any other. */
+    unit: localizedText.optional(),
   })
   .strict();
 
@@ -32,6 +38,6 @@ export const numberField = defineFieldType<z.infer<typeof definition>>({
     if (def.max !== undefined) n = n.max(def.max, msg("validation.max", { max: def.max }));
     return n;
   },
-  format: (v, def) => `${asString(v)}${def.unit ?? ""}`,
+  format: (v, def, lng) => withUnit(asString(v), localizeText(def.unit, lng)),
   Render: (props) => <TextInput {...props} inputMode={props.def.integer ? "numeric" : "decimal"} width="short" />,
 });
