@@ -13,6 +13,24 @@ import { NonceProvider } from "./ui/nonce";
 
 export const streamTimeout = 5_000;
 
+/**
+ * Pages and loader data carry personal data (a name in the header, answers, cases): no browser or proxy may keep them
+ * unless a route says otherwise (the translations and postal codes do).
+ */
+function noStoreUnlessSet(headers: Headers) {
+  if (headers.has("Cache-Control")) return;
+  try {
+    headers.set("Cache-Control", "no-store");
+  } catch {
+    // An immutable Response (Response.redirect) carries no page.
+  }
+}
+
+export function handleDataRequest(response: Response) {
+  noStoreUnlessSet(response.headers);
+  return response;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -45,6 +63,7 @@ export default async function handleRequest(
           // React 18 pads with NUL bytes and ends the document too early; this repairs both (ADR 0011).
           const body = repairStreamedHtml();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          noStoreUnlessSet(responseHeaders);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

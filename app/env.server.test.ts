@@ -1,15 +1,20 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env.server";
 
 describe("parseEnv", () => {
-  it("gives the documented defaults", () => {
-    const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, DATABASE_PATH: "./data/madoguchi.sqlite", DEMO: true, NODE_ENV: "development", COOKIE_SECURE: false });
+  const secrets = [randomBytes(32).toString("hex"), randomBytes(32).toString("hex"), randomBytes(32).toString("hex"), randomBytes(32).toString("hex")];
+  const secret = (n: number) => secrets[n]!;
+
+  it("gives the documented defaults; the demo is off unless set (found: no DEMO variable meant the demo was on)", () => {
+    expect(() => parseEnv({})).toThrow(/SESSION_SECRET: required when DEMO=off/);
+    const env = parseEnv({ SESSION_SECRET: secret(1) });
+    expect(env).toMatchObject({ PORT: 3000, DATABASE_PATH: "./data/madoguchi.sqlite", DEMO: false, NODE_ENV: "development", COOKIE_SECURE: false });
   });
 
   it("makes cookies Secure in production unless told otherwise", () => {
-    expect(parseEnv({ NODE_ENV: "production" }).COOKIE_SECURE).toBe(true);
-    expect(parseEnv({ NODE_ENV: "production", COOKIE_SECURE: "off" }).COOKIE_SECURE).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", DEMO: "on" }).COOKIE_SECURE).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production", DEMO: "on", COOKIE_SECURE: "off" }).COOKIE_SECURE).toBe(false);
   });
 
   it("names the variable that is wrong", () => {
@@ -21,7 +26,16 @@ describe("parseEnv", () => {
 
   it("requires a session secret when the demo is off", () => {
     expect(() => parseEnv({ DEMO: "off" })).toThrow(/SESSION_SECRET: required when DEMO=off/);
-    const secrets = parseEnv({ DEMO: "off", SESSION_SECRET: `${"a".repeat(32)}, ${"b".repeat(32)}` }).SESSION_SECRET;
-    expect(secrets).toEqual(["a".repeat(32), "b".repeat(32)]);
+    const secrets = parseEnv({ DEMO: "off", SESSION_SECRET: `${secret(1)}, ${secret(2)}` }).SESSION_SECRET;
+    expect(secrets).toEqual([secret(1), secret(2)]);
+  });
+
+  it("refuses a secret that is long but guessable", () => {
+    for (const weak of ["a".repeat(32), "password".repeat(4), "madoguchi-madoguchi-madoguchi-mad", "abababababababababababababababab"])
+      expect(() => parseEnv({ DEMO: "off", SESSION_SECRET: weak }), weak).toThrow(/SESSION_SECRET: a secret is too easy to guess/);
+    expect(() => parseEnv({ DEMO: "off", SESSION_SECRET: `${secret(3)},${"x".repeat(40)}` })).toThrow(/too easy to guess/);
+    // 32 random hex characters (openssl rand -hex 16) and base64 of 32 random bytes pass.
+    expect(parseEnv({ DEMO: "off", SESSION_SECRET: "9f86d081884c7d659a2feaa0c55ad015" }).SESSION_SECRET).toHaveLength(1);
+    expect(parseEnv({ DEMO: "off", SESSION_SECRET: "q3Jx8vN0bT5+Yk2LwZr9aF7mUe1Hc6sDpG4oIiVtQ/E=" }).SESSION_SECRET).toHaveLength(1);
   });
 });

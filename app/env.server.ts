@@ -7,12 +7,31 @@ const onOff = z
   })
   .transform((v) => ["on", "true", "1", "yes"].includes(v));
 
+/**
+ * Whether a secret is guessable: too few different characters for its length (its length times the Shannon entropy of
+ * its characters under 80 bits: 「aaaa…」, 「abab…」; 32 random hex characters score about 110) or a word repeated (a
+ * 4-character piece three times or more). It refuses the guessable; it cannot prove randomness.
+ */
+export function isGuessable(secret: string): boolean {
+  const chars = [...secret];
+  const counts = new Map<string, number>();
+  for (const ch of chars) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const bits = [...counts.values()].reduce((h, c) => h - (c / chars.length) * Math.log2(c / chars.length), 0) * chars.length;
+  const pieces = new Map<string, number>();
+  for (let i = 0; i + 4 <= chars.length; i++) {
+    const piece = chars.slice(i, i + 4).join("");
+    pieces.set(piece, (pieces.get(piece) ?? 0) + 1);
+  }
+  return bits < 80 || [...pieces.values()].some((n) => n >= 3);
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("./data/madoguchi.sqlite"),
-  DEMO: onOff.default(true),
+  /** The fictional demo city, its demo accounts and the password-less demo sign-in. Off unless set (`npm start` sets it). */
+  DEMO: onOff.default(false),
   SESSION_SECRET: z
     .string()
     .optional()
@@ -24,6 +43,9 @@ const envSchema = z.object({
     )
     .refine((v) => v === undefined || v.every((s) => s.length >= 32), {
       message: "every comma-separated secret must be at least 32 characters",
+    })
+    .refine((v) => v === undefined || v.every((s) => s.length < 32 || !isGuessable(s)), {
+      message: "a secret is too easy to guess (make one with `openssl rand -hex 32`)",
     }),
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -13,7 +13,7 @@ import { startNoticeDelivery } from "./notify/outbox.server";
 import { syncFormDefinitions } from "./procedures/store.server";
 import { EnvError, getEnv } from "./env.server";
 import { checkSameOrigin } from "./security/csrf.server";
-import { securityHeaders } from "./security/headers.server";
+import { crossSiteStaffGet, securityHeaders } from "./security/headers.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -54,6 +54,21 @@ async function main() {
   app.use(securityHeaders({ production: env.COOKIE_SECURE }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+
+  app.use((req, res, next) => {
+    const target = crossSiteStaffGet(req);
+    if (!target) return next();
+    const href = target.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    res
+      .status(200)
+      .set("Cache-Control", "no-store")
+      .type("text/html; charset=utf-8")
+      .send(
+        `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>職員用ページを開く</title></head>` +
+          `<body><main><h1>職員用ページを開く</h1><p>別のサイトから開かれたため、まだ表示していません。開く場合は次のリンクを押してください。</p>` +
+          `<p><a href="${href}">このページを開く</a></p></main></body></html>`,
+      );
+  });
 
   app.use((req, res, next) => {
     const verdict = checkSameOrigin(req.method, { get: (n) => req.get(n) }, `${req.protocol}://${req.get("host")}`);

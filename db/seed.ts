@@ -4,12 +4,13 @@
  * Children's birth years are relative to the day of seeding so that "under 6" stays true in any year.
  */
 import { count } from "drizzle-orm";
+import { DEMO_PASSWORD } from "../app/auth/demo-password";
 import { hashPassword } from "../app/auth/password.server";
 import { getCity } from "../app/city.server";
 import type { Db } from "../app/db.server";
 import { households, moveInPersons, moveIns, persons, publicFundsAccounts, staffUsers } from "./schema";
 
-export const DEMO_PASSWORD = "madoguchi-demo";
+export { DEMO_PASSWORD } from "../app/auth/demo-password";
 
 export const DEMO_STAFF = [
   { id: "staff-counter1", username: "counter1", displayName: "窓口 一郎", role: "staff", duty: "counter" },

@@ -9,10 +9,10 @@ import { expect, expectAccessible, test } from "./support/fixtures";
 const root = path.resolve(import.meta.dirname, "..");
 const run = promisify(execFile);
 
-function startServer(env: Record<string, string>) {
+function startServer(env: Record<string, string>, base: NodeJS.ProcessEnv = process.env) {
   const child = spawn(process.execPath, ["build/index.js"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", ...env },
+    env: { ...base, NODE_ENV: "production", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -42,19 +42,22 @@ test.describe("configuration", () => {
     expect(server.output()).toContain("PORT");
   });
 
-  test("with DEMO=off there is no demo data and no demo sign-in; create-admin makes the first admin", async ({ page }) => {
+  test("without DEMO the demo is off: no demo sign-in, and a database once seeded with the demo does not open with the demo password", async ({ page }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-prod-"));
+    // No DEMO variable at all (found: that meant the demo was on), the way an operator starts it.
+    const { DEMO: _unset, ...inherited } = process.env;
     const env = {
       DATABASE_PATH: path.join(dir, "prod.sqlite"),
-      DEMO: "off",
       SESSION_SECRET: randomBytes(32).toString("hex"),
       PORT: String(40000 + Math.floor(Math.random() * 20000)),
     };
+    // The database was first used for the demo (found: its demo accounts stayed usable after DEMO=off).
+    await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed-demo.ts"], { cwd: root, env: { ...inherited, ...env, DEMO: "on" } });
     await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/create-admin.ts", "--username", "tanaka", "--name", "田中 一郎"], {
       cwd: root,
-      env: { ...process.env, ...env, ADMIN_PASSWORD: "a long enough password" },
+      env: { ...inherited, ...env, ADMIN_PASSWORD: "a long enough password" },
     });
-    const server = startServer(env);
+    const server = startServer(env, inherited);
     try {
       const base = `http://127.0.0.1:${env.PORT}`;
       await waitUntilListening(`${base}/healthz`, server);
@@ -65,10 +68,12 @@ test.describe("configuration", () => {
       await expectAccessible(page);
       await page.goto(`${base}/staff/login`);
       await expectAccessible(page);
-      await page.getByLabel("ユーザー名").fill("counter1");
-      await page.getByLabel("パスワード").fill("madoguchi-demo");
-      await page.getByRole("button", { name: "ログイン" }).click();
-      await expect(page.locator(".error-summary")).toContainText("ユーザー名またはパスワードが正しくありません");
+      for (const demoAccount of ["counter1", "admin1"]) {
+        await page.getByLabel("ユーザー名").fill(demoAccount);
+        await page.getByLabel("パスワード").fill("madoguchi-demo");
+        await page.getByRole("button", { name: "ログイン" }).click();
+        await expect(page.locator(".error-summary")).toContainText("ユーザー名またはパスワードが正しくありません");
+      }
       await expectAccessible(page);
       await page.getByLabel("ユーザー名").fill("tanaka");
       await page.getByLabel("パスワード").fill("a long enough password");

@@ -19,8 +19,11 @@ const baseline = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "effo
   signedIn: Record<string, Figures>;
   anonymous: Record<string, Figures>;
 };
-/** The issue's targets for the seeded households (転入届: the 伊藤 family moving in; 保育所: the 髙橋 family). */
-const TARGETS: Record<string, number> = { tennyu: 5, hoikusho: 15 };
+/**
+ * The issues' targets for the seeded households, signed in (転入届: the 伊藤 family moving in, ≤ 2 typed and ≤ 4 chosen,
+ * issue 12 point 9; 保育所: the 髙橋 family).
+ */
+const TARGETS: Record<string, { typed: number; chosen?: number }> = { tennyu: { typed: 2, chosen: 4 }, hoikusho: { typed: 15 } };
 const report: Record<string, Record<string, Figures | number>> = { signedIn: {}, anonymous: {} };
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
@@ -248,7 +251,9 @@ for (const flow of flows) {
       const limit = baseline[who]![flow.formId]!;
       expect(figures.typed).toBeLessThanOrEqual(limit.typed);
       expect(figures.chosen).toBeLessThanOrEqual(limit.chosen);
-      if (who === "signedIn" && flow.formId in TARGETS) expect(figures.typed).toBeLessThanOrEqual(TARGETS[flow.formId]!);
+      const target = who === "signedIn" ? TARGETS[flow.formId] : undefined;
+      if (target) expect(figures.typed).toBeLessThanOrEqual(target.typed);
+      if (target?.chosen !== undefined) expect(figures.chosen).toBeLessThanOrEqual(target.chosen);
       // A page longer than the target is allowed only where the baseline says why, and no longer than measured there.
       const excused = baseline.overHeightTarget?.[`${flow.formId} ${who}: ${figures.longestStep}`];
       expect(figures.longestStepPx).toBeLessThanOrEqual(excused ? limit.longestStepPx : baseline.pageHeightTargetPx);

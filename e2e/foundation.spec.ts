@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { signInAsStaff } from "./support/journey";
 
 const DEMO_PASSWORD = "madoguchi-demo";
 
@@ -43,6 +44,14 @@ test.describe("shell", () => {
     expect(headers["content-security-policy"]).not.toContain("unsafe-inline");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    // Over plain HTTP no HSTS (it is sent only on HTTPS responses).
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    // Pages and loader data are not kept by a browser or a proxy (found: personal pages had no Cache-Control).
+    expect(headers["cache-control"]).toBe("no-store");
+    expect((await request.get("/?_data=root")).headers()["cache-control"]).toBe("no-store");
+    // What is the same for everyone may be kept.
+    expect((await request.get("/locales/ja/common")).headers()["cache-control"]).toBe("public, max-age=300");
   });
 
   test("an unknown page is a translated 404", async ({ page }) => {
@@ -237,6 +246,20 @@ test.describe("CSRF", () => {
     expect(sameOrigin.status()).toBe(302);
     expect(sameOrigin.headers()["set-cookie"]).toContain("madoguchi_session=");
     await api.dispose();
+  });
+
+  test("a staff page opened from another site writes nothing: no audit entry, no export, until the clerk follows our own link", async ({ page, db }) => {
+    await signInAsStaff(page, "reviewer1");
+    const audits = () => (db.prepare("select count(*) as n from audit_log where action = 'submission.csv_exported'").get() as { n: number }).n;
+    const before = audits();
+    const held = await page.request.get("/staff/export?form=juminhyo", { headers: { "Sec-Fetch-Site": "cross-site" } });
+    expect(held.headers()["content-type"]).toContain("text/html");
+    expect(await held.text()).toContain('<a href="/staff/export?form=juminhyo">');
+    expect(audits()).toBe(before);
+    // From our own page it goes through (and is audited).
+    const own = await page.request.get("/staff/export?form=juminhyo", { headers: { "Sec-Fetch-Site": "same-origin" } });
+    expect(own.headers()["content-type"]).toContain("text/csv");
+    expect(audits()).toBeGreaterThan(before);
   });
 
   test("GET never signs out", async ({ page }) => {

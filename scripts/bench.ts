@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { hashPassword } from "../app/auth/password.server";
@@ -179,7 +179,7 @@ async function benchHttp(file: string, size: number) {
       PORT: String(port),
       HOST: "127.0.0.1",
       DEMO: "off",
-      SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0",
+      SESSION_SECRET: randomBytes(32).toString("hex"),
     },
     stdio: "ignore",
   });

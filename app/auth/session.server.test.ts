@@ -84,6 +84,13 @@ describe("guards", () => {
     expect(safeRedirectPath("/\\evil.example")).toBe("/");
     expect(safeRedirectPath("https://evil.example/")).toBe("/");
     expect(safeRedirectPath(null, "/mypage")).toBe("/mypage");
+    // Found in review: redirectTo=/%09/evil.example (a tab, which browsers drop, then //) left the site.
+    expect(safeRedirectPath(new URLSearchParams("redirectTo=/%09/evil.example").get("redirectTo"))).toBe("/");
+    for (const sneaky of ["/\t/evil.example", "/\n/evil.example", "/\r\n//evil.example", "/\u0000/evil", "/\\/evil.example", "/./\\evil.example"])
+      expect(safeRedirectPath(sneaky), JSON.stringify(sneaky)).toBe("/");
+    // Paths of this site stay as they are, encoded parts included.
+    expect(safeRedirectPath("/procedures/juminhyo/steps/request?back=check#copies")).toBe("/procedures/juminhyo/steps/request?back=check#copies");
+    expect(safeRedirectPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
   });
 });
 

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { staffUsers } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { getDb } from "../db.server";
+import { getEnv } from "../env.server";
+import { DEMO_PASSWORD } from "./demo-password";
 import { getDummyHash, verifyPassword } from "./password.server";
 import { clearSignInFailures, isSignInLocked, recordSignInFailure } from "./rate-limit.server";
 import { createSession } from "./session.server";
@@ -26,7 +28,9 @@ export async function signInStaff(request: Request, credentials: z.infer<typeof 
   }
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.username, username)).get();
   const valid = await verifyPassword(credentials.password, user?.passwordHash ?? (await getDummyHash()));
-  if (!user || !valid || user.disabled) {
+  // The demo password is public: it opens nothing outside a demo.
+  const demoPasswordOutsideDemo = valid && !getEnv().DEMO && credentials.password === DEMO_PASSWORD;
+  if (!user || !valid || user.disabled || demoPasswordOutsideDemo) {
     recordSignInFailure(username, ip);
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_failed", details: { username, ip } });
     return { ok: false, reason: "invalid" };

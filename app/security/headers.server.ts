@@ -28,15 +28,35 @@ export function securityHeaders({ production }: { production: boolean }) {
     },
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: production ? { maxAge: 31536000 } : false,
+    // Set below, and only on a response that came over HTTPS: over HTTP a browser ignores it and it promises nothing.
+    strictTransportSecurity: false,
     xFrameOptions: { action: framedBy === "self" ? "sameorigin" : "deny" },
   });
   const forPages = helmet(options(true));
   const forFiles = helmet(options(false));
   // An administrator's preview shows the resident pages in a frame of its own overview page: same origin only.
   const forPreview = helmet(options(true, "self"));
-  return (req: IncomingMessage & { path: string }, res: ServerResponse, next: (err?: unknown) => void) =>
+  return (req: IncomingMessage & { path: string; secure?: boolean }, res: ServerResponse, next: (err?: unknown) => void) => {
+    // No page of a city's portal needs the camera, the microphone, the position or payment APIs (the signature pad
+    // draws with pointer events only).
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    if (production && req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     (FILE_ROUTES.test(req.path) ? forFiles : PREVIEW_PAGES.test(req.path) ? forPreview : forPages)(req, res, next);
+  };
+}
+
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()";
+
+/**
+ * Staff areas take no request another site started: a cross-site GET (Sec-Fetch-Site: cross-site, sent by every
+ * current browser) would otherwise write an audit entry (a case viewed) or start a download (an export) in the name of
+ * a signed-in clerk. It gets a page with a link to the same address, which the clerk follows from our own page.
+ */
+export const STAFF_AREAS = /^\/(staff|admin|counter)(\/|$)/;
+export function crossSiteStaffGet(req: { method: string; path: string; originalUrl?: string; get(name: string): string | undefined }): string | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  if (!STAFF_AREAS.test(req.path) || req.get("sec-fetch-site") !== "cross-site") return null;
+  return req.originalUrl ?? req.path;
 }
 
 /** An administrator's preview: its overview frames the resident pages, and the builder frames the preview. */
