@@ -37,6 +37,17 @@ test("import a definition file, publish it, a resident completes it; a broken fi
   const row = admin.getByRole("row", { name: /e2e-import/ });
   await expect(row).toContainText("公開中");
   await expect(row).toContainText("r1：入力途中 0 件、申請 1 件");
+
+  // Translation coverage per language (issue 14 point 3): a procedure made in the app has none yet, a shipped one is
+  // complete in every language.
+  await admin.goto("/admin/forms/e2e-import");
+  const coverage = admin.getByRole("region", { name: "翻訳の状況" });
+  await expect(coverage.getByRole("row", { name: /Tiếng Việt/ })).toContainText("件（最初の20件）");
+  await expect(coverage.getByRole("row", { name: /Tiếng Việt/ })).toContainText(/0 \/ \d+/);
+  await expectAccessible(admin);
+  await admin.goto("/admin/forms/hoikusho");
+  await expect(admin.getByRole("region", { name: "翻訳の状況" }).getByText("すべて翻訳済み")).toHaveCount(8);
+  await expectAccessible(admin);
 });
 
 test("edit the live version as JSON while a resident has a draft: the old draft finishes on its version", async ({ openPage }) => {

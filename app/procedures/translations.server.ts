@@ -103,7 +103,27 @@ export function readTranslations(formId: string, dir = TRANSLATIONS_DIR): Record
   return out;
 }
 
+/** The texts a resident reads: all but the PDF's (the paper form is the city's, in Japanese). */
+export const residentTextKeys = (definition: unknown) => Object.keys(textsOf(definition)).filter((k) => !k.startsWith("pdf."));
+
 /** The keys a language lacks for a definition (a translation test lists them per language). */
 export function missingTranslations(definition: FormDefinition | unknown, texts: Record<string, string>): string[] {
-  return Object.keys(textsOf(definition)).filter((key) => !texts[key]);
+  return residentTextKeys(definition).filter((key) => !texts[key]);
+}
+
+/**
+ * How far each language's file covers a definition's resident texts, for the administrator: a text written in the
+ * definition itself in that language counts too.
+ */
+export function translationCoverage(definition: unknown, formId: string, languages: readonly string[]) {
+  const files = readTranslations(formId);
+  const inline = new Map<string, Set<string>>();
+  walk(definition, [], false, (key, text) => {
+    if (typeof text !== "string") for (const lng of Object.keys(text)) (inline.get(lng) ?? inline.set(lng, new Set()).get(lng)!).add(key);
+  });
+  const keys = residentTextKeys(definition);
+  return languages.map((lng) => {
+    const missing = keys.filter((k) => !files[lng]?.[k] && !inline.get(lng)?.has(k));
+    return { lng, total: keys.length, translated: keys.length - missing.length, missing: missing.slice(0, 20), missingCount: missing.length };
+  });
 }

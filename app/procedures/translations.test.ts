@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { localize } from "../form-engine/localized";
 import { parseDefinition } from "./definitions.server";
-import { missingTranslations, readTranslations, textsOf, TRANSLATIONS_DIR, withTranslations } from "./translations.server";
+import { missingTranslations, readTranslations, textsOf, translationCoverage, TRANSLATIONS_DIR, withTranslations } from "./translations.server";
 
 const definition = {
   id: "sample",
@@ -64,8 +64,20 @@ describe("procedure translations beside the definition", () => {
     expect(readTranslations("../etc", dir)).toEqual({});
   });
 
-  // Staff-facing texts (the PDF's boxes for the clerk) stay Japanese: the PDF is the city's.
-  const residentFacing = (keys: string[]) => keys.filter((k) => !k.startsWith("pdf."));
+  it("tells the administrator how far each language covers a procedure (inline texts count)", () => {
+    const coverage = translationCoverage(JSON.parse(fs.readFileSync("forms/juminhyo.json", "utf8")), "juminhyo", ["en", "vi", "xx"]);
+    expect(coverage.map((c) => [c.lng, c.missingCount])).toEqual([
+      ["en", 0],
+      ["vi", 0],
+      ["xx", coverage[0]!.total],
+    ]);
+    // Not a shipped procedure: only what the definition writes in a language counts.
+    const own = translationCoverage(definition, "no-such-procedure", ["en", "vi"]);
+    expect(own.map((c) => [c.lng, c.translated, c.total])).toEqual([
+      ["en", 1, 10],
+      ["vi", 0, 10],
+    ]);
+  });
   const shipped = fs
     .readdirSync("forms")
     .filter((f) => f.endsWith(".json") && f !== "definition.schema.json")
@@ -85,7 +97,7 @@ describe("procedure translations beside the definition", () => {
     for (const id of shipped) {
       const own = JSON.parse(fs.readFileSync(`forms/${id}.json`, "utf8")) as unknown;
       const texts = readTranslations(id)[lng] ?? {};
-      const missing = residentFacing(missingTranslations(own, texts));
+      const missing = missingTranslations(own, texts);
       const unknown = Object.keys(texts).filter((k) => !(k in textsOf(own)));
       if (missing.length || unknown.length) report[id] = { missing, unknown };
     }

@@ -183,6 +183,51 @@ export default function ProcedurePage() {
         </>
       )}
 
+      {page.translations ? (
+        <>
+          <h2 id="translations-title">{t("admin.forms.procedure.translations.title")}</h2>
+          <p>{t(`admin.forms.procedure.translations.of.${page.translations.of}`)}</p>
+          <div className="table-scroll" role="region" aria-labelledby="translations-title" tabIndex={0}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.forms.procedure.translations.language")}</th>
+                  <th scope="col">{t("admin.forms.procedure.translations.translated")}</th>
+                  <th scope="col">{t("admin.forms.procedure.translations.missing")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.translations.languages.map((c) => (
+                  <tr key={c.lng}>
+                    <th scope="row" lang={c.lng}>
+                      {t(`language.names.${c.lng}`)}
+                    </th>
+                    <td>{t("admin.forms.procedure.translations.count", { translated: c.translated, total: c.total })}</td>
+                    <td>
+                      {c.missingCount === 0 ? (
+                        t("admin.forms.procedure.translations.complete")
+                      ) : (
+                        <>
+                          {t("admin.forms.procedure.translations.missingCount", { count: c.missingCount })}
+                          <ul className="plain-list">
+                            {c.missing.map((key) => (
+                              <li key={key}>
+                                <code>{key}</code>
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="field__hint">{t("admin.forms.procedure.translations.how")}</p>
+        </>
+      ) : null}
+
       <h2 id="versions-title" tabIndex={-1}>
         {t("admin.forms.procedure.versions")}
       </h2>

@@ -3,6 +3,8 @@
  * the procedure page (publish, schedule, cancel, retire, roll back, edit from a version, discard). Routes parse the
  * request and map the outcome; every change goes through lifecycle.server.ts, which audits it.
  */
+import { supportedLanguages } from "../../i18n/config";
+import { translationCoverage } from "../../procedures/translations.server";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { auditLog, formVersions, staffUsers } from "../../../db/schema";
 import { now } from "../../clock.server";
@@ -150,6 +152,26 @@ export function procedurePage(formId: string, lng: string, at: Date = now()) {
       pending: !p.cancelledAt && p.effectiveAt.getTime() > at.getTime(),
     })),
     audit: auditEntries(formId, lng),
+    translations: coverageOf(formId, working?.definition, liveVersionId),
+  };
+}
+
+/**
+ * How far each language covers the procedure's resident texts: the working copy's if there is one (what will be
+ * published), else the live version's, else the latest. Japanese is the source, so not listed.
+ */
+function coverageOf(formId: string, working: unknown, liveVersionId: number | null | undefined) {
+  const versions = versionChoices(formId);
+  const source = working ?? (versions.find((v) => v.id === liveVersionId) ?? versions.at(-1))?.definition;
+  if (!source) return null;
+  const of = working ? "working" : liveVersionId ? "live" : "latest";
+  return {
+    of,
+    languages: translationCoverage(
+      source,
+      formId,
+      supportedLanguages.filter((l) => l !== "ja"),
+    ),
   };
 }
 
