@@ -1,5 +1,6 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { signInAsStaff } from "./support/journey";
+import type { Page } from "@playwright/test";
 
 const DEMO_PASSWORD = "madoguchi-demo";
 
@@ -276,10 +277,22 @@ test.describe("CSRF", () => {
   });
 });
 
+/** The languages are behind a disclosure in the header (nine would fill a phone's header). */
+async function openLanguages(page: Page) {
+  await page.locator(".language-switch summary").click();
+}
+
 test.describe("language", () => {
   test("the language switch works without JavaScript and is remembered", async ({ openPage }) => {
     const page = await openPage({ javaScriptEnabled: false });
     await page.goto("/staff/login");
+    await expectAccessible(page);
+    // Closed, the switch is one line naming the current language; open, every language in its own name.
+    await expect(page.locator(".language-switch summary")).toHaveText("言語 / Language: 日本語");
+    await expect(page.getByRole("button", { name: "English" })).toBeHidden();
+    await openLanguages(page);
+    const names = page.getByRole("form", { name: "言語 / Language" }).getByRole("button");
+    await expect(names).toHaveText(["日本語", "English", "简体中文", "한국어", "Tiếng Việt", "Filipino", "Português (Brasil)", "नेपाली", "Bahasa Indonesia"]);
     await expectAccessible(page);
     await page.getByRole("button", { name: "English" }).click();
     await expect(page).toHaveURL(/\/staff\/login$/);
@@ -290,6 +303,7 @@ test.describe("language", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Procedures you can do online");
     await expectAccessible(page);
+    await openLanguages(page);
     await page.getByRole("button", { name: "日本語" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expectAccessible(page);
@@ -309,6 +323,7 @@ test.describe("language", () => {
   test("with JavaScript on, switching language keeps the page and updates the client", async ({ page }) => {
     await page.goto("/login");
     await expectAccessible(page);
+    await openLanguages(page);
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");

@@ -3,23 +3,28 @@ import { useTranslation } from "react-i18next";
 import { supportedLanguages } from "../i18n/config";
 import type { RootData } from "../root";
 
-/** The language switch: a real form, so it works without JavaScript; the choice is kept in a cookie. */
+/**
+ * The language switch: every language in its own name, behind a disclosure so nine of them do not fill a phone's
+ * header. A real form inside a <details>: it works without JavaScript; the choice is kept in a cookie.
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const current = i18n.language;
   return (
-    <Form method="post" action="/language" className="language-switch" aria-label={t("language.label")}>
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <span className="language-switch__label" aria-hidden="true">
-        {t("language.label")}
-      </span>
-      {supportedLanguages.map((lng) => (
-        <button key={lng} type="submit" name="lng" value={lng} lang={lng} className="link-button" aria-current={lng === current ? "true" : undefined}>
-          {t(`language.names.${lng}`, { lng })}
-        </button>
-      ))}
-    </Form>
+    <details className="language-switch">
+      <summary>
+        {t("language.label")}: <span lang={current}>{t(`language.names.${current}`, { lng: current })}</span>
+      </summary>
+      <Form method="post" action="/language" className="language-switch__list" aria-label={t("language.label")}>
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        {supportedLanguages.map((lng) => (
+          <button key={lng} type="submit" name="lng" value={lng} lang={lng} className="link-button" aria-current={lng === current ? "true" : undefined}>
+            {t(`language.names.${lng}`, { lng })}
+          </button>
+        ))}
+      </Form>
+    </details>
   );
 }
 
