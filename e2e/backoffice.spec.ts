@@ -24,8 +24,8 @@ async function moveTo(page: Page, status: string, message?: string) {
 }
 
 test("a reviewer takes a submission through every status, with a 補正依頼 round trip with the resident", async ({ page, openPage, db }) => {
-  // Two people, four pages each with axe, downloads: 42 s alone, 115 s in a clean-clone run beside two other workers.
-  test.setTimeout(240_000);
+  // Two people, four pages each with axe, downloads: 42 s alone, 115–130 s in clean-clone runs beside two other workers.
+  test.setTimeout(300_000);
   // The resident applies.
   await signInAsResident(page, "𠮷田 茂");
   const receipt = await requestJuminhyo(page);

@@ -183,6 +183,8 @@ test("with JavaScript on, a step is checked in the browser with the same rules b
 });
 
 test("a signed-in resident sees 申請中の手続き and resumes where they left off; 変更 returns to the check page", async ({ page }) => {
+  // Three visits of the same draft and a dozen axe checks: 26 s alone, 63 s in a clean-clone run beside two workers.
+  test.setTimeout(180_000);
   await signInAsResident(page, "鈴木 健太");
   await startProcedure(page, "juminhyo");
   // Signed in: name and date of birth come from the sign-in, the address from 住民記録.
