@@ -90,7 +90,8 @@ describe("app code (tests and app/test/ aside)", () => {
   const appDir = import.meta.dirname;
   const files = (fs.readdirSync(appDir, { recursive: true }) as string[])
     .filter((f) => /\.(ts|tsx|json)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith(`test${path.sep}`))
-    .map((f) => ({ f, content: fs.readFileSync(path.join(appDir, f), "utf8") }));
+    // Without ふりがな readings: {窓口|まどぐち} is a counter, not the demo city.
+    .map((f) => ({ f, content: fs.readFileSync(path.join(appDir, f), "utf8").replace(/\|[^{}|]+\}/g, "}") }));
 
   // The city is configuration: no module, component or locale file may name the demo city.
   it("names no city", () => {

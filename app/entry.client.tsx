@@ -6,11 +6,13 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
 import { i18nConfig } from "./i18n/config";
+import { rubyPostProcessor } from "./i18n/ruby";
 
 async function hydrate() {
   await i18next
     .use(initReactI18next)
     .use(Backend)
+    .use(rubyPostProcessor)
     .init({
       ...i18nConfig,
       // The server already chose the language and wrote it to <html lang>.

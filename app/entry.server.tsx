@@ -1,13 +1,10 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig } from "./i18n/config";
-import i18nServer from "./i18n/i18next.server";
-import { serverResources } from "./i18n/resources.server";
+import { I18nextProvider } from "react-i18next";
+import i18nServer, { renderer } from "./i18n/i18next.server";
 import { repairStreamedHtml } from "./streamed-html.server";
 import { NonceProvider } from "./ui/nonce";
 
@@ -38,11 +35,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // One i18next instance per request: requests in different languages must not share state.
-  const instance = createInstance();
-  const lng = await i18nServer.getLocale(request);
-  const ns = i18nServer.getRouteNamespaces(remixContext);
-  await instance.use(initReactI18next).init({ ...i18nConfig, lng, ns: ns.length ? ns : i18nConfig.ns, resources: serverResources() });
+  const instance = renderer(await i18nServer.getLocale(request));
 
   const nonce = loadContext.cspNonce;
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.

@@ -6,6 +6,7 @@ import { getPrincipal } from "./auth/session.server";
 import { getEnv } from "./env.server";
 import { fallbackLanguage } from "./i18n/config";
 import i18nServer from "./i18n/i18next.server";
+import { languages } from "./i18n/languages.server";
 import styles from "./styles/app.css";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
 import { useDocumentTitle } from "./ui/document-title";
@@ -25,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: principal.role === "resident" ? principal.resident.name : principal.staff.displayName,
       }
     : null;
-  return { locale, user, demo: getEnv().DEMO };
+  // The switch's list: each language in its own name.
+  return { locale, user, demo: getEnv().DEMO, languages: languages().map(({ code, name }) => ({ code, name })) };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;

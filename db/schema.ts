@@ -163,6 +163,8 @@ export const residentAccounts = sqliteTable(
     personId: text("person_id").references(() => persons.id),
     /** Link to a pending move-in when the person is moving in. */
     moveInPersonId: text("move_in_person_id").references(() => moveInPersons.id),
+    /** The language the resident last chose (null: never chose); a sign-in on another device brings it back. */
+    language: text("language"),
     createdAt: createdAt(),
     lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
   },

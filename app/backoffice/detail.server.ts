@@ -1,6 +1,5 @@
 /** A submission as staff see it: answers by the definition it was submitted with, provenance, files and history. */
-import { isSupportedLanguage } from "../i18n/config";
-import { serverResources } from "../i18n/resources.server";
+import { languageInfo } from "../i18n/languages.server";
 import { asc, desc, eq, and } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { auditLog, residentAccounts, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
@@ -152,7 +151,7 @@ function languageNamed(code: string, staffLanguage: string): string {
   } catch {
     // A code Intl cannot read (an old or hand-made row): shown as it is.
   }
-  // Every locale names each language in its own name (the switch's words), so any locale's list serves.
-  const own = isSupportedLanguage(code) ? (serverResources().ja.common.language.names as Record<string, string>)[code] : undefined;
+  // Each language's folder names it in itself (the switch's words).
+  const own = languageInfo(code)?.name;
   return own && own !== named ? `${named}（${own}）` : named;
 }

@@ -15,7 +15,8 @@ import { summarize, type SummarySection } from "../form-engine/summary";
 import { localizeText } from "../form-engine/localized";
 import { journeyOf } from "../journey/journey";
 import { sourceMarks } from "../prefill/prefill-sources.server";
-import { fallbackLanguage, isSupportedLanguage, type Language } from "../i18n/config";
+import { fallbackLanguage, type Language } from "../i18n/config";
+import { isLanguage } from "../i18n/languages.server";
 import { formOfDraft, submitDraft } from "../submissions/drafts.server";
 import type { Clerk } from "./visits.server";
 import { clerkVisit, visitDrafts, visitProgress, type VisitRow } from "./visit-work.server";
@@ -86,13 +87,13 @@ export function confirmVisit(clerk: Clerk, visitId: string, input: { signature: 
 export type CorrectionResult = { ok: true; formId: string; field: string } | { ok: false; problem: "notFound" | "closed" };
 
 /** The language the resident reads the confirmation view in: Japanese unless the clerk turned it to theirs. */
-export const residentLanguageOf = (v: VisitRow): Language => (isSupportedLanguage(v.residentLanguage) ? v.residentLanguage : fallbackLanguage);
+export const residentLanguageOf = (v: VisitRow): Language => (isLanguage(v.residentLanguage) ? v.residentLanguage : fallbackLanguage);
 
 /** The clerk turns the confirmation view to the resident's language (one of the site's languages). */
 export function setResidentLanguage(clerk: Clerk, visitId: string, lng: unknown): { ok: true } | { ok: false; problem: "notFound" | "unknownLanguage" } {
   const v = clerkVisit(clerk, visitId);
   if (!v) return { ok: false, problem: "notFound" };
-  if (!isSupportedLanguage(lng)) return { ok: false, problem: "unknownLanguage" };
+  if (!isLanguage(lng)) return { ok: false, problem: "unknownLanguage" };
   getDb().update(counterVisits).set({ residentLanguage: lng }).where(eq(counterVisits.id, v.id)).run();
   return { ok: true };
 }

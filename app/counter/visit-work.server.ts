@@ -109,6 +109,7 @@ function accountOf(v: VisitRow, person: CounterPerson | null): typeof residentAc
     address: person?.address ?? null,
     personId: v.personId,
     moveInPersonId: v.moveInPersonId,
+    language: null,
     createdAt: v.startedAt,
     lastSignInAt: null,
   };

@@ -128,6 +128,26 @@ describe("field types", () => {
       value: { family: "NGUYEN", given: "VAN AN" },
     });
   });
+  it("person name with the reading optional: a name as on the 在留カード needs no フリガナ, nor a 名; a kanji name still does", () => {
+    const def = { kana: "optional" };
+    expect(check("personName", def, { family: "NGUYEN", given: "THI HUONG", familyKana: "", givenKana: "" })).toMatchObject({
+      ok: true,
+      value: { family: "NGUYEN", given: "THI HUONG", familyKana: "", givenKana: "" },
+    });
+    expect(check("personName", def, { family: "SUKARNO", given: "", familyKana: "スカルノ", givenKana: "" })).toMatchObject({ ok: true });
+    expect(check("personName", def, { family: "田中", given: "一郎", familyKana: "タナカ", givenKana: "" })).toMatchObject({
+      ok: false,
+      message: "validation.name.givenKanaRequired",
+    });
+    expect(check("personName", def, { family: "NGUYEN", given: "", familyKana: "abc", givenKana: "" })).toMatchObject({
+      ok: false,
+      message: "validation.katakana",
+    });
+    expect(check("personName", def, { family: "", given: "AN", familyKana: "", givenKana: "" })).toMatchObject({
+      ok: false,
+      message: "validation.name.familyRequired",
+    });
+  });
   it("date: not in the future, with a clear message", () => {
     expect(check("date", { max: "today", birthDate: true }, { year: "2999", month: "1", day: "1" })).toMatchObject({
       ok: false,

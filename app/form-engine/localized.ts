@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainOf } from "../i18n/ruby";
 
 /**
  * Text in a definition: a plain string (Japanese) or { ja, en, … }. ja is required and is the fallback for any
@@ -7,12 +8,15 @@ import { z } from "zod";
 export const localizedText = z.union([z.string().min(1), z.object({ ja: z.string().min(1) }).catchall(z.string().min(1))]);
 export type LocalizedText = z.infer<typeof localizedText>;
 
-/** The text in the requested language, and the language it is actually in (for a lang attribute on fallbacks). */
-export function localize(text: LocalizedText | undefined, lng: string): { text: string; lang: string } {
-  if (text === undefined) return { text: "", lang: lng };
-  if (typeof text === "string") return { text, lang: "ja" };
+/**
+ * The text in the requested language, and the language it is actually in (for a lang attribute on fallbacks). `text`
+ * is plain; `marked` keeps やさしい日本語's ふりがな ({漢字|かんじ}) for a component to render withRuby.
+ */
+export function localize(text: LocalizedText | undefined, lng: string): { text: string; marked: string; lang: string } {
+  if (text === undefined) return { text: "", marked: "", lang: lng };
+  if (typeof text === "string") return { text, marked: text, lang: "ja" };
   const own = text[lng];
-  return own ? { text: own, lang: lng } : { text: text.ja, lang: "ja" };
+  return own ? { text: plainOf(own), marked: own, lang: lng } : { text: text.ja, marked: text.ja, lang: "ja" };
 }
 
 export const localizeText = (text: LocalizedText | undefined, lng: string) => localize(text, lng).text;

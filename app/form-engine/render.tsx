@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { textLanguage } from "../i18n/text-language";
 import { createContext, Fragment, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { evaluate, referencedFields, type Condition } from "./conditions";
 import type { FieldDef } from "./definition";
@@ -25,6 +26,15 @@ export type StepView = {
   itemPages?: { attention: Record<string, number[]>; only?: { field: string; index: number } };
 };
 
+/** A value as the city holds it; Japanese in a page of another language is marked so (an address in an English page). */
+function FixedText({ id, text, lng }: { id: string; text: string; lng: string }) {
+  return (
+    <p className="fixed-value__value" id={id} tabIndex={-1} lang={textLanguage(text, lng)}>
+      {text}
+    </p>
+  );
+}
+
 /**
  * A value the city holds and the resident may not change here: shown as text with its source and how to have it
  * corrected (not a disabled or read-only input).
@@ -42,9 +52,7 @@ function FixedValue({ def, value, mark, error, lng, t }: { def: FieldDef; value:
           {error}
         </p>
       ) : null}
-      <p className="fixed-value__value" id={id} tabIndex={-1}>
-        {getFieldType(def.type).format(value, def, lng, t)}
-      </p>
+      <FixedText id={id} text={getFieldType(def.type).format(value, def, lng, t)} lng={lng} />
       <p className="field__hint">
         <SourceTag mark={mark} lng={lng} t={t} /> {mark.note ? <Localized text={mark.note} lng={lng} /> : t("prefill.fixedNote")}
       </p>

@@ -1,31 +1,28 @@
 /**
- * Languages with complete translations, in the order the switch lists them: the languages most of a Japanese city's
- * foreign residents read. ja is the source language and the fallback for anything missing. Adding one: a folder in
- * app/i18n/locales and forms/translations, and its code here.
+ * i18next settings shared by server and browser. Which languages exist is read from the locale folders on the server
+ * (languages.server.ts); the browser takes the one the server chose from <html lang>.
  */
-export const supportedLanguages = ["ja", "en", "zh-Hans", "ko", "vi", "fil", "pt-BR", "ne", "id"] as const;
-export type Language = (typeof supportedLanguages)[number];
-export const fallbackLanguage: Language = "ja";
+import { rubyPostProcessor } from "./ruby";
+
+/** A language tag of one of the locale folders (ja, en, vi, ja-x-easy …). */
+export type Language = string;
+export const fallbackLanguage = "ja";
 export const defaultNS = "common";
 
-export function isSupportedLanguage(value: unknown): value is Language {
-  return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
-}
-
-/** Shared i18next options for server and browser. */
 export const i18nConfig = {
-  supportedLngs: [...supportedLanguages],
   fallbackLng: fallbackLanguage,
   defaultNS,
   ns: [defaultNS],
   interpolation: { escapeValue: false }, // React escapes
+  // ふりがな written {漢字|かんじ} becomes <ruby> in the page and the plain word in attributes (ruby.ts).
+  postProcess: [rubyPostProcessor.name],
 };
 
-/** Language tags a browser sends that mean one of ours (Chinese → 简体中文, Portuguese → Brazilian, Tagalog → Filipino). */
-const ALIASES: Record<string, Language> = { zh: "zh-Hans", pt: "pt-BR", tl: "fil", in: "id" };
+/** What the Accept-Language matcher needs to know of a language. */
+export type Matchable = { code: string; matches: readonly string[] };
 
-/** The best of our languages for an Accept-Language header, by its q order; null when none fits. */
-export function languageFromAcceptLanguage(header: string | null): Language | null {
+/** The best of the given languages for an Accept-Language header, by its q order; null when none fits. */
+export function languageFromAcceptLanguage(header: string | null, languages: readonly Matchable[]): string | null {
   if (!header) return null;
   const wanted = header
     .split(",")
@@ -36,12 +33,10 @@ export function languageFromAcceptLanguage(header: string | null): Language | nu
     })
     .filter((w) => w.tag && w.tag !== "*" && !Number.isNaN(w.q) && w.q > 0)
     .sort((a, b) => b.q - a.q || a.i - b.i);
+  const named = (tag: string) => languages.find((l) => l.code.toLowerCase() === tag || l.matches.some((m) => m.toLowerCase() === tag));
   for (const { tag } of wanted) {
-    const exact = supportedLanguages.find((l) => l.toLowerCase() === tag);
-    if (exact) return exact;
-    const base = tag.split("-")[0]!;
-    const byBase = ALIASES[base] ?? supportedLanguages.find((l) => l === base);
-    if (byBase) return byBase;
+    const found = named(tag) ?? named(tag.split("-")[0]!);
+    if (found) return found.code;
   }
   return null;
 }

@@ -1,8 +1,10 @@
 /**
  * Calendar dates: ISO strings in storage (YYYY-MM-DD, YYYY-MM for a month), one formatter family for people.
  * In Japanese 和暦 comes first with the 西暦 year as an aid: 「昭和62年3月19日（1987年）」, 「令和9年4月（2027年）」,
- * and a moment 「令和8年11月23日 13:08」 (the city's clock). Other languages get their own long style, no 和暦.
+ * and a moment 「令和8年11月23日 13:08」 (the city's clock). Other languages get their own long style, no 和暦; やさしい日本語
+ * gets 「2026年11月24日」.
  */
+import { isJapanese } from "./text-language";
 import { eraOf, eraYearText, erasOfYear } from "./wareki";
 
 const [Y, M, D] = [0, 1, 2];
@@ -85,7 +87,8 @@ export const isoDateInJapan = (at: Date | string) => inJapan(at).day;
 export function formatDateTime(at: Date | string, lng = "ja"): string {
   const { day, time } = inJapan(at);
   if (lng === "ja") return `${warekiDate(day) || formatDate(day, "ja")} ${time}`;
-  return `${formatDate(day, lng)}, ${time}`;
+  // やさしい日本語 writes 西暦 (the guideline's advice), in Japanese style: Intl's "2026年11月24日".
+  return isJapanese(lng) ? `${formatDate(day, lng)} ${time}` : `${formatDate(day, lng)}, ${time}`;
 }
 
 /** A moment for a spreadsheet (CSV): "2026/11/22 14:03" (JST), which spreadsheet programs read as a date. */

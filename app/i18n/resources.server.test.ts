@@ -14,7 +14,7 @@ describe("translations with the city", () => {
   });
 
   it("are what the browser is served", () => {
-    expect(serverResources().en.common.city.siteName).toBe("Madoguchi City Online Counter");
-    expect(serverResources().ja.common.site.name).toBe("$t(city.siteName)");
+    expect(serverResources().en!.common.city.siteName).toBe("Madoguchi City Online Counter");
+    expect((serverResources().ja!.common.site as { name: string }).name).toBe("$t(city.siteName)");
   });
 });

@@ -1,9 +1,9 @@
 import { cityTexts } from "../city";
 import { getCity } from "../city.server";
-import { supportedLanguages, type Language } from "./config";
-import { resources } from "./resources";
+import { catalogueOfServer } from "./languages.server";
 
-type Resources = { [L in Language]: { common: (typeof resources)[L]["common"] & { city: ReturnType<typeof cityTexts> } } };
+type Texts = Record<string, unknown>;
+export type Resources = Record<string, { common: Texts & { city: ReturnType<typeof cityTexts> } }>;
 
 let cached: Resources | undefined;
 
@@ -12,6 +12,10 @@ let cached: Resources | undefined;
  * these keys (`$t(city.siteName)`), so server, browser (served by /locales/:lng/:ns) and PDF all say the same.
  */
 export function serverResources(): Resources {
-  cached ??= Object.fromEntries(supportedLanguages.map((lng) => [lng, { common: { ...resources[lng].common, city: cityTexts(getCity(), lng) } }])) as Resources;
+  if (cached) return cached;
+  const { languages, texts } = catalogueOfServer();
+  cached = Object.fromEntries(
+    languages.map((l) => [l.code, { common: { ...texts[l.code], city: cityTexts(getCity(), l.cityNames === "ja" ? "ja" : l.code) } }]),
+  );
   return cached;
 }

@@ -19,6 +19,7 @@ const account = (over: Partial<ResidentAccount>): ResidentAccount => ({
   address: null,
   personId: null,
   moveInPersonId: null,
+  language: null,
   createdAt: new Date(),
   lastSignInAt: null,
   ...over,

@@ -20,6 +20,7 @@ const account = (over: Partial<ResidentAccount>): ResidentAccount => ({
   address: null,
   personId: null,
   moveInPersonId: null,
+  language: null,
   createdAt: new Date(),
   lastSignInAt: null,
   ...over,

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { FormDefinition } from "../form-engine/definition";
-import { resources } from "../i18n/resources";
-import { testT } from "../test/i18n";
+import { localeTexts, testT } from "../test/i18n";
 import { parseDefinition } from "./definitions.server";
 import { canonicalText, describeChanges, jsonDiff, type Change } from "./diff";
 
@@ -233,7 +232,7 @@ describe("describeChanges", () => {
     const produced = new Set(all.map((c) => c.key));
     const diffKeys = (o: object, prefix: string): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}.${k}`] : diffKeys(v, `${prefix}.${k}`)));
-    const messages = resources.ja.common.admin.diff;
+    const messages = localeTexts("ja").admin.diff;
     expect(diffKeys(messages, "admin.diff").filter((k) => !produced.has(k))).toEqual([]);
     for (const lng of ["ja", "en"] as const) for (const c of all) expect(testT(lng)(c.key, c.params), `${lng} ${c.key}`).not.toMatch(/admin\.diff|\{\{|\$t\(/);
   });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { languageCodes } from "../i18n/languages.server";
 import { localize } from "../form-engine/localized";
 import { parseDefinition } from "./definitions.server";
 import { missingTranslations, readTranslations, textsOf, translationCoverage, TRANSLATIONS_DIR, withTranslations } from "./translations.server";
@@ -47,9 +48,9 @@ describe("procedure translations beside the definition", () => {
     });
     expect(joined.title).toEqual({ ja: "見本の届出", en: "Sample notice" });
     expect(joined.steps[0]!.fields[0]!.options![0]!.label).toEqual({ ja: "本人", en: "Yourself" });
-    expect(localize(joined.steps[0]!.title, "vi")).toEqual({ text: "Người thông báo", lang: "vi" });
+    expect(localize(joined.steps[0]!.title, "vi")).toMatchObject({ text: "Người thông báo", lang: "vi" });
     // The fallback says it is Japanese, for a lang attribute.
-    expect(localize(joined.declaration, "en")).toEqual({ text: "誤りはありません", lang: "ja" });
+    expect(localize(joined.declaration, "en")).toMatchObject({ text: "誤りはありません", lang: "ja" });
     // Values and conditions are not texts: untouched; the definition itself is not changed.
     expect(joined.steps[0]!.fields[0]!.showIf).toEqual(definition.steps[0]!.fields[0]!.showIf);
     expect(definition.steps[0]!.title).toBe("届出をする方");
@@ -82,7 +83,20 @@ describe("procedure translations beside the definition", () => {
     .readdirSync("forms")
     .filter((f) => f.endsWith(".json") && f !== "definition.schema.json")
     .map((f) => f.replace(/\.json$/, ""));
-  const languages = fs.readdirSync(TRANSLATIONS_DIR);
+  const languages = languageCodes().filter((l) => l !== "ja");
+
+  it("every language of the site has a folder of procedure translations, and no folder is a language the site lacks", () => {
+    expect(fs.readdirSync(TRANSLATIONS_DIR).sort()).toEqual([...languages].sort());
+  });
+
+  it("やさしい日本語 gives every kanji of every shipped procedure a reading", () => {
+    const unread = shipped.flatMap((id) =>
+      Object.entries(readTranslations(id)["ja-x-easy"] ?? {})
+        .filter(([, text]) => /\p{Script=Han}/u.test(text.replace(/\{[^{}|]+\|[^{}|]+\}|\{\{\w+\}\}/g, "")))
+        .map(([key]) => `${id}: ${key}`),
+    );
+    expect(unread).toEqual([]);
+  });
 
   it("a shipped procedure with every translation joined is still a definition (every text property takes a translated text)", () => {
     for (const id of shipped) {

@@ -2,23 +2,25 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPrincipal } from "../auth/session.server";
-import { localizeText } from "../form-engine/localized";
+import { localize } from "../form-engine/localized";
 import { isRetired, listLiveForms } from "../procedures/store.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { formOfDraft, listOpenDrafts, resolveOwner } from "../submissions/drafts.server";
 import { pageTitle } from "../i18n/title";
+import { LocalizedText } from "../ui/localized-text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t, lng } = await getLocaleT(request);
   const procedures = listLiveForms().map((f) => ({
     id: f.formId,
-    title: localizeText(f.definition.title, lng),
-    description: localizeText(f.definition.description, lng),
+    // With the language each is in and its ふりがな: the page marks a Japanese fallback and renders the readings.
+    title: localize(f.definition.title, lng),
+    description: localize(f.definition.description, lng),
   }));
   const principal = await getPrincipal(request);
   const { owner } = await resolveOwner(request, principal, false);
   const inProgress = owner
-    ? listOpenDrafts(owner).map((d) => ({ formId: d.formId, title: localizeText(formOfDraft(d).definition.title, lng), closed: isRetired(d.formId) }))
+    ? listOpenDrafts(owner).map((d) => ({ formId: d.formId, title: localize(formOfDraft(d).definition.title, lng).text, closed: isRetired(d.formId) }))
     : [];
   return { title: pageTitle(t, t("home.title")), procedures, inProgress };
 }
@@ -59,9 +61,13 @@ export default function Home() {
           {procedures.map((p) => (
             <li key={p.id} className="catalogue__item">
               <h2 className="catalogue__title">
-                <Link to={`/procedures/${p.id}`}>{p.title}</Link>
+                <Link to={`/procedures/${p.id}`}>
+                  <LocalizedText value={p.title} />
+                </Link>
               </h2>
-              <p>{p.description}</p>
+              <p>
+                <LocalizedText value={p.description} />
+              </p>
             </li>
           ))}
         </ul>

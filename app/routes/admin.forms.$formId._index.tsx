@@ -7,6 +7,7 @@ import { requireAdmin } from "../auth/guards.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
+import { useLanguageName } from "../ui/site-chrome";
 
 async function view(request: Request, formId: string, problems: InputProblem[] = [], details: string[] = []) {
   await requireAdmin(request);
@@ -31,6 +32,7 @@ export default function ProcedurePage() {
   const actionData = useActionData<typeof action>();
   const page = actionData ?? loaderData;
   const { t } = useTranslation();
+  const languageName = useLanguageName();
   const [params] = useSearchParams();
   const done = actionData ? null : params.get("done");
   const w = page.workingCopy;
@@ -200,7 +202,7 @@ export default function ProcedurePage() {
                 {page.translations.languages.map((c) => (
                   <tr key={c.lng}>
                     <th scope="row" lang={c.lng}>
-                      {t(`language.names.${c.lng}`)}
+                      {languageName(c.lng)}
                     </th>
                     <td>{t("admin.forms.procedure.translations.count", { translated: c.translated, total: c.total })}</td>
                     <td>

@@ -1,10 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { keepReadings, withRuby } from "../i18n/ruby";
+import { textLanguage } from "../i18n/text-language";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { askCorrection, confirmationOf, confirmVisit, residentLanguageOf, setResidentLanguage, submitVisit } from "../counter/visit-submit.server";
 import { clerkVisit, visitProgress } from "../counter/visit-work.server";
-import { supportedLanguages } from "../i18n/config";
+import { languages } from "../i18n/languages.server";
 import { formatDateTime } from "../i18n/dates";
 import { getFixedT, getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
@@ -50,9 +52,10 @@ async function view(request: Request, visitId: string, errors: SummaryError[] = 
   return {
     resident: {
       lng: residentLng,
-      texts: Object.fromEntries(RESIDENT_KEYS.map((k) => [`counter.confirm.${k}`, rt(`counter.confirm.${k}`, { label: "{{label}}" })])),
+      // With their ふりがな (やさしい日本語), which the view renders as <ruby>.
+      texts: Object.fromEntries(RESIDENT_KEYS.map((k) => [`counter.confirm.${k}`, rt(`counter.confirm.${k}`, { label: "{{label}}", ...keepReadings })])),
       sourceTexts,
-      languages: supportedLanguages.map((l) => ({ lng: l, name: t(`language.names.${l}`, { lng: l }) })),
+      languages: languages().map((l) => ({ lng: l.code, name: l.name })),
     },
     title: pageTitle(t, t("counter.confirm.title"), { error: errors.length > 0 }),
     visitId,
@@ -107,7 +110,9 @@ export default function CounterConfirm() {
   const page = useActionData<typeof action>() ?? loaded;
   const { t } = useTranslation();
   // The resident's part of the page speaks the resident's language; the clerk's part, the clerk's.
-  const say = (key: string, params: { label?: string } = {}) => (page.resident.texts[key] ?? t(key)).replace("{{label}}", params.label ?? "");
+  const say = (key: string, params: { label?: string } = {}) => withRuby((page.resident.texts[key] ?? String(t(key))).replace("{{label}}", params.label ?? ""));
+  // The resident's answers in Japanese (addresses, names in kanji) in a view in another language say so.
+  const ja = (text: string) => textLanguage(text, page.resident.lng);
   const editable = !page.submitted;
   const correctButton = (formId: string, field: string, label: string) =>
     editable ? (
@@ -160,23 +165,27 @@ export default function CounterConfirm() {
                   <dl className="summary-list">
                     {section.rows.map((row) => (
                       <div className="summary-list__row" key={row.field}>
-                        <dt>{row.label}</dt>
+                        <dt lang={ja(row.label)}>{row.label}</dt>
                         <dd>
                           {row.items ? (
                             row.items.map((item) => (
                               <div key={item.index} className="summary-list__item">
-                                <p className="summary-list__item-title">{item.label}</p>
+                                <p className="summary-list__item-title" lang={ja(item.label)}>
+                                  {item.label}
+                                </p>
                                 <ul className="plain-list">
                                   {item.rows.map((r) => (
                                     <li key={r.field}>
-                                      {r.label}：{r.value}
+                                      <span lang={ja(r.label)}>{r.label}</span>：<span lang={ja(r.value)}>{r.value}</span>
                                     </li>
                                   ))}
                                 </ul>
                               </div>
                             ))
                           ) : (
-                            <span className={row.answered ? "pre-line" : "muted"}>{row.value}</span>
+                            <span className={row.answered ? "pre-line" : "muted"} lang={ja(row.value)}>
+                              {row.value}
+                            </span>
                           )}{" "}
                           <span className="tag tag--source">{page.resident.sourceTexts[`${p.formId}.${row.field}`]}</span>
                           {correctButton(p.formId, row.field, row.label)}

@@ -1,7 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { safeRedirectPath } from "../auth/guards.server";
-import { isSupportedLanguage } from "../i18n/config";
+import { rememberLanguage } from "../auth/resident-sign-in.server";
+import { getPrincipal } from "../auth/session.server";
 import { languageCookie } from "../i18n/i18next.server";
+import { isLanguage } from "../i18n/languages.server";
 
 export const loader = () => redirect("/");
 
@@ -10,6 +12,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const lng = form.get("lng");
   const back = safeRedirectPath(form.get("redirectTo"));
-  if (!isSupportedLanguage(lng)) return redirect(back);
+  if (!isLanguage(lng)) return redirect(back);
+  const principal = await getPrincipal(request);
+  if (principal?.role === "resident") rememberLanguage(principal.resident.id, lng);
   return redirect(back, { headers: { "Set-Cookie": await languageCookie.serialize(lng) } });
 }

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isSupportedLanguage } from "../i18n/config";
+import { isLanguage } from "../i18n/languages.server";
 import { serverResources } from "../i18n/resources.server";
 
 /** Translations for the browser's i18next (i18next-http-backend). */
 export function loader({ params }: LoaderFunctionArgs) {
   const lng = params.lng;
-  if (!isSupportedLanguage(lng)) throw new Response("Not Found", { status: 404 });
-  const namespaces: Record<string, unknown> = serverResources()[lng];
+  if (!isLanguage(lng)) throw new Response("Not Found", { status: 404 });
+  const namespaces: Record<string, unknown> = serverResources()[lng]!;
   const ns = params.ns ?? "";
   if (!(ns in namespaces)) throw new Response("Not Found", { status: 404 });
   return Response.json(namespaces[ns], { headers: { "Cache-Control": "public, max-age=300" } });

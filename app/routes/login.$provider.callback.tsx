@@ -13,8 +13,9 @@ async function complete(request: Request, providerId: string | undefined) {
   if (!provider) throw new Response("Not Found", { status: 404 });
   const result = await provider.complete(request);
   if (result.ok) {
-    const setCookie = await signInResident(request, result.identity);
-    throw redirect(safeRedirectPath(result.redirectTo, "/mypage"), { headers: { "Set-Cookie": setCookie } });
+    const headers = new Headers();
+    for (const cookie of await signInResident(request, result.identity)) headers.append("Set-Cookie", cookie);
+    throw redirect(safeRedirectPath(result.redirectTo, "/mypage"), { headers });
   }
   const t = await getT(request);
   return { title: pageTitle(t, t("login.failedTitle"), { error: true }), errorKey: result.errorKey };

@@ -1,10 +1,10 @@
 /** Translations for tests and benchmarks: the app's own resources and options, in a fixed language. */
-import i18next, { type TFunction } from "i18next";
-import { i18nConfig, type Language } from "../i18n/config";
-import { resources } from "../i18n/resources";
+import type { TFunction } from "i18next";
+import { getFixedT } from "../i18n/i18next.server";
+import { catalogueOfServer } from "../i18n/languages.server";
 
-const instance = i18next.createInstance({ ...i18nConfig, resources, lng: "ja" });
-// With its resources given and initImmediate off, init finishes before it returns: no await, no beforeAll.
-void instance.init({ initImmediate: false });
+export const testT = (lng = "ja"): TFunction => getFixedT(lng);
 
-export const testT = (lng: Language = "ja"): TFunction => instance.getFixedT(lng);
+/** A language's interface texts as its locale file has them (no city, no fallback). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk these freely
+export const localeTexts = (lng: string): Record<string, any> => catalogueOfServer().texts[lng]!;

@@ -115,3 +115,35 @@ export function TextField({ id, name, label, hint, error, required, className, .
     </Field>
   );
 }
+
+type SelectFieldProps = Omit<WrapperProps, "required" | "error" | "t"> & {
+  name: string;
+  value: string;
+  required: boolean;
+  error?: string;
+  t: TFunction;
+  autoComplete?: string;
+};
+
+/**
+ * A select in a Field, starting with an empty 「選んでください」 choice. Options are plain text (String()): an <option>
+ * holds no markup, so a ruby text (やさしい日本語) gives its plain form there.
+ */
+export function SelectField({ id, name, value, label, hint, error, required, t, wrapperId, autoComplete, children }: SelectFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required={required} t={t} wrapperId={wrapperId}>
+      <select
+        id={id}
+        name={name}
+        className="input select"
+        defaultValue={value}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        <option value="">{String(t("field.choose"))}</option>
+        {children}
+      </select>
+    </Field>
+  );
+}

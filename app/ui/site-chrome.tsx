@@ -1,26 +1,33 @@
 import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { supportedLanguages } from "../i18n/config";
 import type { RootData } from "../root";
 
 /**
  * The language switch: every language in its own name, behind a disclosure so nine of them do not fill a phone's
  * header. A real form inside a <details>: it works without JavaScript; the choice is kept in a cookie.
  */
+/** A language's name in itself, as the locale folders give it (root loader), or its tag for one the site lacks. */
+export function useLanguageName() {
+  const languages = useRouteLoaderData<RootData>("root")?.languages ?? [];
+  return (code: string) => languages.find((l) => l.code === code)?.name ?? code;
+}
+
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const languages = useRouteLoaderData<RootData>("root")?.languages ?? [];
   const current = i18n.language;
+  const currentName = languages.find((l) => l.code === current)?.name ?? current;
   return (
     <details className="language-switch">
       <summary>
-        {t("language.label")}: <span lang={current}>{t(`language.names.${current}`, { lng: current })}</span>
+        {t("language.label")}: <span lang={current}>{currentName}</span>
       </summary>
       <Form method="post" action="/language" className="language-switch__list" aria-label={t("language.label")}>
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        {supportedLanguages.map((lng) => (
-          <button key={lng} type="submit" name="lng" value={lng} lang={lng} className="link-button" aria-current={lng === current ? "true" : undefined}>
-            {t(`language.names.${lng}`, { lng })}
+        {languages.map(({ code, name }) => (
+          <button key={code} type="submit" name="lng" value={code} lang={code} className="link-button" aria-current={code === current ? "true" : undefined}>
+            {name}
           </button>
         ))}
       </Form>

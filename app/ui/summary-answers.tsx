@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { textLanguage } from "../i18n/text-language";
 import type { SummaryRow } from "../form-engine/summary";
 
 type Props = {
@@ -13,20 +15,25 @@ type Props = {
 
 /** Answers by question, repeating groups item by item (check page and staff view). */
 export function SummaryAnswers({ rows, mark, action, itemAction }: Props) {
+  // Japanese in a page of another language (an address from the city's records, an untranslated label) says so.
+  const lng = useTranslation().i18n.language;
+  const ja = (text: string) => textLanguage(text, lng);
   return (
     <dl className="summary-list">
       {rows.map((row) => (
         <div className="summary-list__row" key={row.field}>
-          <dt>{row.label}</dt>
+          <dt lang={ja(row.label)}>{row.label}</dt>
           <dd>
             {row.items ? (
               row.items.map((item) => (
                 <div key={item.label} className="summary-list__item">
-                  <p className="summary-list__item-title">{item.label}</p>
+                  <p className="summary-list__item-title" lang={ja(item.label)}>
+                    {item.label}
+                  </p>
                   <ul className="plain-list">
                     {item.rows.map((r) => (
                       <li key={r.field}>
-                        {r.label}：{r.value} {mark(r, row)}
+                        <span lang={ja(r.label)}>{r.label}</span>：<span lang={ja(r.value)}>{r.value}</span> {mark(r, row)}
                       </li>
                     ))}
                   </ul>
@@ -34,7 +41,9 @@ export function SummaryAnswers({ rows, mark, action, itemAction }: Props) {
                 </div>
               ))
             ) : (
-              <span className={row.answered ? "pre-line" : "muted"}>{row.value}</span>
+              <span className={row.answered ? "pre-line" : "muted"} lang={ja(row.value)}>
+                {row.value}
+              </span>
             )}{" "}
             {mark(row)}
           </dd>

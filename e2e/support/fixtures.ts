@@ -112,17 +112,22 @@ const rememberPassed = (key: string) => passedDirectory() && fs.writeFileSync(pa
 
 export type StaffRole = "staff" | "admin";
 
-/** Starts recording the main-frame URLs a page visits; returns those not checked by expectAccessible. */
+/**
+ * Starts recording the main-frame URLs a page visits; returns those not checked by expectAccessible, and the errors
+ * its scripts threw (a failed hydration, a render error: the page may still look right, and be wrong).
+ */
 function watchVisits(page: Page) {
   recordDocuments(page);
   const visited: string[] = [];
+  const scriptErrors: string[] = [];
+  page.on("pageerror", (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
   checkedUrls.set(page, new Set());
   page.on("framenavigated", (frame) => {
     if (frame === page.mainFrame()) visited.push(withoutHash(frame.url()));
   });
   return () => {
     const checked = checkedUrls.get(page)!;
-    return [...new Set(visited)].filter((url) => url !== "about:blank" && !checked.has(url));
+    return { unchecked: [...new Set(visited)].filter((url) => url !== "about:blank" && !checked.has(url)), scriptErrors };
   };
 }
 
@@ -135,25 +140,29 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   page: async ({ page }, use, testInfo) => {
-    const unchecked = watchVisits(page);
+    const watched = watchVisits(page);
     await use(page);
     if (testInfo.status === testInfo.expectedStatus) {
-      expect(unchecked(), "pages visited without an axe check (call expectAccessible)").toEqual([]);
+      const { unchecked, scriptErrors } = watched();
+      expect(unchecked, "pages visited without an axe check (call expectAccessible)").toEqual([]);
+      expect(scriptErrors, "errors thrown by the page's scripts").toEqual([]);
     }
   },
   openPage: async ({ browser }, use, testInfo) => {
-    const opened: { context: BrowserContext; unchecked: () => string[] }[] = [];
+    const opened: { context: BrowserContext; watched: ReturnType<typeof watchVisits> }[] = [];
     await use(async (options) => {
       const { baseURL, viewport, locale, userAgent, deviceScaleFactor } = testInfo.project.use;
       const context = await browser.newContext({ baseURL, viewport, locale, userAgent, deviceScaleFactor, ...options });
       const page = await context.newPage();
       if (options?.javaScriptEnabled === false) javaScriptOff.add(page);
-      opened.push({ context, unchecked: watchVisits(page) });
+      opened.push({ context, watched: watchVisits(page) });
       return page;
     });
-    for (const { context, unchecked } of opened) {
+    for (const { context, watched } of opened) {
       if (testInfo.status === testInfo.expectedStatus) {
-        expect(unchecked(), "pages visited without an axe check (call expectAccessible)").toEqual([]);
+        const { unchecked, scriptErrors } = watched();
+        expect(unchecked, "pages visited without an axe check (call expectAccessible)").toEqual([]);
+        expect(scriptErrors, "errors thrown by the page's scripts").toEqual([]);
       }
       await context.close();
     }

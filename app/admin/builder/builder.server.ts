@@ -5,7 +5,7 @@
 import type { TFunction } from "i18next";
 import { fieldTypes } from "../../form-engine/field-types";
 import { localizeText, type LocalizedText } from "../../form-engine/localized";
-import { supportedLanguages } from "../../i18n/config";
+import { languageCodes } from "../../i18n/languages.server";
 import { getFixedT } from "../../i18n/i18next.server";
 import type { Finding } from "../../procedures/findings";
 import { getFormDraft, LifecycleError, saveFormDraft, startEditing, type AdminActor } from "../../procedures/lifecycle.server";
@@ -165,7 +165,7 @@ function requiredOf(field: Json): boolean {
 
 /** A translation function per language the app speaks; "" for any other (a form may declare more languages). */
 export async function translator(): Promise<Translate> {
-  const fixed = new Map(await Promise.all(supportedLanguages.map(async (l) => [l as string, await getFixedT(l)] as const)));
+  const fixed = new Map(await Promise.all(languageCodes().map(async (l) => [l, await getFixedT(l)] as const)));
   return (lng, key, params) => fixed.get(lng)?.(key, params) ?? "";
 }
 

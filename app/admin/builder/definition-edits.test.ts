@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDefinition } from "../../form-engine/definition";
 import { fieldTypes } from "../../form-engine/field-types";
-import { resources } from "../../i18n/resources";
+import { localeTexts } from "../../test/i18n";
 import { testT } from "../../test/i18n";
 import { parseCommand } from "./commands";
 import {
@@ -260,7 +260,7 @@ describe("questions", () => {
 describe("the field types' names", () => {
   it("every registered type has a name in every language", () => {
     for (const lng of ["ja", "en"] as const) {
-      const names = (resources[lng].common.admin as { fieldTypes: Record<string, string> }).fieldTypes;
+      const names = (localeTexts(lng).admin as { fieldTypes: Record<string, string> }).fieldTypes;
       expect(fieldTypes.map((ft) => ft.type).filter((type) => !names[type])).toEqual([]);
     }
   });

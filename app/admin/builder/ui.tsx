@@ -6,13 +6,12 @@ import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { describedBy, errorId } from "../../ui/field";
+import { useLanguageName } from "../../ui/site-chrome";
 
 /** The fetcher every builder form with JavaScript shares, so the page can show its notice and errors. */
 export const BUILDER_FETCHER = "admin-builder";
 
 export type FetchResult = { ok: true; done: string; focus?: string } | { ok: false; errors: { target?: string; message: string }[] };
-
-export const languageName = (t: (key: string, options?: Record<string, string>) => string, lng: string) => t(`language.names.${lng}`, { defaultValue: lng });
 
 /**
  * One text in every language the form declares: a fieldset whose legend names the text, one input per language.
@@ -38,6 +37,7 @@ export function LanguageInputs({
   required?: boolean;
 }) {
   const { t } = useTranslation();
+  const languageName = useLanguageName();
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <fieldset className="fieldset builder-texts" aria-describedby={hintId}>
@@ -63,7 +63,7 @@ export function LanguageInputs({
         return (
           <div className={`field builder-texts__language${error ? " field--error" : ""}`} key={lng}>
             <label className="field__label field__label--plain" htmlFor={inputId}>
-              {languageName(t, lng)}
+              {languageName(lng)}
             </label>
             {error ? (
               <p id={errorId(inputId)} className="field__error">

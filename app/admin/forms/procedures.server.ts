@@ -3,7 +3,7 @@
  * the procedure page (publish, schedule, cancel, retire, roll back, edit from a version, discard). Routes parse the
  * request and map the outcome; every change goes through lifecycle.server.ts, which audits it.
  */
-import { supportedLanguages } from "../../i18n/config";
+import { languageCodes } from "../../i18n/languages.server";
 import { translationCoverage } from "../../procedures/translations.server";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { auditLog, formVersions, staffUsers } from "../../../db/schema";
@@ -170,7 +170,7 @@ function coverageOf(formId: string, working: unknown, liveVersionId: number | nu
     languages: translationCoverage(
       source,
       formId,
-      supportedLanguages.filter((l) => l !== "ja"),
+      languageCodes().filter((l) => l !== "ja"),
     ),
   };
 }

@@ -75,7 +75,16 @@ export function listResidentChoices(): ResidentChoice[] {
  */
 function residentFor(subject: string): ResidentAccount | undefined {
   const [kind, id] = subject.split(":", 2);
-  const base = { id: `preview:${subject}`, provider: "preview", subject, nameKana: null, address: null, createdAt: new Date(0), lastSignInAt: null };
+  const base = {
+    id: `preview:${subject}`,
+    provider: "preview",
+    subject,
+    nameKana: null,
+    address: null,
+    language: null,
+    createdAt: new Date(0),
+    lastSignInAt: null,
+  };
   if (kind === "registry" && id) {
     const row = getRegistryPerson(id);
     if (row)

@@ -3,6 +3,7 @@
  * authority; the same code runs in the browser), the era choice next to the year, the example in the hint, and the
  * 和暦 aid (the server renders it for what was sent; only with JavaScript does it follow the typing, and say so).
  */
+import { isJapanese } from "../../i18n/text-language";
 import { useEffect, useState } from "react";
 import type { TFunction } from "i18next";
 import { z } from "zod";
@@ -191,6 +192,7 @@ export function exampleOf(iso: string | undefined, lng: string): { western: stri
   if (!iso) return undefined;
   const [y, m, d] = iso.split("-").map(Number);
   const day = iso.length === 10;
-  if (lng !== "ja") return { western: day ? formatDate(iso, lng) : formatYearMonth(iso, lng), wareki: "" };
+  // やさしい日本語 shows both too: its date inputs take a 和暦 year as 日本語's do.
+  if (!isJapanese(lng)) return { western: day ? formatDate(iso, lng) : formatYearMonth(iso, lng), wareki: "" };
   return { western: day ? `${y}年${m}月${d}日` : `${y}年${m}月`, wareki: day ? warekiDate(iso) : warekiYearMonth(iso) };
 }

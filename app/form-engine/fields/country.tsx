@@ -3,7 +3,7 @@ import { COMMON_COUNTRIES, COUNTRY_CODES, countriesInOrder, countryName } from "
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
 import { asString, nfkc, trim } from "../normalize";
-import { describedBy, Field } from "../../ui/field";
+import { SelectField } from "../../ui/field";
 import { wrapperProps } from "./shell";
 
 const code = z.string().refine((c) => COUNTRY_CODES.includes(c), "an ISO 3166-1 alpha-2 code of the list (日本 is not one)");
@@ -33,21 +33,10 @@ export const countryField = defineFieldType<z.infer<typeof definition>>({
       </option>
     );
     return (
-      <Field {...wrapperProps({ id, def, error, required, lng, t })}>
-        <select
-          id={id}
-          name={name}
-          className="input select"
-          defaultValue={asString(value)}
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, def.hint, error)}
-        >
-          <option value="">{t("field.choose")}</option>
-          <optgroup label={t("field.country.common")}>{common.map(option)}</optgroup>
-          <optgroup label={t("field.country.all")}>{countriesInOrder(lng, common).map(option)}</optgroup>
-        </select>
-      </Field>
+      <SelectField {...wrapperProps({ id, def, error, required, lng, t })} name={name} value={asString(value)} autoComplete="off">
+        <optgroup label={t("field.country.common")}>{common.map(option)}</optgroup>
+        <optgroup label={t("field.country.all")}>{countriesInOrder(lng, common).map(option)}</optgroup>
+      </SelectField>
     );
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isJapanese } from "../../i18n/text-language";
 import { baseField, defineFieldType } from "../field-type";
 import { localizedText, localizeText } from "../localized";
 import { Localized } from "./shell";
@@ -22,7 +23,7 @@ type FeeDef = z.infer<typeof definition>;
 export type FeeAnswer = { totalYen: number; amountYen: number; count: number };
 
 const isFee = (v: unknown): v is FeeAnswer => typeof v === "object" && v !== null && typeof (v as FeeAnswer).totalYen === "number";
-const yen = (n: number, lng: string) => n.toLocaleString(lng === "ja" ? "ja-JP" : "en-US");
+const yen = (n: number, lng: string) => n.toLocaleString(isJapanese(lng) ? "ja-JP" : "en-US");
 
 /**
  * A fee nobody types: the amount times a number answer (1通300円 × 通数), computed by the server from the answers

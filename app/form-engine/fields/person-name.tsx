@@ -6,7 +6,21 @@ import { KATAKANA } from "./katakana";
 import { describedBy, Fieldset } from "../../ui/field";
 import { wrapperProps } from "./shell";
 
-const definition = z.object({ ...baseField, type: z.literal("personName"), kana: z.boolean().default(true) }).strict();
+const definition = z
+  .object({
+    ...baseField,
+    type: z.literal("personName"),
+    /**
+     * フリガナ: asked and required (true), not asked (false), or "optional": asked, and required only of a name written
+     * in Japanese script — a name in Latin letters (or Hangul, Devanagari …) is taken as it is on the 在留カード, with or
+     * without a reading, and a person with a single name gives it as 姓 alone.
+     */
+    kana: z.union([z.boolean(), z.literal("optional")]).default(true),
+  })
+  .strict();
+
+/** Kanji, hiragana or katakana: a name that has a reading in katakana by Japanese custom. */
+const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 export type PersonName = { family: string; given: string; familyKana?: string; givenKana?: string };
 
@@ -32,7 +46,7 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
   normalize: (raw, def) => {
     const r = (raw ?? {}) as Record<string, unknown>;
     const name: PersonName = { family: trim(asString(r.family)), given: trim(asString(r.given)) };
-    if (def.kana) {
+    if (def.kana !== false) {
       name.familyKana = toKatakana(asString(r.familyKana));
       name.givenKana = toKatakana(asString(r.givenKana));
     }
@@ -45,21 +59,43 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
         .min(1, msg(`validation.name.${key}Required`))
         .max(50, msg("validation.tooLong", { max: 50 }));
     const kana = (key: string) => part(key).regex(KATAKANA, msg("validation.katakana"));
-    return def.kana
-      ? z.object({ family: part("family"), given: part("given"), familyKana: kana("familyKana"), givenKana: kana("givenKana") })
-      : z.object({ family: part("family"), given: part("given") });
+    if (def.kana !== "optional")
+      return def.kana
+        ? z.object({ family: part("family"), given: part("given"), familyKana: kana("familyKana"), givenKana: kana("givenKana") })
+        : z.object({ family: part("family"), given: part("given") });
+    const maybe = () =>
+      z
+        .string()
+        .max(50, msg("validation.tooLong", { max: 50 }))
+        .regex(KATAKANA, msg("validation.katakana"))
+        .or(z.literal(""));
+    return z
+      .object({ family: part("family"), given: z.string().max(50, msg("validation.tooLong", { max: 50 })), familyKana: maybe(), givenKana: maybe() })
+      .superRefine((n, ctx) => {
+        if (!JAPANESE_SCRIPT.test(n.family + n.given)) return;
+        // A name in Japanese script has both parts and their readings, as the 住民票 records them.
+        for (const key of ["given", "familyKana", "givenKana"] as const)
+          if (!n[key]) ctx.addIssue({ code: "custom", path: [key], message: msg(`validation.name.${key}Required`) });
+      });
   },
   format: (v, def) => {
     const n = v as PersonName;
-    return def.kana && n.familyKana ? `${n.family} ${n.given}（${n.familyKana} ${n.givenKana}）` : `${n.family} ${n.given}`;
+    const name = [n.family, n.given].filter(Boolean).join(" ");
+    const reading = [n.familyKana, n.givenKana].filter(Boolean).join(" ");
+    return def.kana !== false && reading ? `${name}（${reading}）` : name;
   },
   firstInputId: (id, _def, part) => `${id}-${PARTS.some((p) => p.key === part) ? part : "family"}`,
   Render: ({ def, id, name, value, error, required, lng, t, forSomeoneElse }) => {
     const v = (value ?? {}) as Record<string, string>;
     return (
       <Fieldset {...wrapperProps({ id, def, error, required, lng, t })}>
+        {def.kana === "optional" ? (
+          <p id={`${id}-reading-hint`} className="field__hint">
+            {t("field.name.readingOptional")}
+          </p>
+        ) : null}
         <div className="name-input">
-          {PARTS.filter((p) => def.kana || !p.key.endsWith("Kana")).map((p) => (
+          {PARTS.filter((p) => def.kana !== false || !p.key.endsWith("Kana")).map((p) => (
             <div className="name-input__item" key={p.key}>
               <label htmlFor={`${id}-${p.key}`} className="date-input__label">
                 {t(`field.name.${p.key}`)}
@@ -72,7 +108,9 @@ export const personNameField = defineFieldType<z.infer<typeof definition>>({
                 autoComplete={personalToken({ forSomeoneElse }, p.token)}
                 spellCheck={false}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy(id, def.hint, error)}
+                aria-describedby={
+                  [describedBy(id, def.hint, error), def.kana === "optional" ? `${id}-reading-hint` : null].filter(Boolean).join(" ") || undefined
+                }
               />
             </div>
           ))}

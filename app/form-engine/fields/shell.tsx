@@ -3,12 +3,13 @@
  * page's language. The form engine has no wrapper components of its own.
  */
 import type { BaseField, RenderProps } from "../field-type";
+import { withRuby } from "../../i18n/ruby";
 import { localize } from "../localized";
 
 /** Text from a definition; when it falls back to Japanese in another language, it says so with lang. */
 export function Localized({ text, lng }: { text: Parameters<typeof localize>[0]; lng: string }) {
   const l = localize(text, lng);
-  return l.lang === lng ? <>{l.text}</> : <span lang={l.lang}>{l.text}</span>;
+  return l.lang === lng ? <>{withRuby(l.marked)}</> : <span lang={l.lang}>{l.text}</span>;
 }
 
 /** Props for Field / Fieldset; the wrapper is `${id}-field`, which the check page links to. */

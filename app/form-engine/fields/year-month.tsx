@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { baseField, defineFieldType, type RenderProps } from "../field-type";
 import { msg } from "../messages";
-import { describedBy, Field, Fieldset } from "../../ui/field";
+import { describedBy, Fieldset, SelectField } from "../../ui/field";
 import { wrapperProps } from "./shell";
 import { formatYearMonth, isoThisMonth } from "../../i18n/dates";
 import {
@@ -93,23 +93,13 @@ type Props = RenderProps<z.infer<typeof definition>>;
 
 function MonthChoice({ def, id, name, value, error, required, lng, t }: Props) {
   return (
-    <Field {...wrapperProps({ id, def, error, required, lng, t })}>
-      <select
-        id={id}
-        name={name}
-        className="input select"
-        defaultValue={typeof value === "string" ? value : ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, def.hint, error)}
-      >
-        <option value="">{t("field.choose")}</option>
-        {offeredMonths(def, value).map((m) => (
-          <option key={m} value={m}>
-            {formatYearMonth(m, lng)}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <SelectField {...wrapperProps({ id, def, error, required, lng, t })} name={name} value={typeof value === "string" ? value : ""}>
+      {offeredMonths(def, value).map((m) => (
+        <option key={m} value={m}>
+          {formatYearMonth(m, lng)}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `resident_accounts` ADD `language` text;
