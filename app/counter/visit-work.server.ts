@@ -123,8 +123,7 @@ const ONLINE_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
  * refused, oldest first. A resident who applied from home shows the 受付番号 (or its QR code) at the counter: the visit
  * lists these, does not propose them again, and carries their shared answers into its procedures (issue 12 point 8).
  */
-export function onlineApplicationsOf(v: VisitRow) {
-  const person = findPerson(personRefOf(v));
+export function onlineApplicationsOf(v: VisitRow, person: CounterPerson | null = findPerson(personRefOf(v))) {
   const accounts = getDb()
     .select({ id: residentAccounts.id })
     .from(residentAccounts)
@@ -156,8 +155,8 @@ export function onlineApplicationsOf(v: VisitRow) {
  * What was already answered, for the answers procedures share: the person's online applications first (a 転入届
  * notified from home leads, as it would in the visit), then the visit's other procedures in the visit's order.
  */
-function sharedOf(v: VisitRow, all: Map<string, Draft>, except: string) {
-  const online = onlineApplicationsOf(v).map((s) => ({ definition: getFormVersion(s.formVersionId)!.definition as FormDefinition, answers: s.answers }));
+function sharedOf(v: VisitRow, person: CounterPerson | null, all: Map<string, Draft>, except: string) {
+  const online = onlineApplicationsOf(v, person).map((s) => ({ definition: getFormVersion(s.formVersionId)!.definition as FormDefinition, answers: s.answers }));
   const earlier = v.chosenForms
     .filter((id) => id !== except && all.has(id))
     .map((id) => {
@@ -165,7 +164,6 @@ function sharedOf(v: VisitRow, all: Map<string, Draft>, except: string) {
       return { definition: formOfDraft(d).definition as FormDefinition, answers: d.answers };
     });
   // The visit's own person in a list of people: the same name and birth date as the person whose identity was checked.
-  const person = findPerson(personRefOf(v));
   const isSelf = (p: Answers) => {
     const name = p.name as { family?: string; given?: string } | undefined;
     return Boolean(person && name && p.birthDate === person.birthDate && searchKey(`${name.family ?? ""}${name.given ?? ""}`) === searchKey(person.name));
@@ -178,11 +176,12 @@ function sharedOf(v: VisitRow, all: Map<string, Draft>, except: string) {
  * visit: an answer changed in the 転入届 meanwhile is what 児童手当 starts from.
  */
 function draftFor(clerk: Clerk, v: VisitRow, form: StoredForm, all: Map<string, Draft>): Draft {
-  const records = resolvePrefill(form.definition, accountOf(v, findPerson(personRefOf(v))));
+  const person = findPerson(personRefOf(v));
+  const records = resolvePrefill(form.definition, accountOf(v, person));
   const existing = all.get(form.formId);
   if (existing && (existing.completedSteps.length > 0 || existing.status !== "open")) return existing;
   const definition = existing ? formOfDraft(existing).definition : form.definition;
-  const prefill = carryOver(definition, records, sharedOf(v, all, form.formId));
+  const prefill = carryOver(definition, records, sharedOf(v, person, all, form.formId));
   if (!existing) return continueOnline(clerk, v, form.formId) ?? createDraft({ counterVisitId: v.id }, form, prefill);
   getDb().update(drafts).set({ prefill }).where(eq(drafts.id, existing.id)).run();
   return { ...existing, prefill };

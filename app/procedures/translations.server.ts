@@ -42,22 +42,30 @@ const isLocalized = (v: Json): v is Record<string, string> & { ja: string } =>
 /** Every translatable text of a definition: key → the Japanese text (or the text as written). */
 export function textsOf(definition: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  walk(definition, [], false, (key, text) => (out[key] = typeof text === "string" ? text : text.ja!));
+  mapTexts(definition, (key, text) => {
+    out[key] = typeof text === "string" ? text : text.ja!;
+    return text;
+  });
   return out;
 }
 
-function walk(node: Json, keyPath: string[], isText: boolean, visit: (key: string, text: string | Record<string, string>) => void) {
-  if (isText && (typeof node === "string" || isLocalized(node))) return visit(keyPath.join("."), node);
+type Text = string | Record<string, string>;
+
+/**
+ * The one walk over a definition's texts: each text (a string or a { ja, … } text under a text property) is replaced
+ * by what `map` returns for it and its key; lists are keyed by their members' names where they have one.
+ */
+function mapTexts(node: Json, map: (key: string, text: Text) => Text, keyPath: string[] = [], isText = false): Json {
+  if (isText && (typeof node === "string" || isLocalized(node))) return map(keyPath.join("."), node);
   if (Array.isArray(node)) {
     const named = MEMBER_NAME[keyPath.at(-1) ?? ""];
-    node.forEach((member, i) => {
+    return node.map((member, i) => {
       const id = named && isObject(member) && typeof member[named] === "string" ? (member[named] as string) : String(i);
-      walk(member, [...keyPath, id], isText, visit);
+      return mapTexts(member, map, [...keyPath, id], isText);
     });
-    return;
   }
-  if (!isObject(node)) return;
-  for (const [key, value] of Object.entries(node)) walk(value, [...keyPath, key], TEXT_KEYS.has(key), visit);
+  if (!isObject(node)) return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, mapTexts(value, map, [...keyPath, key], TEXT_KEYS.has(key))]));
 }
 
 /**
@@ -66,25 +74,11 @@ function walk(node: Json, keyPath: string[], isText: boolean, visit: (key: strin
  */
 export function withTranslations<D>(definition: D, byLanguage: Record<string, Record<string, string>>): D {
   if (Object.keys(byLanguage).length === 0) return definition;
-  const copy = structuredClone(definition) as Json;
-  const translate = (node: Json, keyPath: string[], isText: boolean): Json => {
-    if (isText && (typeof node === "string" || isLocalized(node))) {
-      const key = keyPath.join(".");
-      const found = Object.entries(byLanguage).flatMap(([lng, texts]) => (texts[key] ? [[lng, texts[key]] as const] : []));
-      if (found.length === 0) return node;
-      return { ...(typeof node === "string" ? { ja: node } : node), ...Object.fromEntries(found) };
-    }
-    if (Array.isArray(node)) {
-      const named = MEMBER_NAME[keyPath.at(-1) ?? ""];
-      return node.map((member, i) => {
-        const id = named && isObject(member) && typeof member[named] === "string" ? (member[named] as string) : String(i);
-        return translate(member, [...keyPath, id], isText);
-      });
-    }
-    if (!isObject(node)) return node;
-    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, translate(value, [...keyPath, key], TEXT_KEYS.has(key))]));
-  };
-  return translate(copy, [], false) as D;
+  return mapTexts(definition, (key, text) => {
+    const found = Object.entries(byLanguage).flatMap(([lng, texts]) => (texts[key] ? [[lng, texts[key]] as const] : []));
+    if (found.length === 0) return text;
+    return { ...(typeof text === "string" ? { ja: text } : text), ...Object.fromEntries(found) };
+  }) as D;
 }
 
 export const TRANSLATIONS_DIR = path.resolve(process.cwd(), "forms", "translations");
@@ -118,8 +112,9 @@ export function missingTranslations(definition: FormDefinition | unknown, texts:
 export function translationCoverage(definition: unknown, formId: string, languages: readonly string[]) {
   const files = readTranslations(formId);
   const inline = new Map<string, Set<string>>();
-  walk(definition, [], false, (key, text) => {
+  mapTexts(definition, (key, text) => {
     if (typeof text !== "string") for (const lng of Object.keys(text)) (inline.get(lng) ?? inline.set(lng, new Set()).get(lng)!).add(key);
+    return text;
   });
   const keys = residentTextKeys(definition);
   return languages.map((lng) => {
