@@ -5,8 +5,9 @@
  */
 import type { NoticeKind } from "../../db/schema";
 import { getEnv } from "../env.server";
-import { localizeText } from "../form-engine/localized";
+import { localize } from "../form-engine/localized";
 import { getFixedT } from "../i18n/i18next.server";
+import { keepReadings, withReadingsOf } from "../i18n/ruby";
 import { getFormVersion } from "../procedures/store.server";
 import type { Mail } from "./mailer.server";
 
@@ -30,9 +31,11 @@ export function absoluteUrl(path: string): string {
 }
 
 export async function noticeMail(kind: NoticeKind, to: string, language: string, p: NoticeParams): Promise<Mail> {
-  const t = await getFixedT(language);
+  const plain = getFixedT(language);
+  // A mail is plain text: やさしい日本語's ふりがな go in parentheses after their kanji (受付（うけつけ）), not lost.
+  const t = (key: string, options: Record<string, string> = {}) => withReadingsOf(plain(key, { ...options, ...keepReadings }));
   const title = getFormVersion(p.formVersionId)?.definition.title;
-  const vars = { procedure: title ? localizeText(title, language) : "", receipt: p.receiptNumber ?? "", hours: p.hours ?? "" };
+  const vars = { procedure: title ? withReadingsOf(localize(title, language).marked) : "", receipt: p.receiptNumber ?? "", hours: p.hours ?? "" };
   const lines = [t(`notice.${kind}.body`, vars), ""];
   if (p.receiptNumber) lines.push(t("notice.receiptLine", vars), t("notice.procedureLine", vars));
   if (kind !== "resume_link") lines.push(t("notice.statusLine", { status: t(`status.${kind}`) }));
@@ -40,5 +43,5 @@ export async function noticeMail(kind: NoticeKind, to: string, language: string,
   if (p.path) lines.push("", t(kind === "resume_link" ? "notice.resume_link.linkLine" : "notice.linkLine"), absoluteUrl(p.path));
   else if (kind !== "resume_link") lines.push("", t("notice.noLink"));
   lines.push("", t("notice.contact"), "", t("notice.footer"));
-  return { to, subject: t(`notice.${kind}.subject`, vars), text: lines.join("\n") };
+  return { to, subject: plain(`notice.${kind}.subject`, { ...vars, procedure: title ? localize(title, language).text : "" }), text: lines.join("\n") };
 }

@@ -14,6 +14,7 @@ import { startSmtpServer } from "../test/smtp";
 import { addResident, addStaff, juminhyoAnswers, submit } from "../test/submissions";
 import { drafts } from "../../db/schema";
 import { setMailSettings } from "./mailer.server";
+import { noticeMail } from "./messages.server";
 import { deliverNotices } from "./outbox.server";
 
 const clerk: StaffActor = { role: "staff", id: "clerk" };
@@ -77,6 +78,15 @@ describe("e-mail notices", () => {
       "【まどぐち市 オンライン窓口】申請をお受けできませんでした",
     ]);
     expect(smtp.mails.at(-1)!.text).toContain("同じ請求が重複しています");
+  });
+
+  it("writes a mail in やさしい日本語 with its ふりがな in parentheses (plain text has no ruby), the subject plain", async () => {
+    const mail = await noticeMail("received", "mai@example.jp", "ja-x-easy", { formVersionId: getLiveForm("juminhyo")!.versionId, receiptNumber: "R-0001" });
+    expect(mail.text).toMatch(/\p{Script=Han}（[\p{Script=Hiragana}ー]+）/u);
+    expect(mail.text).toContain("住民票（じゅうみんひょう）");
+    expect(mail.text).toContain("R-0001");
+    expect(mail.text).not.toMatch(/[{|}]/);
+    expect(mail.subject).not.toMatch(/[{|}]|（[\p{Script=Hiragana}]+）/u);
   });
 
   it("never loses a submission when the mail server is down: the notice waits and is retried", async () => {
