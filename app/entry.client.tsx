@@ -6,6 +6,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
 import { i18nConfig } from "./i18n/config";
+import { registerDateWords } from "./i18n/dates";
 import { rubyPostProcessor } from "./i18n/ruby";
 
 async function hydrate() {
@@ -20,6 +21,12 @@ async function hydrate() {
       ns: getInitialNamespaces(),
       backend: { loadPath: "/locales/{{lng}}/{{ns}}" },
     });
+
+  // The page's date words, as the server wrote its dates with them (dates.ts); again when the switch changes language.
+  const takeDateWords = () => registerDateWords(i18next.language, i18next.getResourceBundle(i18next.language, "common")?.date);
+  takeDateWords();
+  i18next.on("languageChanged", takeDateWords);
+  i18next.on("loaded", takeDateWords);
 
   startTransition(() => {
     hydrateRoot(

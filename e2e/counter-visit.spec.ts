@@ -192,7 +192,7 @@ test("the 伊藤 family moves in: one counter visit fills, confirms, signs and s
   await expect(view).not.toContainText("保護者の氏名");
   await expect(page.getByRole("navigation", { name: "この来庁の手続き" })).toBeVisible();
   await expectAccessible(page);
-  await press("clerk", residentLanguage.getByRole("button", { name: "日本語" }));
+  await press("clerk", residentLanguage.getByRole("button", { name: "日本語", exact: true }));
   await expect(view).toHaveAttribute("lang", "ja");
   // The resident signs on the touch screen (pointer events) and confirms.
   const pad = page.locator("canvas.signature__canvas");

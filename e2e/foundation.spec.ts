@@ -304,7 +304,7 @@ test.describe("language", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Procedures you can do online");
     await expectAccessible(page);
     await openLanguages(page);
-    await page.getByRole("button", { name: "日本語" }).click();
+    await page.getByRole("button", { name: "日本語", exact: true }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expectAccessible(page);
   });

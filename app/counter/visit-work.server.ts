@@ -156,7 +156,10 @@ export function onlineApplicationsOf(v: VisitRow, person: CounterPerson | null =
  * notified from home leads, as it would in the visit), then the visit's other procedures in the visit's order.
  */
 function sharedOf(v: VisitRow, person: CounterPerson | null, all: Map<string, Draft>, except: string) {
-  const online = onlineApplicationsOf(v, person).map((s) => ({ definition: getFormVersion(s.formVersionId)!.definition as FormDefinition, answers: s.answers }));
+  const online = onlineApplicationsOf(v, person).map((s) => ({
+    definition: getFormVersion(s.formVersionId)!.definition as FormDefinition,
+    answers: s.answers,
+  }));
   const earlier = v.chosenForms
     .filter((id) => id !== except && all.has(id))
     .map((id) => {

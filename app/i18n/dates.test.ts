@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { serverResources } from "./resources.server";
 import { formatDate, formatDateTime, formatYearMonth, isoDateInJapan, isoToday, sortableDateTime, warekiDate, warekiYear } from "./dates";
 
 describe("one date display", () => {
@@ -12,6 +13,17 @@ describe("one date display", () => {
   it("uses the local style in other languages, without 和暦", () => {
     expect(formatDate("1987-03-19", "en")).toBe("19 March 1987");
     expect(formatYearMonth("2027-04", "en")).toBe("April 2027");
+  });
+  it("writes dates with the language's own words, whatever the runtime's Intl knows (Chromium has no नेपाली dates)", () => {
+    serverResources();
+    expect(formatDate("1985-07-20", "ne")).toBe("1985 जुलाई 20");
+    expect(formatDate("1985-07-20", "vi")).toBe("20 tháng 7, 1985");
+    expect(formatDate("1985-07-20", "pt-BR")).toBe("20 de julho de 1985");
+    expect(formatYearMonth("2027-04", "ko")).toBe("2027년 4월");
+    expect(formatDate("1987-03-19", "en")).toBe("19 March 1987");
+    // 日本語 keeps its 和暦; やさしい日本語 writes 西暦 the Japanese way.
+    expect(formatDate("1987-03-19", "ja")).toBe("昭和62年3月19日（1987年）");
+    expect(formatDate("1987-03-19", "ja-x-easy")).toBe("1987年3月19日");
   });
   it("shows a moment on the city's clock the same way", () => {
     const at = new Date("2026-11-23T04:08:00Z");

@@ -31,6 +31,21 @@ export function warekiYearMonth(month: string): string {
 }
 
 const intlLocale = (lng: string) => (lng === "en" ? "en-GB" : lng);
+
+/** A language's words for dates, from its locale file (`date`): month names and the order of the parts. */
+export type DateWords = { months: Record<string, string>; day: string; yearMonth: string };
+const dateWords = new Map<string, DateWords>();
+
+/**
+ * Dates are written with each language's own words, not the runtime's Intl: browsers carry date data for some
+ * languages only (Chromium has none for नेपाली), so Intl would write one date two ways on server and phone.
+ * The server registers every language's words; the browser its page's (entry.client.tsx).
+ */
+export function registerDateWords(lng: string, words: unknown) {
+  const w = words as Partial<DateWords> | undefined;
+  if (w && typeof w.day === "string" && typeof w.yearMonth === "string" && w.months && typeof w.months === "object") dateWords.set(lng, w as DateWords);
+}
+const fill = (pattern: string, parts: Record<string, string>) => pattern.replace(/\{\{(\w+)\}\}/g, (_, k: string) => parts[k] ?? "");
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 /** A day: 「昭和62年3月19日（1987年）」 in Japanese, "19 March 1987" in English. */
@@ -40,6 +55,8 @@ export function formatDate(iso: string, lng: string): string {
     const w = warekiDate(iso);
     return w ? `${w}（${p[Y]}年）` : `${p[Y]}年${p[M]}月${p[D]}日`;
   }
+  const words = dateWords.get(lng);
+  if (words) return fill(words.day, { year: String(p[Y]), month: words.months[String(p[M])] ?? String(p[M]), day: String(p[D]) });
   return new Intl.DateTimeFormat(intlLocale(lng), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(utc(p[Y]!, p[M]!, p[D]!));
 }
 
@@ -50,6 +67,8 @@ export function formatYearMonth(month: string, lng: string): string {
     const w = warekiYearMonth(month);
     return w ? `${w}（${p[Y]}年）` : `${p[Y]}年${p[M]}月`;
   }
+  const words = dateWords.get(lng);
+  if (words) return fill(words.yearMonth, { year: String(p[Y]), month: words.months[String(p[M])] ?? String(p[M]) });
   return new Intl.DateTimeFormat(intlLocale(lng), { month: "long", year: "numeric", timeZone: "UTC" }).format(utc(p[Y]!, p[M]!, 1));
 }
 

@@ -49,7 +49,8 @@ describe("translations", () => {
   it("やさしい日本語 gives every kanji a reading ({漢字|かんじ}) in what a resident reads", () => {
     const easy = localeTexts("ja-x-easy");
     const unread = keys(easy)
-      .filter((k) => !BACK_OFFICE.includes(k.split(".")[0]!))
+      // Dates are written as plain text (dates.ts), where 年・月・日 after numbers stand without readings.
+      .filter((k) => !BACK_OFFICE.includes(k.split(".")[0]!) && !k.startsWith("date."))
       .filter((k) => /\p{Script=Han}/u.test(String(valueAt(easy, k)).replace(/\{[^{}|]+\|[^{}|]+\}|\$t\([^)]*\)/g, "")));
     expect(unread).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { cityTexts } from "../city";
 import { getCity } from "../city.server";
+import { registerDateWords } from "./dates";
 import { catalogueOfServer } from "./languages.server";
 
 type Texts = Record<string, unknown>;
@@ -14,6 +15,7 @@ let cached: Resources | undefined;
 export function serverResources(): Resources {
   if (cached) return cached;
   const { languages, texts } = catalogueOfServer();
+  for (const l of languages) registerDateWords(l.code, texts[l.code]?.date);
   cached = Object.fromEntries(
     languages.map((l) => [l.code, { common: { ...texts[l.code], city: cityTexts(getCity(), l.cityNames === "ja" ? "ja" : l.code) } }]),
   );
