@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import i18nServer, { renderer } from "./i18n/i18next.server";
+import { isFault, log } from "./log.server";
 import { repairStreamedHtml } from "./streamed-html.server";
 import { NonceProvider } from "./ui/nonce";
 
@@ -26,6 +27,14 @@ function noStoreUnlessSet(headers: Headers) {
 export function handleDataRequest(response: Response) {
   noStoreUnlessSet(response.headers);
   return response;
+}
+
+/** Errors of loaders, actions and the render, logged as JSON; a page not found without a stack (it is no fault). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  const path = new URL(request.url).pathname;
+  if (isFault(error)) log.error({ err: error, path }, "request failed");
+  else log.info({ path }, "not found");
 }
 
 export default async function handleRequest(
@@ -66,7 +75,7 @@ export default async function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell was sent are logged here; earlier ones go to the error boundary.
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error({ err: error }, "render failed");
         },
       },
     );

@@ -9,8 +9,10 @@ import compression from "compression";
 import express from "express";
 import { CityConfigError, getCity } from "./city.server";
 import { initDatabase } from "./db.server";
+import { log, requestEntry } from "./log.server";
 import { startNoticeDelivery } from "./notify/outbox.server";
 import { syncFormDefinitions } from "./procedures/store.server";
+import { markShuttingDown, markStarted } from "./readiness.server";
 import { EnvError, getEnv } from "./env.server";
 import { checkSameOrigin } from "./security/csrf.server";
 import { crossSiteStaffGet, securityHeaders } from "./security/headers.server";
@@ -30,7 +32,7 @@ async function main() {
     getCity();
   } catch (error) {
     if (error instanceof EnvError || error instanceof CityConfigError) {
-      console.error(error.message);
+      log.fatal(error.message);
       process.exit(1);
     }
     throw error;
@@ -38,7 +40,7 @@ async function main() {
 
   // Demo data is seeded before the server starts (scripts/seed-demo.ts), not by it.
   const db = initDatabase(env.DATABASE_PATH);
-  syncFormDefinitions();
+  syncFormDefinitions(undefined, (line) => log.info(line));
   // E-mail notices left over from a stop, and retries of failed ones (ADR 0013).
   startNoticeDelivery();
 
@@ -46,6 +48,11 @@ async function main() {
   app.disable("x-powered-by");
   // Behind a reverse proxy, take the client address and protocol from the proxy's X-Forwarded-* headers.
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
+  app.use((req, res, next) => {
+    const start = performance.now();
+    res.on("finish", () => log.info(requestEntry(req, res, performance.now() - start), "request"));
+    next();
+  });
   app.use(compression());
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -73,7 +80,7 @@ async function main() {
   app.use((req, res, next) => {
     const verdict = checkSameOrigin(req.method, { get: (n) => req.get(n) }, `${req.protocol}://${req.get("host")}`);
     if (verdict.ok) return next();
-    console.warn(`Refused ${req.method} ${req.path}: ${verdict.reason}`);
+    log.warn({ method: req.method, path: req.path, reason: verdict.reason }, "cross-site request refused");
     res
       .status(403)
       .type("text/plain; charset=utf-8")
@@ -92,14 +99,21 @@ async function main() {
   );
 
   const server = app.listen(env.PORT, env.HOST, () => {
-    console.log(`madoguchi listening on http://localhost:${env.PORT} (database ${env.DATABASE_PATH}${env.DEMO ? ", demo data" : ""})`);
+    markStarted();
+    log.info({ port: env.PORT, database: env.DATABASE_PATH, demo: env.DEMO }, `madoguchi listening on http://localhost:${env.PORT}`);
   });
 
+  // Stop taking new work (/readyz says so, the load balancer moves on), finish what is running, then close the database.
   const shutdown = () => {
+    if (!markShuttingDown()) return;
+    log.info("shutting down");
     server.close(() => {
       db.$client.close();
+      log.info("stopped");
       process.exit(0);
     });
+    // Idle keep-alive connections would hold the close open; busy ones finish their request first.
+    server.closeIdleConnections();
     // Keep-alive connections would hold the process open; give them a moment, then leave.
     setTimeout(() => process.exit(0), 5_000).unref();
   };

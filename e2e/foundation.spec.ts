@@ -292,7 +292,18 @@ test.describe("language", () => {
     await expect(page.getByRole("button", { name: "English" })).toBeHidden();
     await openLanguages(page);
     const names = page.getByRole("form", { name: "言語 / Language" }).getByRole("button");
-    await expect(names).toHaveText(["日本語", "English", "简体中文", "한국어", "Tiếng Việt", "Filipino", "Português (Brasil)", "नेपाली", "Bahasa Indonesia"]);
+    await expect(names).toHaveText([
+      "日本語",
+      "やさしい日本語",
+      "English",
+      "简体中文",
+      "한국어",
+      "Tiếng Việt",
+      "Filipino",
+      "Português (Brasil)",
+      "नेपाली",
+      "Bahasa Indonesia",
+    ]);
     await expectAccessible(page);
     await page.getByRole("button", { name: "English" }).click();
     await expect(page).toHaveURL(/\/staff\/login$/);

@@ -2,6 +2,7 @@
  * The SMTP transport (nodemailer), configured by SMTP_URL and MAIL_FROM. Without SMTP_URL no mail is sent: notices
  * are not even queued (a later configuration must not send old news), and that is logged once.
  */
+import { log } from "../log.server";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getEnv } from "../env.server";
 
@@ -30,7 +31,7 @@ export function mailEnabled(): boolean {
   const on = settings() !== null;
   if (!on && !toldOff) {
     toldOff = true;
-    console.info("SMTP_URL is not set: no e-mail notices are sent.");
+    log.info("SMTP_URL is not set: no e-mail notices are sent.");
   }
   return on;
 }

@@ -4,6 +4,7 @@
  * server stops. After the commit, delivery runs in the background; a failure is recorded and retried with growing
  * pauses, and after the last attempt the notice is marked failed (staff see it on the case page).
  */
+import { log } from "../log.server";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { notices, type NoticeKind } from "../../db/schema";
 import { getDb } from "../db.server";
@@ -54,7 +55,8 @@ async function deliverDue(now: Date): Promise<void> {
       const attempts = n.attempts + 1;
       const wait = RETRY_MINUTES[attempts - 1];
       const lastError = String(error instanceof Error ? error.message : error).slice(0, 500);
-      console.warn(`Notice ${n.id} (${n.kind}) not sent, attempt ${attempts}: ${lastError}`);
+      // The SMTP answer may quote the address: not in the log.
+      log.warn({ notice: n.id, kind: n.kind, attempts, error: String(lastError).replace(/[^\s<>"]+@[^\s<>"]+/g, "<address>") }, "notice not sent");
       db.update(notices)
         .set(wait === undefined ? { status: "failed", attempts, lastError } : { attempts, lastError, nextAttemptAt: new Date(now.getTime() + wait * 60_000) })
         .where(eq(notices.id, n.id))
@@ -86,7 +88,7 @@ export function deliverNotices(now: () => Date = () => new Date()): Promise<void
 /** After a commit that queued notices: deliver in the background, never in the way of the response. */
 export function kickDelivery() {
   setImmediate(() => {
-    deliverNotices().catch((error: unknown) => console.error("Notice delivery failed", error));
+    deliverNotices().catch((error: unknown) => log.error({ err: error }, "notice delivery failed"));
   });
 }
 
