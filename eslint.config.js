@@ -162,6 +162,21 @@ export default tseslint.config(
     },
   },
   {
+    // One way to read a post (issue 13): readFormBody applies the limits and maps a bad body to 400 / 413 / 415.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.{ts,tsx}", "app/test/**", "app/security/form-body.server.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["formData", "json", "text", "arrayBuffer", "blob", "body"].map((property) => ({
+          object: "request",
+          property,
+          message: "Read a post with readFormBody (app/security/form-body.server.ts): limits, and 400 / 413 / 415 instead of a 500.",
+        })),
+      ],
+    },
+  },
+  {
     // Playwright fixtures without dependencies are written `async ({}, use) => …` by design.
     files: ["e2e/**/*.ts"],
     rules: { "no-empty-pattern": "off" },

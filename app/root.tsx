@@ -89,9 +89,12 @@ export default function App() {
   );
 }
 
+/** What the page says for each refusal: a form that could not be read (400, 415), too large (413), too many (429). */
+const KIND_OF_STATUS: Record<number, string> = { 400: "badRequest", 403: "forbidden", 404: "notFound", 413: "tooLarge", 415: "badRequest", 429: "tooMany" };
+const ON_HOME_PAGE = new Set(["forbidden", "notFound"]);
+
 function errorKind(error: unknown) {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return status === 403 ? "forbidden" : status === 404 ? "notFound" : "server";
+  return (isRouteErrorResponse(error) && KIND_OF_STATUS[error.status]) || "server";
 }
 
 export function ErrorBoundary() {
@@ -105,7 +108,7 @@ export function ErrorBoundary() {
       <h1>{t(`errors.${kind}.title`)}</h1>
       <p>{t(`errors.${kind}.body`)}</p>
       <p>
-        <a href={kind === "server" ? location.pathname : "/"}>{t(`errors.${kind}.action`)}</a>
+        <a href={ON_HOME_PAGE.has(kind) ? "/" : location.pathname + location.search}>{t(`errors.${kind}.action`)}</a>
       </p>
     </Page>
   );

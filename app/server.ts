@@ -7,6 +7,7 @@ import * as build from "@remix-run/dev/server-build";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import onHeaders from "on-headers";
 import { CityConfigError, getCity } from "./city.server";
 import { initDatabase } from "./db.server";
 import { log, requestEntry } from "./log.server";
@@ -51,6 +52,11 @@ async function main() {
   app.use((req, res, next) => {
     const start = performance.now();
     res.on("finish", () => log.info(requestEntry(req, res, performance.now() - start), "request"));
+    // A body left unread (refused before it was read: over the limits, a sign-in redirect, a 404) would stall the next
+    // request on this connection behind it: the answer says the connection closes, and the browser opens another.
+    onHeaders(res, () => {
+      if (!req.complete) res.setHeader("Connection", "close");
+    });
     next();
   });
   app.use(compression());

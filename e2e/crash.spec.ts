@@ -4,75 +4,15 @@
  * no draft was submitted twice — not even by a client that sends its submission again after the crash — and nothing
  * half-made is stored. A server of its own (the suite's is shared), driven over HTTP as a browser without JavaScript.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-
-const root = path.resolve(import.meta.dirname, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startServer(env: NodeJS.ProcessEnv, base: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["build/index.js"], { cwd: root, env, stdio: "ignore" });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
-    if (
-      await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return server;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start");
-}
-
-/** One resident's browser without JavaScript: form posts, redirects not followed, its own cookies. */
-function client(base: string) {
-  let cookie = "";
-  const send = async (pathname: string, form?: Record<string, string>) => {
-    const response = await fetch(base + pathname, {
-      method: form ? "POST" : "GET",
-      redirect: "manual",
-      headers: { Cookie: cookie, Origin: base, ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
-      body: form ? new URLSearchParams(form) : undefined,
-    });
-    for (const c of response.headers.getSetCookie()) cookie = [cookie, c.split(";")[0]].filter(Boolean).join("; ");
-    return response;
-  };
-  return { send };
-}
+import { client, ownServer } from "./support/own-server";
 
 test("SIGKILL during a burst of submissions: every 受付番号 shown survives, none twice", async () => {
   test.setTimeout(120_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-crash-"));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_PATH: path.join(dir, "crash.sqlite"),
-    DEMO: "on",
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-  };
-  let server = await startServer(env, base);
+  const own = await ownServer("crash");
+  const { base, databasePath } = own;
+  let server = await own.start();
   try {
     // Thirty residents each bring a 住民票 request to its check page.
     const residents = await Promise.all(
@@ -129,8 +69,8 @@ test("SIGKILL during a burst of submissions: every 受付番号 shown survives, 
     console.log(`crash: killed after ${seenBeforeKill} of 30 receipts; ${30 - shown.size} submissions were cut off`);
     expect(shown.size).toBeGreaterThanOrEqual(5);
 
-    server = await startServer(env, base);
-    const db = new Database(env.DATABASE_PATH!, { readonly: true });
+    server = await own.start();
+    const db = new Database(databasePath, { readonly: true });
     const receipts = (draftId: string) => db.prepare("select receipt_number from submissions where draft_id = ?").all(draftId) as { receipt_number: string }[];
     // Every receipt a client saw is there, for its own draft.
     for (const [draftId, receipt] of shown) expect(receipts(draftId).map((r) => r.receipt_number)).toEqual([receipt]);
@@ -141,7 +81,6 @@ test("SIGKILL during a burst of submissions: every 受付番号 shown survives, 
     for (const [draftId, receipt] of shown) expect(receipts(draftId)[0]!.receipt_number).toBe(receipt);
     db.close();
   } finally {
-    server.kill("SIGKILL");
-    fs.rmSync(dir, { recursive: true, force: true });
+    own.dispose();
   }
 });

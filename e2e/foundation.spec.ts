@@ -62,6 +62,24 @@ test.describe("shell", () => {
     await expect(page).toHaveTitle(/^ページが見つかりません – /);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
   });
+
+  test("a post that is not a form gets a translated page that says so, not a 500 (issue 13)", async ({ page }) => {
+    await page.goto("/staff/login");
+    await expectAccessible(page);
+    // A form a browser can send but none of ours does: text/plain.
+    const answer = page.waitForResponse((r) => r.url().endsWith("/staff/login") && r.request().method() === "POST");
+    await page.evaluate(() => {
+      const form = Object.assign(document.createElement("form"), { method: "post", action: "/staff/login", enctype: "text/plain" });
+      form.append(Object.assign(document.createElement("input"), { name: "username", value: "admin1" }));
+      document.body.append(form);
+      form.submit();
+    });
+    expect((await answer).status()).toBe(415);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("送信された内容を読み取れませんでした");
+    await expectAccessible(page);
+    await expect(page).toHaveTitle(/^送信された内容を読み取れませんでした – /);
+    await expect(page.getByRole("link", { name: "ページを開き直す" })).toHaveAttribute("href", "/staff/login");
+  });
 });
 
 test.describe("sign-in", () => {

@@ -95,6 +95,11 @@ describe("journey", () => {
     // An offered person is unticked, never removed; a crafted index removes nothing.
     expect(applyFieldCommand(step, { family: [{ who: "花子", _offered: 0 }] }, "remove:family:0")?.values).toEqual({ family: [{ who: "花子", _offered: 0 }] });
     expect(applyFieldCommand(step, { family: [{ who: "花子" }] }, "remove:family:x")?.values).toEqual({ family: [{ who: "花子" }] });
+    // Never more items than the field allows, whatever was posted (the finding: 151 over maxItems were kept).
+    const many = Array.from({ length: 160 }, (_, i) => ({ who: `人${i}` }));
+    const max = 3; // the family field's maxItems
+    expect((applyFieldCommand(step, { family: many }, "add:family")?.values.family as unknown[]).length).toBe(max);
+    expect((applyFieldCommand(step, { family: many }, "remove:family:0")?.values.family as unknown[]).length).toBe(max);
     // Not a command, or a command on a field without items: the post is a normal save.
     expect(applyFieldCommand(step, {}, undefined)).toBeNull();
     expect(applyFieldCommand(step, {}, "add:more")).toBeNull();

@@ -8,6 +8,7 @@ import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
 import { useLanguageName } from "../ui/site-chrome";
+import { readFormBody } from "../security/form-body.server";
 
 async function view(request: Request, formId: string, problems: InputProblem[] = [], details: string[] = []) {
   await requireAdmin(request);
@@ -22,7 +23,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => view(request,
 export async function action({ request, params }: ActionFunctionArgs) {
   const formId = params.formId!;
   const principal = await requireAdmin(request);
-  const outcome = runProcedureCommand(formId, parseProcedureCommand(await request.formData()), { staffId: principal.staff.id });
+  const outcome = runProcedureCommand(formId, parseProcedureCommand(await readFormBody(request)), { staffId: principal.staff.id });
   if (outcome.ok) throw redirect(outcome.goTo === "edit" ? `/admin/forms/${formId}/edit` : `/admin/forms/${formId}?done=${outcome.done}`);
   return data(await view(request, formId, outcome.problems, outcome.details), { status: 409 });
 }

@@ -6,6 +6,7 @@ import { QuestionEditor } from "../admin/builder/questions/question-editor";
 import { requireAdmin } from "../auth/guards.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
+import { readFormBody } from "../security/form-body.server";
 
 /** The question editor, for a question of a step and (the `…/fields/$child` route) a group's own question. */
 const refOf = (params: LoaderFunctionArgs["params"]): QuestionRef => ({
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const principal = await requireAdmin(request);
   const { t, lng } = await getLocaleT(request);
-  return respond(request, postQuestion(refOf(params), await request.formData(), { staffId: principal.staff.id }, lng, t));
+  return respond(request, postQuestion(refOf(params), await readFormBody(request), { staffId: principal.staff.id }, lng, t));
 }
 
 export default function QuestionRoute() {

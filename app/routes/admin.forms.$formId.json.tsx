@@ -7,6 +7,7 @@ import { requireAdmin } from "../auth/guards.server";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
+import { DEFINITION_FORM, readFormBody } from "../security/form-body.server";
 
 async function editor(request: Request, formId: string) {
   await requireAdmin(request);
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formId = params.formId!;
   const principal = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readFormBody(request, DEFINITION_FORM);
   const text = String(form.get("definition") ?? "");
   const outcome = saveJsonText(formId, text, String(form.get("expected") ?? ""), { staffId: principal.staff.id });
   const { t, page } = await editor(request, formId);

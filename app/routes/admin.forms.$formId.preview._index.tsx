@@ -11,6 +11,7 @@ import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
 import { Field, Fieldset } from "../ui/field";
+import { readFormBody } from "../security/form-body.server";
 
 async function view(request: Request, formId: string) {
   const { t } = await getLocaleT(request);
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const principal = await requireAdmin(request);
   const formId = params.formId!;
   const { t, choices } = await view(request, formId);
-  const posted = choice.safeParse(Object.fromEntries(await request.formData()));
+  const posted = choice.safeParse(Object.fromEntries(await readFormBody(request)));
   const fail = (errors: Errors, findings: Findings = null) =>
     data({ title: pageTitle(t, t("admin.preview.start.title"), { error: true }), formId, ...choices, errors, findings }, { status: 400 });
   if (!posted.success) return fail({ source: t("admin.preview.start.errors.source") });

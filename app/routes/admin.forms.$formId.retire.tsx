@@ -7,6 +7,7 @@ import { requireAdmin } from "../auth/guards.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
+import { readFormBody } from "../security/form-body.server";
 
 async function view(request: Request, formId: string, problems: InputProblem[] = []) {
   await requireAdmin(request);
@@ -22,7 +23,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => view(request,
 export async function action({ request, params }: ActionFunctionArgs) {
   const formId = params.formId!;
   const principal = await requireAdmin(request);
-  const command = parseProcedureCommand(await request.formData());
+  const command = parseProcedureCommand(await readFormBody(request));
   const retiring = command && (command.intent === "retire" || command.intent === "retireAt") ? command : null;
   const outcome = runProcedureCommand(formId, retiring, { staffId: principal.staff.id });
   if (outcome.ok) throw redirect(`/admin/forms/${formId}?done=${outcome.done}`);

@@ -7,6 +7,7 @@ import { requireAdmin } from "../auth/guards.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
+import { readFormBody } from "../security/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const principal = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const input = { formId: String(form.get("formId") ?? "").slice(0, 100), title: String(form.get("title") ?? "").slice(0, 300) };
   const outcome = createNewProcedure(input, { staffId: principal.staff.id });
   if (outcome.ok) throw redirect(`/admin/forms/${outcome.formId}/edit`);

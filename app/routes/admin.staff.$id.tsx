@@ -18,6 +18,7 @@ import { pageTitle } from "../i18n/title";
 import { ErrorSummary, type SummaryError } from "../ui/error-summary";
 import { describedBy, errorId } from "../ui/field";
 import { DutyRadios, OneTimePassword } from "../ui/staff-account";
+import { readFormBody } from "../security/form-body.server";
 
 // A reset password is shown in the response to the POST: nothing of it may be cached.
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id!;
   const principal = await requireAdmin(request);
   const actor: AccountActor = { id: principal.staff.id, sessionIdHash: principal.sessionIdHash };
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   const { t } = await getLocaleT(request);
   const refuse = async (status: number, target: string, messageKey: string) =>

@@ -8,6 +8,7 @@ import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
 import { TextField } from "../ui/field";
 import { DutyRadios, OneTimePassword } from "../ui/staff-account";
+import { readFormBody } from "../security/form-body.server";
 
 // The response that shows a password must not be kept by the browser or a proxy.
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -27,7 +28,7 @@ const text = (form: FormData, name: string) => {
 export async function action({ request }: ActionFunctionArgs) {
   const principal = await requireAdmin(request);
   const t = await getT(request);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const values = { username: text(form, "username").slice(0, 200), displayName: text(form, "displayName").slice(0, 200), duty: text(form, "duty") };
   const failure = (status: number, fieldErrors: Record<string, string>) =>
     data({ kind: "form" as const, title: pageTitle(t, t("admin.staff.new.title"), { error: true }), values, fieldErrors }, { status, headers: NO_STORE });

@@ -10,6 +10,7 @@ import { pageTitle } from "../i18n/title";
 import { HouseholdLine } from "../ui/counter-household";
 import { ErrorSummary, type SummaryError } from "../ui/error-summary";
 import { Field, Fieldset } from "../ui/field";
+import { readFormBody } from "../security/form-body.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -37,7 +38,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => view(request,
 export async function action({ request, params }: ActionFunctionArgs) {
   const ref = refOf(params);
   const principal = await requireStaff(request);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const input = { identityCheck: form.get("identityCheck"), identityNote: form.get("identityNote") };
   const result = startVisit({ role: principal.role, id: principal.staff.id }, ref, input);
   if (result.ok) throw redirect(`/counter/visits/${result.visitId}`);

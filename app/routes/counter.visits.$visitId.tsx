@@ -12,6 +12,7 @@ import { CounterVisitNav } from "../ui/counter-visit-nav";
 import { HouseholdLine } from "../ui/counter-household";
 import { ErrorSummary, type SummaryError } from "../ui/error-summary";
 import { Fieldset } from "../ui/field";
+import { readFormBody } from "../security/form-body.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const principal = await requireStaff(request);
   const clerk = { role: principal.role, id: principal.staff.id };
   const visitId = params.visitId!;
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   if (intent === "finish") {
     if (!finishVisit(clerk, visitId).ok) throw notFound();

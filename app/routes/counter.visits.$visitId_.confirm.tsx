@@ -13,6 +13,7 @@ import { pageTitle } from "../i18n/title";
 import { CounterVisitNav } from "../ui/counter-visit-nav";
 import { ErrorSummary, type SummaryError } from "../ui/error-summary";
 import { SignaturePad } from "../ui/signature-pad";
+import { readFormBody } from "../security/form-body.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const principal = await requireStaff(request);
   const clerk = { role: principal.role, id: principal.staff.id };
   const visitId = params.visitId!;
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const intent = form.get("intent");
   const { t } = await getLocaleT(request);
   const here = `/counter/visits/${visitId}/confirm`;

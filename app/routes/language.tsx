@@ -4,12 +4,13 @@ import { rememberLanguage } from "../auth/resident-sign-in.server";
 import { getPrincipal } from "../auth/session.server";
 import { languageCookie } from "../i18n/i18next.server";
 import { isLanguage } from "../i18n/languages.server";
+import { readFormBody } from "../security/form-body.server";
 
 export const loader = () => redirect("/");
 
 /** The language switch posts here; the choice is kept in a cookie and the person returns to the same page. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const lng = form.get("lng");
   const back = safeRedirectPath(form.get("redirectTo"));
   if (!isLanguage(lng)) return redirect(back);

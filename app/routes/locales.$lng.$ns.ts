@@ -8,6 +8,7 @@ export function loader({ params }: LoaderFunctionArgs) {
   if (!isLanguage(lng)) throw new Response("Not Found", { status: 404 });
   const namespaces: Record<string, unknown> = serverResources()[lng]!;
   const ns = params.ns ?? "";
-  if (!(ns in namespaces)) throw new Response("Not Found", { status: 404 });
+  // Own keys only: "constructor" is in every object.
+  if (!Object.hasOwn(namespaces, ns)) throw new Response("Not Found", { status: 404 });
   return Response.json(namespaces[ns], { headers: { "Cache-Control": "public, max-age=300" } });
 }

@@ -7,6 +7,7 @@ import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { myPage } from "../residents/my-page.server";
 import { withdrawProfile } from "../residents/profile.server";
+import { readFormBody } from "../security/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { resident } = await requireResident(request);
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { resident } = await requireResident(request);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   if (form.get("intent") === "withdraw-profile") withdrawProfile(resident.id);
   return redirect("/mypage?withdrawn");
 }

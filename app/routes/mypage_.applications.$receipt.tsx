@@ -9,6 +9,7 @@ import { correctMyApplication, myApplication } from "../residents/my-page.server
 import { receiptQrSvg } from "../submissions/receipt-qr.server";
 import { ReceiptQr } from "../ui/receipt-qr";
 import { SubmittedAnswers } from "../ui/submitted-answers";
+import { readFormBody } from "../security/form-body.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { resident } = await requireResident(request);
+  await readFormBody(request); // the button sends nothing, but what is sent must be a form
   const result = correctMyApplication(resident, params.receipt!);
   if (result.kind === "notFound") throw notFound();
   // Only while a 補正依頼 is open; otherwise back to the page, which shows the current status.

@@ -11,6 +11,7 @@ import { placePath } from "../journey/paths";
 import { startableForm, startDraft } from "../journey/start.server";
 import { findOpenDraft, resolveOwner } from "../submissions/drafts.server";
 import { ClosedNotice } from "../ui/closed-notice";
+import { readFormBody } from "../security/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const form = startableForm(params.formId);
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Starting (or resuming) creates the draft on the server, then goes to the first step not yet completed. */
 export async function action({ request, params }: ActionFunctionArgs) {
+  await readFormBody(request); // the button sends nothing, but what is sent must be a form
   const principal = await getPrincipal(request);
   const { owner, setCookie } = await resolveOwner(request, principal, true);
   const outcome = startDraft(params.formId, principal, owner!);

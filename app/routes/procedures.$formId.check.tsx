@@ -13,6 +13,7 @@ import { ClosedNotice } from "../ui/closed-notice";
 import { CheckRows } from "../ui/check-answers";
 import { ErrorSummary } from "../ui/error-summary";
 import { Field } from "../ui/field";
+import { readFormBody } from "../security/form-body.server";
 
 async function view(request: Request, formId: string, errors: CheckErrors = {}) {
   const locale = await getLocaleT(request);
@@ -25,7 +26,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => view(request,
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formId = params.formId!;
-  const body = await request.formData();
+  const body = await readFormBody(request);
   const principal = await getPrincipal(request);
   const { owner } = await resolveOwner(request, principal, false);
   if (!owner) throw redirect(startPath(formId));

@@ -11,6 +11,7 @@ import { journeyOf } from "../journey/journey";
 import { RESUME_HOURS, requestResumeLink } from "../submissions/resume-links.server";
 import { ErrorSummary } from "../ui/error-summary";
 import { Field } from "../ui/field";
+import { readFormBody } from "../security/form-body.server";
 
 async function view(request: Request, formId: string, state: { error?: string; email?: string; sent?: boolean } = {}) {
   const { draft, form, principal, actor } = await requireDraft(request, formId);
@@ -32,7 +33,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) => view(request,
 export async function action({ request, params }: ActionFunctionArgs) {
   const formId = params.formId!;
   const { owner } = await requireDraft(request, formId);
-  const email = String((await request.formData()).get("email") ?? "").slice(0, 300);
+  const email = String((await readFormBody(request)).get("email") ?? "").slice(0, 300);
   const { t, lng } = await getLocaleT(request);
   const result = requestResumeLink(owner, formId, email, lng);
   switch (result.kind) {

@@ -8,6 +8,7 @@ import { pageTitle } from "../i18n/title";
 import { startPath } from "../journey/paths";
 import { resolveOwner } from "../submissions/drafts.server";
 import { resumeLinkPage, consumeResumeLink } from "../submissions/resume-links.server";
+import { readFormBody } from "../security/form-body.server";
 
 /**
  * A resume link from an e-mail. Opening it only shows a button: mail scanners and link previews fetch links, and the
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  await readFormBody(request); // the button sends nothing, but what is sent must be a form
   const principal = await getPrincipal(request);
   const { owner, setCookie } = await resolveOwner(request, principal, true);
   const result = consumeResumeLink(params.token ?? "", owner!);

@@ -9,6 +9,7 @@ import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
 import { TextField } from "../ui/field";
+import { readFormBody } from "../security/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await getPrincipal(request);
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = await getT(request);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/staff");
   const parsed = staffSignInSchema.safeParse({ username: form.get("username") ?? "", password: form.get("password") ?? "" });
   const failure = (status: number, fieldErrors: Record<string, string>, formError?: string) =>

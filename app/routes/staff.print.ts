@@ -3,11 +3,12 @@ import { actorOf } from "../audit/audit.server";
 import { requireStaff } from "../auth/guards.server";
 import { MAX_BATCH, submissionsPdf } from "../backoffice/downloads.server";
 import { getFixedT, getT } from "../i18n/i18next.server";
+import { readFormBody } from "../security/form-body.server";
 
 /** Batch printing: the submissions ticked in the queue, one PDF (each starts on a new page). */
 export async function action({ request }: ActionFunctionArgs) {
   const principal = await requireStaff(request);
-  const ids = (await request.formData())
+  const ids = (await readFormBody(request))
     .getAll("id")
     .filter((v): v is string => typeof v === "string")
     .slice(0, MAX_BATCH);

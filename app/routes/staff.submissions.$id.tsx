@@ -14,6 +14,7 @@ import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
 import { Field } from "../ui/field";
 import { SummaryAnswers } from "../ui/summary-answers";
+import { readFormBody } from "../security/form-body.server";
 
 async function view(request: Request, id: string, errors: { target: string; message: string }[] = []) {
   const principal = await requireStaff(request);
@@ -52,7 +53,7 @@ const PROBLEM_TARGET = { status: "to", assign: "assignee", note: "note" } as con
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id!;
   const principal = await requireStaff(request);
-  const command = parseCommand(await request.formData());
+  const command = parseCommand(await readFormBody(request));
   const result = applyStaffCommand(id, command, actorOf(principal) as StaffActor);
   if (result.ok) {
     const query = new URLSearchParams(queueQuery(new URL(request.url).searchParams));

@@ -1,27 +1,27 @@
 import { createHash, randomUUID } from "node:crypto";
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { eq, getTableColumns, inArray } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { attachments, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
+import { readFormBody, UPLOAD_FORM } from "../security/form-body.server";
 import type { FieldDef, FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import type { FileAnswer, RejectedFile } from "../form-engine/fields/file";
 import { getFieldType } from "../form-engine/field-types";
 import { formOfDraft, type Draft } from "./drafts.server";
 
-/** The largest upload any field may allow; each field then applies its own, smaller limit. */
-const MAX_PART_BYTES = 20 * 1024 * 1024;
-
 export type ReceivedForm = { form: FormData; tooLarge: boolean };
 
-/** Reads a step's post; multipart bodies keep their files in memory up to the global limit. */
+/**
+ * Reads a step's post (readFormBody). A multipart post over the limits comes back as "too large" for every upload of
+ * the step, so the resident reads the field's own message beside it rather than an error page.
+ */
 export async function readStepForm(request: Request): Promise<ReceivedForm> {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return { form: await request.formData(), tooLarge: false };
+  if (!request.headers.get("Content-Type")?.toLowerCase().startsWith("multipart/form-data")) return { form: await readFormBody(request), tooLarge: false };
   try {
-    return { form: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PART_BYTES })), tooLarge: false };
+    return { form: await readFormBody(request, UPLOAD_FORM), tooLarge: false };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { form: new FormData(), tooLarge: true };
+    if (error instanceof Response && error.status === 413) return { form: new FormData(), tooLarge: true };
     throw error;
   }
 }

@@ -12,6 +12,7 @@ import { afterSubmitPrefix, STEP_CONDITION } from "./condition-edits";
 import { applyConditionCommand } from "./questions/condition-editor";
 import { formLanguages, type Settings } from "./definition-edits";
 import type { Condition } from "../../form-engine/conditions";
+import { readFormBody } from "../../security/form-body.server";
 
 type Where = { page: "overview" } | { page: "step"; stepId: string };
 
@@ -68,7 +69,7 @@ export type ActionOutcome =
 
 export async function builderAction(request: Request, formId: string, where: Where): Promise<ActionOutcome> {
   const { principal, t, lng, working } = await load(request, formId, where);
-  const form = await request.formData();
+  const form = await readFormBody(request);
   const viaFetcher = form.get("_fetch") === "1";
   const command = parseCommand(form, formLanguages(working.definition), where.page);
   const expectedUpdatedAt = Number(form.get("expectedUpdatedAt"));

@@ -2,9 +2,9 @@
  * Definitions as text and files: a new procedure, importing a file (upload or paste), the "edit as JSON" view,
  * exporting a version, and the diff between two editions. Every problem names its line, path and question.
  */
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { now } from "../../clock.server";
 import { localizeText, type LocalizedText } from "../../form-engine/localized";
+import { DEFINITION_FORM, readFormBody } from "../../security/form-body.server";
 import { MAX_DEFINITION_TEXT_LENGTH, parseDefinitionText, positionOfPath, type TextProblem } from "../../procedures/definition-text";
 import { describeChanges, jsonDiff } from "../../procedures/diff";
 import {
@@ -81,23 +81,14 @@ export function createNewProcedure(
  * whole (a part larger than the limit stops the upload).
  */
 export async function readDefinitionPost(request: Request): Promise<{ text: string; tooLarge: boolean }> {
-  // Pasted Japanese is up to 3 bytes a character: the limit is in characters, so a part may hold that many bytes.
-  const handler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_DEFINITION_TEXT_LENGTH * 3 });
-  try {
-    const form = request.headers.get("Content-Type")?.startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, handler)
-      : await request.formData();
-    const file = form.get("file");
-    if (file && typeof file !== "string" && file.size > 0) {
-      if (file.size > MAX_DEFINITION_TEXT_LENGTH) return { text: "", tooLarge: true };
-      return { text: await file.text(), tooLarge: false };
-    }
-    const pasted = String(form.get("text") ?? "");
-    return { text: pasted, tooLarge: pasted.length > MAX_DEFINITION_TEXT_LENGTH };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { text: "", tooLarge: true };
-    throw error;
+  const form = await readFormBody(request, DEFINITION_FORM);
+  const file = form.get("file");
+  if (file && typeof file !== "string" && file.size > 0) {
+    if (file.size > MAX_DEFINITION_TEXT_LENGTH) return { text: "", tooLarge: true };
+    return { text: await file.text(), tooLarge: false };
   }
+  const pasted = String(form.get("text") ?? "");
+  return { text: pasted, tooLarge: pasted.length > MAX_DEFINITION_TEXT_LENGTH };
 }
 
 export type ImportOutcome =

@@ -4,6 +4,7 @@
  */
 import { formatAddress, fullName, fullNameKana, getPendingMover, getRegistryPerson, previousAddressOf } from "../../residents/resident-records.server";
 import type { IdentityProvider, ResidentIdentity } from "./provider.server";
+import { readFormBody } from "../../security/form-body.server";
 
 export const DEMO_PROVIDER_ID = "demo";
 
@@ -51,7 +52,7 @@ export const demoProvider: IdentityProvider = {
   isEnabled: (env) => env.DEMO,
   async complete(request) {
     if (request.method !== "POST") return { ok: false, errorKey: "login.errors.failed" };
-    const form = await request.formData();
+    const form = await readFormBody(request);
     const subject = form.get("subject");
     const identity = typeof subject === "string" ? demoIdentity(subject) : null;
     if (!identity) return { ok: false, errorKey: "login.errors.unknownPerson" };

@@ -115,14 +115,17 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
           return Number.isInteger(index) && index >= 0 && index < list.length ? { value: list, focus: `-${index}`, open: index } : undefined;
         }
       }
+      // What a command keeps is never longer than the field allows, whatever was posted (the finding: 151 items over
+      // maxItems were kept through "add another").
       if (verb === "add") {
+        if (list.length >= def.maxItems) return { value: list.slice(0, def.maxItems), focus: "-field" };
         list.push({});
         return { value: list, focus: `-${list.length - 1}` };
       }
       if (verb === "remove") {
         const index = Number(arg);
         if (Number.isInteger(index) && offeredIndex(list[index]) === undefined) list.splice(index, 1);
-        return { value: list, focus: "-field" };
+        return { value: list.slice(0, def.maxItems), focus: "-field" };
       }
       return undefined;
     },
