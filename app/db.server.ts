@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "../db/schema";
+import { sealUnhashedEntries } from "./audit/chain.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -28,6 +29,8 @@ export function openDatabase(file: string): Db {
 
 export function migrateDatabase(db: Db) {
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  // Audit entries written before the hash chain (migration 0018) get their hashes once.
+  sealUnhashedEntries(db.$client);
 }
 
 let current: Db | undefined;

@@ -210,6 +210,8 @@ export const auditLog = sqliteTable(
     subjectType: text("subject_type"),
     subjectId: text("subject_id"),
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** SHA-256 of the entry and the hash of the one before it (a chain `npm run audit:verify` checks). */
+    hash: text("hash"),
   },
   (t) => [index("audit_log_subject_idx").on(t.subjectType, t.subjectId, t.at)],
 );

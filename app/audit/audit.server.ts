@@ -1,6 +1,7 @@
 import { auditLog } from "../../db/schema";
 import type { Principal } from "../auth/session.server";
 import { getDb } from "../db.server";
+import { entryHash, lastHash } from "./chain.server";
 
 export type AuditActor = { role: "resident" | "staff" | "admin" | "system" | "anonymous"; id: string | null };
 
@@ -12,7 +13,11 @@ export function actorOf(principal: Principal | null): AuditActor {
 /** The connection, or the transaction the entry belongs to (written with the change it records, or not at all). */
 type Executor = Pick<ReturnType<typeof getDb>, "insert">;
 
-/** Appends one entry to the audit log (the table refuses updates and deletes). */
+/**
+ * Appends one entry to the audit log, chained to the one before it (chain.server.ts). The table refuses updates,
+ * deletes and replacements. The newest hash is read on the same connection, inside the caller's transaction when there
+ * is one; SQLite lets one writer at a time, so two entries never claim the same predecessor.
+ */
 export function recordAudit(
   entry: {
     actor: AuditActor;
@@ -23,15 +28,26 @@ export function recordAudit(
   },
   db: Executor = getDb(),
 ) {
+  const values = {
+    at: entry.at ?? new Date(),
+    actorRole: entry.actor.role,
+    actorId: entry.actor.id,
+    action: entry.action,
+    subjectType: entry.subject?.type ?? null,
+    subjectId: entry.subject?.id ?? null,
+    details: entry.details ?? null,
+  };
+  const hash = entryHash(lastHash(getDb().$client), {
+    at: values.at.getTime(),
+    actor_role: values.actorRole,
+    actor_id: values.actorId,
+    action: values.action,
+    subject_type: values.subjectType,
+    subject_id: values.subjectId,
+    // As drizzle stores a JSON column.
+    details: values.details === null ? null : JSON.stringify(values.details),
+  });
   db.insert(auditLog)
-    .values({
-      at: entry.at ?? new Date(),
-      actorRole: entry.actor.role,
-      actorId: entry.actor.id,
-      action: entry.action,
-      subjectType: entry.subject?.type ?? null,
-      subjectId: entry.subject?.id ?? null,
-      details: entry.details ?? null,
-    })
+    .values({ ...values, hash })
     .run();
 }
