@@ -54,8 +54,14 @@ const envSchema = z.object({
     .default(8),
   COOKIE_SECURE: onOff.optional(),
   TRUST_PROXY: onOff.default(false),
+  /** Wrong staff passwords from one address before its next try waits (30 s, doubling). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** The longest such wait. */
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Per address and 10 minutes (app/security/throttle.server.ts): new drafts, posts with files, resident sign-ins. */
+  THROTTLE_DRAFTS: z.coerce.number().int().positive().default(60),
+  THROTTLE_UPLOADS: z.coerce.number().int().positive().default(200),
+  THROTTLE_RESIDENT_SIGN_INS: z.coerce.number().int().positive().default(30),
   /** A JSON file describing the city (app/city.ts); unset: the fictional demo city. */
   CITY_CONFIG: z.string().min(1).optional(),
   /** E-mail notices (ADR 0013): smtp://user:pass@host:587 or smtps://…; unset: no mail is sent. */

@@ -185,17 +185,16 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_staff_idx").on(t.staffUserId), index("sessions_resident_idx").on(t.residentAccountId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
-/** Failed staff sign-ins, for the rate limit. Rows older than the lock-out window are pruned. */
-export const loginFailures = sqliteTable(
-  "login_failures",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    username: text("username").notNull(),
-    ip: text("ip").notNull(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
-  },
-  (t) => [index("login_failures_username_idx").on(t.username, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
-);
+/**
+ * Counters of rate-limiter-flexible (app/security/throttle.server.ts): attempts per address and per account, and how
+ * long a key must wait. The library's own table layout; kept in the database so that several app servers share it.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  /** Milliseconds since the epoch; null: no expiry. */
+  expire: integer("expire"),
+});
 
 // ── Audit log (append-only) ─────────────────────────────────────────────────────────────────────
 

@@ -181,7 +181,7 @@ test.describe("sign-in", () => {
     }
   });
 
-  test("five wrong passwords lock the account, even against the right password", async ({ openPage, createStaffUser }) => {
+  test("five wrong passwords make the next try from that address wait, even with the right password", async ({ openPage, createStaffUser }) => {
     const user = await createStaffUser();
     // Without JavaScript the document response carries the HTTP status itself.
     const page = await openPage({ javaScriptEnabled: false });

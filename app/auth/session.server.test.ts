@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { sessions } from "../../db/schema";
 import { seedDemoData } from "../../db/seed";
 import { useTestDatabase } from "../test/db";
-import { isSignInLocked, recordSignInFailure } from "./rate-limit.server";
 import { createSession, endSession, getPrincipal } from "./session.server";
 import { requireAdmin, requireResident, requireStaff, safeRedirectPath } from "./guards.server";
 
@@ -91,28 +90,5 @@ describe("guards", () => {
     // Paths of this site stay as they are, encoded parts included.
     expect(safeRedirectPath("/procedures/juminhyo/steps/request?back=check#copies")).toBe("/procedures/juminhyo/steps/request?back=check#copies");
     expect(safeRedirectPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
-  });
-});
-
-describe("sign-in rate limit", () => {
-  beforeEach(() => {
-    useTestDatabase();
-  });
-
-  it("locks an account after five failures within the window, and lets it in again after", () => {
-    const now = Date.now();
-    for (let i = 0; i < 4; i++) recordSignInFailure("counter1", "10.0.0.1", now);
-    expect(isSignInLocked("counter1", "10.0.0.2", now)).toBe(false);
-    recordSignInFailure("counter1", "10.0.0.1", now);
-    expect(isSignInLocked("counter1", "10.0.0.2", now)).toBe(true);
-    expect(isSignInLocked("reviewer1", "10.0.0.2", now)).toBe(false);
-    expect(isSignInLocked("counter1", "10.0.0.2", now + 16 * 60_000)).toBe(false);
-  });
-
-  it("locks an address that tries many accounts", () => {
-    const now = Date.now();
-    for (let i = 0; i < 20; i++) recordSignInFailure(`user${i}`, "10.0.0.9", now);
-    expect(isSignInLocked("someone-new", "10.0.0.9", now)).toBe(true);
-    expect(isSignInLocked("someone-new", "10.0.0.8", now)).toBe(false);
   });
 });

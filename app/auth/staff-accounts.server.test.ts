@@ -5,7 +5,7 @@ import { seedDemoData } from "../../db/seed";
 import type { Db } from "../db.server";
 import { useTestDatabase } from "../test/db";
 import { verifyPassword } from "./password.server";
-import { isSignInLocked, recordSignInFailure } from "./rate-limit.server";
+import { recordStaffSignInFailure, staffSignInWait } from "../security/throttle.server";
 import { createSession, getPrincipal } from "./session.server";
 import {
   changeDuty,
@@ -214,23 +214,27 @@ describe("resetting a password", () => {
 });
 
 describe("unlocking", () => {
-  it("shows until when an account is locked and ends the lock, audited", () => {
+  it("shows until when an account must wait and ends every wait of it, audited", async () => {
     const now = Date.now();
-    for (let i = 0; i < 5; i++) recordSignInFailure("counter1", "10.0.0.1", now - (4 - i) * 60_000);
-    expect(isSignInLocked("counter1", "10.0.0.2")).toBe(true);
-    const locked = listStaffAccounts(now).find((a) => a.username === "counter1")!;
-    // Five failures, the oldest four minutes ago: the lock ends when that one leaves the 15-minute window.
-    expect(locked.lockedUntil!.getTime()).toBe(now - 4 * 60_000 + 15 * 60_000);
+    for (let i = 0; i < 5; i++) await recordStaffSignInFailure("counter1", "10.0.0.1");
+    for (let i = 0; i < 6; i++) await recordStaffSignInFailure("counter1", "10.0.0.3");
+    expect(await staffSignInWait("counter1", "10.0.0.1")).toBeGreaterThan(25_000);
+    expect(await staffSignInWait("counter1", "10.0.0.2")).toBe(0);
+    const waiting = listStaffAccounts(now).find((a) => a.username === "counter1")!;
+    // The longest wait: six failures from 10.0.0.3, 60 seconds.
+    expect(waiting.lockedUntil!.getTime() - now).toBeGreaterThan(55_000);
+    expect(waiting.lockedUntil!.getTime() - now).toBeLessThanOrEqual(61_000);
     expect(listStaffAccounts(now).find((a) => a.username === "reviewer1")!.lockedUntil).toBeNull();
 
     expect(unlockStaffAccount("staff-counter1", admin1)).toEqual({ ok: true, changed: true });
-    expect(isSignInLocked("counter1", "10.0.0.2")).toBe(false);
+    expect(await staffSignInWait("counter1", "10.0.0.1")).toBe(0);
+    expect(await staffSignInWait("counter1", "10.0.0.3")).toBe(0);
     expect(getStaffAccount("staff-counter1")!.lockedUntil).toBeNull();
-    expect(auditOf("staff.account_unlocked")).toMatchObject([{ actorId: "staff-admin1", subjectId: "staff-counter1", details: { failures: 5 } }]);
+    expect(auditOf("staff.account_unlocked")).toMatchObject([{ actorId: "staff-admin1", subjectId: "staff-counter1", details: { failures: 4 } }]);
   });
 
-  it("four failures are no lock", () => {
-    for (let i = 0; i < 4; i++) recordSignInFailure("counter1", "10.0.0.1");
+  it("four failures are no wait", async () => {
+    for (let i = 0; i < 4; i++) await recordStaffSignInFailure("counter1", "10.0.0.1");
     expect(getStaffAccount("staff-counter1")!.lockedUntil).toBeNull();
   });
 });

@@ -4,12 +4,12 @@
  * last active administrator can be neither disabled nor demoted.
  */
 import { randomInt, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gte, ne } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { loginFailures, sessions, staffUsers } from "../../db/schema";
+import { sessions, staffUsers } from "../../db/schema";
+import { forgetStaffSignInFailures, staffWaitsByUsername } from "../security/throttle.server";
 import { recordAudit } from "../audit/audit.server";
 import { getDb } from "../db.server";
-import { getEnv } from "../env.server";
 import { hashPassword } from "./password.server";
 import { DUTIES, roleOfDuty, type Duty } from "./staff-duties";
 
@@ -31,30 +31,6 @@ export type StaffAccount = {
 
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────────
 
-/**
- * When each username's lock (rate-limit.server.ts) ends: the lock holds while the window holds at least
- * LOGIN_MAX_FAILURES failures, so it ends one window after the failure that would then be the oldest of them.
- */
-function lockedUntilByUsername(now: number): Map<string, Date> {
-  const { LOGIN_MAX_FAILURES: max, LOGIN_LOCKOUT_MINUTES: minutes } = getEnv();
-  const windowMs = minutes * 60_000;
-  const rows = getDb()
-    .select({ username: loginFailures.username, at: loginFailures.at })
-    .from(loginFailures)
-    .where(gte(loginFailures.at, new Date(now - windowMs)))
-    .orderBy(desc(loginFailures.at))
-    .all();
-  const byUser = new Map<string, Date[]>();
-  for (const r of rows) byUser.set(r.username, [...(byUser.get(r.username) ?? []), r.at]);
-  const locked = new Map<string, Date>();
-  for (const [username, times] of byUser) {
-    // Newest first: the max-th newest failure is the one whose expiry brings the count below max.
-    const decisive = times[max - 1];
-    if (decisive) locked.set(username, new Date(decisive.getTime() + windowMs));
-  }
-  return locked;
-}
-
 const accountColumns = {
   id: staffUsers.id,
   username: staffUsers.username,
@@ -67,7 +43,7 @@ const accountColumns = {
 };
 
 export function listStaffAccounts(now = Date.now()): StaffAccount[] {
-  const locked = lockedUntilByUsername(now);
+  const locked = staffWaitsByUsername(getDb().$client, now);
   return getDb()
     .select(accountColumns)
     .from(staffUsers)
@@ -79,7 +55,7 @@ export function listStaffAccounts(now = Date.now()): StaffAccount[] {
 export function getStaffAccount(id: string, now = Date.now()): StaffAccount | null {
   const account = getDb().select(accountColumns).from(staffUsers).where(eq(staffUsers.id, id)).get();
   if (!account) return null;
-  return { ...account, lockedUntil: lockedUntilByUsername(now).get(account.username) ?? null };
+  return { ...account, lockedUntil: staffWaitsByUsername(getDb().$client, now).get(account.username) ?? null };
 }
 
 // ── Input ───────────────────────────────────────────────────────────────────────────────────────
@@ -257,13 +233,14 @@ export async function resetStaffPassword(id: string, actor: AccountActor): Promi
 }
 
 /**
- * Forgets the account's failed sign-ins, so the lock on the username ends now. A lock on an address (many failures from
- * one network) is not the account's and stays until it expires.
+ * Forgets the account's failed sign-ins from every address, so its waits end now. The wait of an address that failed
+ * on many accounts is not the account's and stays until it expires.
  */
 export function unlockStaffAccount(id: string, actor: AccountActor): AccountResult<{ changed: boolean }> {
   return change(actor, (tx) => {
     const target = targetOf(tx, id);
-    const removed = tx.delete(loginFailures).where(eq(loginFailures.username, target.username)).run().changes;
+    // The same connection as the transaction's: the waits go with the audit entry, or not at all.
+    const removed = forgetStaffSignInFailures(getDb().$client, target.username);
     if (removed > 0) {
       recordAudit(
         { actor: auditActor(actor), action: "staff.account_unlocked", subject: subject(id), details: { username: target.username, failures: removed } },

@@ -6,7 +6,7 @@ import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
 import { DEMO_PASSWORD } from "./demo-password";
 import { getDummyHash, verifyPassword } from "./password.server";
-import { clearSignInFailures, isSignInLocked, recordSignInFailure } from "./rate-limit.server";
+import { clearStaffSignInFailures, recordStaffSignInFailure, staffSignInWait } from "../security/throttle.server";
 import { createSession } from "./session.server";
 
 export const staffSignInSchema = z.object({
@@ -14,28 +14,31 @@ export const staffSignInSchema = z.object({
   password: z.string().min(1, "staffLogin.errors.passwordRequired").max(1000, "staffLogin.errors.invalid"),
 });
 
-export type StaffSignInResult = { ok: true; setCookie: string; role: "staff" | "admin" } | { ok: false; reason: "locked" | "invalid" };
+export type StaffSignInResult =
+  { ok: true; setCookie: string; role: "staff" | "admin" } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; waitMs: number };
 
 /**
- * Checks a staff password. A locked account or address is refused before the password is even looked at, and
- * unknown usernames cost the same scrypt time as known ones, so timing does not reveal which accounts exist.
+ * Checks a staff password. An account that must still wait from this address (throttle.server.ts) is refused before
+ * the password is even looked at, and unknown usernames cost the same scrypt time as known ones, so timing does not
+ * reveal which accounts exist.
  */
 export async function signInStaff(request: Request, credentials: z.infer<typeof staffSignInSchema>, ip: string): Promise<StaffSignInResult> {
   const username = credentials.username.toLowerCase();
-  if (isSignInLocked(username, ip)) {
+  const waitMs = await staffSignInWait(username, ip);
+  if (waitMs > 0) {
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_locked", details: { username, ip } });
-    return { ok: false, reason: "locked" };
+    return { ok: false, reason: "locked", waitMs };
   }
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.username, username)).get();
   const valid = await verifyPassword(credentials.password, user?.passwordHash ?? (await getDummyHash()));
   // The demo password is public: it opens nothing outside a demo.
   const demoPasswordOutsideDemo = valid && !getEnv().DEMO && credentials.password === DEMO_PASSWORD;
   if (!user || !valid || user.disabled || demoPasswordOutsideDemo) {
-    recordSignInFailure(username, ip);
+    await recordStaffSignInFailure(username, ip);
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_failed", details: { username, ip } });
     return { ok: false, reason: "invalid" };
   }
-  clearSignInFailures(username);
+  await clearStaffSignInFailures(username, ip);
   getDb().update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id)).run();
   recordAudit({ actor: { role: user.role, id: user.id }, action: "auth.sign_in", details: { ip } });
   const setCookie = await createSession(request, { role: user.role, staffUserId: user.id });

@@ -5,13 +5,15 @@ import { safeRedirectPath } from "../auth/guards.server";
 import { getEnabledProvider } from "../auth/identity/identity-providers.server";
 import { signInResident } from "../auth/resident-sign-in.server";
 import { getT } from "../i18n/i18next.server";
+import { allow, tooManyRequests } from "../security/throttle.server";
 import { pageTitle } from "../i18n/title";
 
 /** The return from any identity provider: GET for redirect-based providers (OIDC), POST for form-based ones. */
-async function complete(request: Request, providerId: string | undefined) {
+async function complete(request: Request, providerId: string | undefined, clientIp: string) {
   const provider = providerId ? getEnabledProvider(providerId) : undefined;
   if (!provider) throw new Response("Not Found", { status: 404 });
   const result = await provider.complete(request);
+  if (!(await allow("residentSignIn", clientIp))) throw tooManyRequests();
   if (result.ok) {
     const headers = new Headers();
     for (const cookie of await signInResident(request, result.identity)) headers.append("Set-Cookie", cookie);
@@ -21,8 +23,8 @@ async function complete(request: Request, providerId: string | undefined) {
   return { title: pageTitle(t, t("login.failedTitle"), { error: true }), errorKey: result.errorKey };
 }
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => complete(request, params.provider);
-export const action = ({ request, params }: ActionFunctionArgs) => complete(request, params.provider);
+export const loader = ({ request, params, context }: LoaderFunctionArgs) => complete(request, params.provider, context.clientIp);
+export const action = ({ request, params, context }: ActionFunctionArgs) => complete(request, params.provider, context.clientIp);
 
 export default function LoginCallback() {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import { startableForm, startDraft } from "../journey/start.server";
 import { findOpenDraft, resolveOwner } from "../submissions/drafts.server";
 import { ClosedNotice } from "../ui/closed-notice";
 import { readFormBody } from "../security/form-body.server";
+import { allow, tooManyRequests } from "../security/throttle.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const form = startableForm(params.formId);
@@ -37,9 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Starting (or resuming) creates the draft on the server, then goes to the first step not yet completed. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   await readFormBody(request); // the button sends nothing, but what is sent must be a form
   const principal = await getPrincipal(request);
+  // Drafts made by residents and visitors count against their address (a clerk's at the counter do not).
+  if ((!principal || principal.role === "resident") && !(await allow("drafts", context.clientIp))) throw tooManyRequests();
   const { owner, setCookie } = await resolveOwner(request, principal, true);
   const outcome = startDraft(params.formId, principal, owner!);
   const formId = params.formId!;

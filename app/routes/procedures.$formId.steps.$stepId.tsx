@@ -25,9 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return respond(params.formId!, showStep(ctx, params.stepId!, arrival(request), locale), locale.lng);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireDraft(request, params.formId!);
-  const received = await readStepForm(request);
+  const received = await readStepForm(request, { throttleAddress: context.clientIp });
   const locale = await getLocaleT(request);
   return respond(params.formId!, await postStep(ctx, params.stepId!, arrival(request), received, locale), locale.lng);
 }

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { safeRedirectPath } from "../auth/guards.server";
 import { getPrincipal } from "../auth/session.server";
 import { signInStaff, staffSignInSchema } from "../auth/staff-sign-in.server";
-import { getEnv } from "../env.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
@@ -42,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signInStaff(request, parsed.data, context.clientIp);
   if (result.ok) throw redirect(redirectTo, { headers: { "Set-Cookie": result.setCookie } });
   if (result.reason === "locked") {
-    return failure(429, {}, t("staffLogin.errors.locked", { minutes: getEnv().LOGIN_LOCKOUT_MINUTES }));
+    return failure(429, {}, t("staffLogin.errors.locked", { minutes: Math.max(1, Math.ceil(result.waitMs / 60_000)) }));
   }
   return failure(401, {}, t("staffLogin.errors.invalid"));
 }

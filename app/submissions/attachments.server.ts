@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { attachments, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import { readFormBody, UPLOAD_FORM } from "../security/form-body.server";
+import { allow, tooManyRequests } from "../security/throttle.server";
 import type { FieldDef, FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import type { FileAnswer, RejectedFile } from "../form-engine/fields/file";
@@ -16,14 +17,19 @@ export type ReceivedForm = { form: FormData; tooLarge: boolean };
  * Reads a step's post (readFormBody). A multipart post over the limits comes back as "too large" for every upload of
  * the step, so the resident reads the field's own message beside it rather than an error page.
  */
-export async function readStepForm(request: Request): Promise<ReceivedForm> {
+export async function readStepForm(request: Request, { throttleAddress }: { throttleAddress?: string } = {}): Promise<ReceivedForm> {
   if (!request.headers.get("Content-Type")?.toLowerCase().startsWith("multipart/form-data")) return { form: await readFormBody(request), tooLarge: false };
+  let form: FormData;
   try {
-    return { form: await readFormBody(request, UPLOAD_FORM), tooLarge: false };
+    form = await readFormBody(request, UPLOAD_FORM);
   } catch (error) {
     if (error instanceof Response && error.status === 413) return { form: new FormData(), tooLarge: true };
     throw error;
   }
+  // A resident's files count against their address's allowance (throttle.server.ts); a clerk's do not.
+  const sendsFiles = [...form.values()].some((v) => typeof v !== "string" && v.size > 0);
+  if (throttleAddress && sendsFiles && !(await allow("uploads", throttleAddress))) throw tooManyRequests();
+  return { form, tooLarge: false };
 }
 
 type Slot = { def: FieldDef; htmlName: string; place: (value: unknown) => void };

@@ -97,6 +97,11 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
     DATABASE_PATH: path.join(dir, "e2e.sqlite"),
     DEMO: "on",
     SESSION_SECRET: randomBytes(32).toString("hex"),
+    // The whole suite comes from one address: the per-address limits are tested on a server of their own
+    // (hostile-input.spec.ts) and in throttle.server.test.ts.
+    THROTTLE_DRAFTS: "1000000",
+    THROTTLE_UPLOADS: "1000000",
+    THROTTLE_RESIDENT_SIGN_INS: "1000000",
     // The server's clock (app/clock.server.ts): empty is the real time; setServerClock moves it for a scheduled publication.
     TEST_CLOCK_FILE: path.join(dir, "clock"),
   };

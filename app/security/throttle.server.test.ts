@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { seedDemoData } from "../../db/seed";
+import { signInStaff } from "../auth/staff-sign-in.server";
+import { useTestDatabase } from "../test/db";
+import { allow, clearStaffSignInFailures, recordStaffSignInFailure, staffSignInWait, waitAfterFailures } from "./throttle.server";
+
+beforeEach(async () => {
+  await seedDemoData(useTestDatabase());
+  vi.useFakeTimers({ toFake: ["Date"] });
+});
+afterEach(() => vi.useRealTimers());
+
+const later = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
+const signIn = (password: string, address: string) => signInStaff(new Request("http://localhost/"), { username: "counter1", password }, address);
+
+describe("staff sign-in slows down per account and address", () => {
+  it("lets four wrong passwords pass, then makes that address wait 30 s, doubling, at most 15 minutes", () => {
+    expect([1, 4, 5, 6, 7, 20].map(waitAfterFailures)).toEqual([0, 0, 30, 60, 120, 900]);
+  });
+
+  it("keeps the account open from another address while one guesses (the finding: anyone locked every account)", async () => {
+    for (let i = 0; i < 5; i++) expect(await signIn(`wrong-${i}`, "203.0.113.9")).toEqual({ ok: false, reason: "invalid" });
+    // The right password waits too from the guessing address, and is not even checked …
+    expect(await signIn("madoguchi-demo", "203.0.113.9")).toMatchObject({ ok: false, reason: "locked" });
+    // … while the clerk at their own desk signs in.
+    expect(await signIn("madoguchi-demo", "10.0.0.5")).toMatchObject({ ok: true });
+    later(31);
+    expect(await staffSignInWait("counter1", "203.0.113.9")).toBe(0);
+    expect(await signIn("wrong-again", "203.0.113.9")).toEqual({ ok: false, reason: "invalid" });
+    const second = await staffSignInWait("counter1", "203.0.113.9");
+    expect(second).toBeGreaterThan(55_000);
+    expect(second).toBeLessThanOrEqual(60_000);
+  });
+
+  it("forgets an account's failures from an address once it signs in from there", async () => {
+    for (let i = 0; i < 4; i++) await recordStaffSignInFailure("counter1", "10.0.0.1");
+    await clearStaffSignInFailures("counter1", "10.0.0.1");
+    await recordStaffSignInFailure("counter1", "10.0.0.1");
+    expect(await staffSignInWait("counter1", "10.0.0.1")).toBe(0);
+  });
+
+  it("makes an address that fails on many accounts wait, for any account", async () => {
+    for (let i = 0; i < 51; i++) await recordStaffSignInFailure(`user${i}`, "10.0.0.9");
+    expect(await staffSignInWait("someone-new", "10.0.0.9")).toBeGreaterThan(0);
+    expect(await staffSignInWait("someone-new", "10.0.0.8")).toBe(0);
+  });
+});
+
+describe("per-address limits", () => {
+  it("allows 60 new drafts from an address in ten minutes, then refuses until the window ends (the finding: 5,039 in 20 s)", async () => {
+    for (let i = 0; i < 60; i++) expect(await allow("drafts", "198.51.100.1")).toBe(true);
+    expect(await allow("drafts", "198.51.100.1")).toBe(false);
+    expect(await allow("drafts", "198.51.100.2")).toBe(true);
+    later(601);
+    expect(await allow("drafts", "198.51.100.1")).toBe(true);
+  });
+
+  it("counts uploads and resident sign-ins apart from drafts", async () => {
+    for (let i = 0; i < 60; i++) await allow("drafts", "198.51.100.3");
+    expect(await allow("uploads", "198.51.100.3")).toBe(true);
+    expect(await allow("residentSignIn", "198.51.100.3")).toBe(true);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Abuse limits (issue 13 point 4) with rate-limiter-flexible, its counters in the database (`rate_limits`) so that
+ * several app servers share them.
+ *   - per address: new drafts, posts with files, resident sign-ins — generous, since a family, a city hall's Wi-Fi or a
+ *     mobile carrier's NAT share one address; a refusal is a 429 page that says to wait;
+ *   - staff sign-in: a wrong password for an account from an address makes the next try from there wait, longer each
+ *     time (30 s after five, doubling, at most LOGIN_LOCKOUT_MINUTES). The account is never locked for everyone: the
+ *     clerk at their own desk signs in while someone elsewhere guesses. An address failing on many accounts waits too.
+ *     An administrator ends the wait of an account (`unlockStaffAccount`).
+ */
+import type Database from "better-sqlite3";
+import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { getDb } from "../db.server";
+import { getEnv } from "../env.server";
+
+const TABLE = "rate_limits";
+const HOUR = 3600;
+const ADDRESS_FAILURES = 50;
+
+type Limiters = ReturnType<typeof createLimiters>;
+
+function createLimiters(client: Database.Database) {
+  const env = getEnv();
+  const limiter = (keyPrefix: string, points: number, duration: number) =>
+    new RateLimiterSQLite({ storeClient: client, storeType: "better-sqlite3", tableName: TABLE, tableCreated: true, keyPrefix, points, duration });
+  return {
+    drafts: limiter("drafts", env.THROTTLE_DRAFTS, 600),
+    uploads: limiter("uploads", env.THROTTLE_UPLOADS, 600),
+    residentSignIn: limiter("resident-sign-in", env.THROTTLE_RESIDENT_SIGN_INS, 600),
+    // Consecutive failures of one account from one address; a success clears them.
+    staffFailures: limiter("staff-fail", 1_000_000, 24 * HOUR),
+    // How long that account must wait from that address (a key over its one point is blocked until it expires).
+    staffWait: limiter("staff-wait", 1, 24 * HOUR),
+    // Failures from one address on any account: past 50 in an hour, the address waits for the hour to end.
+    addressFailures: limiter("staff-fail-address", ADDRESS_FAILURES, HOUR),
+  };
+}
+
+// One set per database connection (tests install a fresh database each).
+const byClient = new WeakMap<Database.Database, Limiters>();
+function limiters(): Limiters {
+  const client = getDb().$client;
+  let found = byClient.get(client);
+  if (!found) byClient.set(client, (found = createLimiters(client)));
+  return found;
+}
+
+export type ThrottledAction = "drafts" | "uploads" | "residentSignIn";
+
+/** Counts one action of an address; false when the address has done it too often and must wait (a 429). */
+export async function allow(action: ThrottledAction, address: string): Promise<boolean> {
+  try {
+    await limiters()[action].consume(address);
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return false;
+    throw rejection;
+  }
+}
+
+/** The 429 page's response (root error page: 「短い時間に操作が多すぎます」). */
+export const tooManyRequests = () => new Response("Too Many Requests", { status: 429, headers: { "Retry-After": "600", "Cache-Control": "no-store" } });
+
+const accountKey = (username: string, address: string) => `${username}|${address}`;
+
+/** Milliseconds this account must still wait before trying from this address (0: it may try now). */
+export async function staffSignInWait(username: string, address: string): Promise<number> {
+  const l = limiters();
+  const [own, fromAddress] = await Promise.all([l.staffWait.get(accountKey(username, address)), l.addressFailures.get(address)]);
+  const waiting = (res: RateLimiterRes | null, points: number) => (res && res.consumedPoints > points ? res.msBeforeNext : 0);
+  return Math.max(waiting(own, 1), waiting(fromAddress, ADDRESS_FAILURES));
+}
+
+/** The wait after the n-th consecutive failure: none for the first LOGIN_MAX_FAILURES − 1, then 30 s, doubling. */
+export function waitAfterFailures(failures: number): number {
+  const { LOGIN_MAX_FAILURES: free, LOGIN_LOCKOUT_MINUTES: maxMinutes } = getEnv();
+  if (failures < free) return 0;
+  return Math.min(30 * 2 ** (failures - free), maxMinutes * 60);
+}
+
+export async function recordStaffSignInFailure(username: string, address: string): Promise<void> {
+  const l = limiters();
+  const key = accountKey(username, address);
+  const failures = (await l.staffFailures.penalty(key)).consumedPoints;
+  const seconds = waitAfterFailures(failures);
+  if (seconds > 0) await l.staffWait.block(key, seconds);
+  await l.addressFailures.penalty(address).catch(() => {});
+}
+
+export async function clearStaffSignInFailures(username: string, address: string): Promise<void> {
+  const l = limiters();
+  const key = accountKey(username, address);
+  await Promise.all([l.staffFailures.delete(key), l.staffWait.delete(key)]);
+}
+
+const accountKeyPrefixes = (username: string) => [`staff-fail:${username}|`, `staff-wait:${username}|`];
+
+/** Ends every wait of an account, from every address: how many counters were removed. */
+export function forgetStaffSignInFailures(client: Database.Database, username: string): number {
+  const remove = client.prepare(`delete from ${TABLE} where substr(key, 1, ?) = ?`);
+  return accountKeyPrefixes(username).reduce((n, prefix) => n + remove.run(prefix.length, prefix).changes, 0);
+}
+
+/** Until when each account must wait from some address (the staff list's 「ログイン待ち」), by username. */
+export function staffWaitsByUsername(client: Database.Database, now = Date.now()): Map<string, Date> {
+  const rows = client.prepare(`select key, expire from ${TABLE} where substr(key, 1, 11) = 'staff-wait:' and points > 1 and expire > ?`).all(now) as {
+    key: string;
+    expire: number;
+  }[];
+  const waits = new Map<string, Date>();
+  for (const { key, expire } of rows) {
+    const username = key.slice("staff-wait:".length, key.lastIndexOf("|"));
+    if (expire > (waits.get(username)?.getTime() ?? 0)) waits.set(username, new Date(expire));
+  }
+  return waits;
+}
