@@ -3,11 +3,13 @@
  * (security headers, the same-origin check, static files). Compiled with the app (remix.config.js `server`).
  */
 import { randomBytes } from "node:crypto";
+import { isMainThread } from "node:worker_threads";
 import * as build from "@remix-run/dev/server-build";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import onHeaders from "on-headers";
+import { startPdfWorkers, stopPdfWorkers } from "./backoffice/pdf-render.server";
 import { CityConfigError, getCity } from "./city.server";
 import { initDatabase } from "./db.server";
 import { log, requestEntry } from "./log.server";
@@ -44,6 +46,7 @@ async function main() {
   syncFormDefinitions(undefined, (line) => log.info(line));
   // E-mail notices left over from a stop, and retries of failed ones (ADR 0013).
   startNoticeDelivery();
+  startPdfWorkers(import.meta.url);
 
   const app = express();
   app.disable("x-powered-by");
@@ -113,7 +116,8 @@ async function main() {
   const shutdown = () => {
     if (!markShuttingDown()) return;
     log.info("shutting down");
-    server.close(() => {
+    server.close(async () => {
+      await stopPdfWorkers();
       db.$client.close();
       log.info("stopped");
       process.exit(0);
@@ -127,4 +131,6 @@ async function main() {
   process.on("SIGINT", shutdown);
 }
 
-void main();
+// The PDF workers (backoffice/pdf-render.server.ts) load this same bundle for renderPdfJob; only the main thread serves.
+export { renderPdfJob } from "./backoffice/pdf-render.server";
+if (isMainThread) void main();

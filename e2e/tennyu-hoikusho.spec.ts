@@ -49,10 +49,10 @@ async function tennyu(page: Page, javaScript: boolean) {
   });
   await next(page, "前の住所");
   await fillAddress(page, "前の住所", { postalCode: "1540017", prefecture: "東京都", city: "世田谷区", town: "世田谷九丁目8番7号" });
-  await page.getByLabel(/^前の住所での世帯主の氏名/).fill("伊藤 健一");
+  await page.getByLabel(/^前の住所での世帯主の氏名/).fill("加藤 健一");
   await next(page, "引っ越してきた方");
   // Person 1, then "add another" for person 2 (a foreign resident: the extra questions apply).
-  await fillName(page, "氏名", { family: "伊藤", given: "健一", familyKana: "イトウ", givenKana: "ケンイチ" }, 0);
+  await fillName(page, "氏名", { family: "加藤", given: "健一", familyKana: "カトウ", givenKana: "ケンイチ" }, 0);
   await fillDate(page, "生年月日", ["1987", "3", "19"], 0);
   await page.getByRole("group", { name: "異動者 1" }).getByLabel("男").check();
   await page
@@ -93,12 +93,12 @@ async function tennyu(page: Page, javaScript: boolean) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("引っ越してきた方");
   await expect(page.getByRole("status")).toHaveText("GARCIA MARIAさんの内容を保存しました。");
   await expect(page.locator("#persons-1")).toBeFocused();
-  await expect(page.getByRole("heading", { name: "伊藤 健一さん" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "加藤 健一さん" })).toBeVisible();
   await expect(page.getByLabel("姓", { exact: true })).toHaveCount(0);
   await expectAccessible(page);
   await next(page, "新しい世帯");
   await page.getByLabel("新しく世帯をつくる").check();
-  await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("伊藤 健一");
+  await page.getByLabel(/^新しい世帯の世帯主の氏名/).fill("加藤 健一");
   await next(page, "連絡先");
   await page.getByLabel(/^日中に連絡がとれる電話番号/).fill("０９０１１１１２２２２");
   await next(page, "あわせて必要な手続き");

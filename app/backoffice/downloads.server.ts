@@ -10,7 +10,10 @@ import type { Owner } from "../submissions/drafts.server";
 import { ownSubmission } from "../submissions/resident-copy.server";
 import { csvHeader, csvRows } from "./csv.server";
 import { getSubmission, submissionRevisionAnswers } from "./detail.server";
-import { renderSubmissionsPdf } from "./pdf.server";
+import { renderPdf } from "./pdf-render.server";
+
+/** The paper form is in Japanese, whoever prints it. */
+const PAPER_LANGUAGE = "ja";
 import { listQueue, type QueueFilter } from "./queue.server";
 
 /** The most submissions one printout takes (a batch of 1,000 is about a minute of printing, not a server stall). */
@@ -27,7 +30,7 @@ function auditEach(actor: AuditActor, action: string, ids: string[], details: Re
 const definitionOf = (versionId: number) => getFormVersion(versionId)!.definition; // parsed once per process
 
 /** One PDF of the given submissions in the given order, attachments included; each handed-out one is audited. */
-export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunction): Promise<{ bytes: Uint8Array; fileName: string } | null> {
+export async function submissionsPdf(ids: string[], actor: AuditActor): Promise<{ bytes: Uint8Array; fileName: string } | null> {
   const rows = getDb().select().from(submissions).where(inArray(submissions.id, ids)).all();
   // Entered at the counter: the resident's signature (drawn on screen, kept with the visit) or an empty box for it.
   const visitIds = [...new Set(rows.flatMap((r) => (r.counterVisitId ? [r.counterVisitId] : [])))];
@@ -44,14 +47,14 @@ export async function submissionsPdf(ids: string[], actor: AuditActor, t: TFunct
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   if (ordered.length === 0) return null;
-  const bytes = await renderSubmissionsPdf(
+  const bytes = await renderPdf(
     ordered.map((s) => {
       const definition = definitionOf(s.formVersionId);
       const files = attachmentFilesOf(definition, s.answers);
       const signature = s.channel === "counter" ? { signature: { path: signatures.get(s.counterVisitId ?? "") ?? null } } : {};
       return { definition, answers: s.answers, receiptNumber: s.receiptNumber, submittedAt: s.submittedAt, files, ...signature };
     }),
-    t,
+    PAPER_LANGUAGE,
   );
   auditEach(
     actor,
@@ -131,12 +134,12 @@ export function submissionFile(submissionId: string, attachmentId: string, actor
  * The resident's copy of their own submission as PDF (the same paper form, without the staff boxes or attachments:
  * the resident has their files), or null when it is not theirs. Handing it out is audited like a staff download.
  */
-export async function residentCopyPdf(owner: Owner | null, formId: string, receiptNumber: string, actor: AuditActor, t: TFunction) {
+export async function residentCopyPdf(owner: Owner | null, formId: string, receiptNumber: string, actor: AuditActor) {
   const s = ownSubmission(owner, receiptNumber, formId);
   if (!s) return null;
-  const bytes = await renderSubmissionsPdf(
+  const bytes = await renderPdf(
     [{ definition: definitionOf(s.formVersionId), answers: s.answers, receiptNumber: s.receiptNumber, submittedAt: s.submittedAt, copy: "resident" }],
-    t,
+    PAPER_LANGUAGE,
   );
   recordAudit({ actor, action: "submission.resident_copy_downloaded", subject: { type: "submission", id: s.id } });
   return { bytes, receiptNumber: s.receiptNumber };

@@ -16,6 +16,7 @@ import type { Answers } from "../form-engine/engine";
 import { localizeText } from "../form-engine/localized";
 import { summarize, type SummaryRow } from "../form-engine/summary";
 import { formatDateTime } from "../i18n/dates";
+import { copyInertPages, imageForPrint } from "../submissions/upload-safety.server";
 import { PdfText, textWidth, wrapText } from "./pdf-fonts.server";
 
 const A4: [number, number] = [595.28, 841.89];
@@ -232,13 +233,13 @@ async function appendFiles(doc: PDFDocument, w: Writer, s: PdfSubmission, t: TFu
     const caption = t("pdf.attachment", { name: file.fileName });
     try {
       if (file.contentType === "application/pdf") {
-        const source = await PDFDocument.load(file.data);
-        const pages = await doc.copyPages(source, source.getPageIndices());
-        pages.forEach((p) => doc.addPage(p));
+        for (const page of await copyInertPages(doc, file.data)) doc.addPage(page);
         continue;
       }
-      const image = file.contentType === "image/png" ? await doc.embedPng(file.data) : file.contentType === "image/jpeg" ? await doc.embedJpg(file.data) : null;
-      if (!image) throw new Error(`cannot place ${file.contentType}`);
+      // Within the pixel budget, whenever the file was kept (upload-safety.server.ts).
+      const safe = await imageForPrint(file.data, file.contentType);
+      if (!safe) throw new Error(`cannot place ${file.contentType}`);
+      const image = safe.type === "image/png" ? await doc.embedPng(safe.bytes) : await doc.embedJpg(safe.bytes);
       w.newPage(true);
       w.text(caption, MARGIN, w.y - 10, SIZE);
       const box = { w: WIDTH, h: A4[1] - 2 * MARGIN - 40 };

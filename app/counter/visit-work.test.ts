@@ -155,7 +155,7 @@ describe("a counter visit's procedures", () => {
     expect(askCorrection(clerk, visitId, { formId: "tennyu", field: "phone" })).toEqual({ ok: false, problem: "closed" });
 
     const ids = visitSubmissionIds(clerk, visitId)!;
-    const pdf = await submissionsPdf(ids.ids, { role: "staff", id: clerk.id }, testT("ja"));
+    const pdf = await submissionsPdf(ids.ids, { role: "staff", id: clerk.id });
     const text = await pdfText(pdf!.bytes);
     expect(text).toContain("住民異動届（転入）");
     expect(text).toContain("国民健康保険被保険者資格取得届");

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { actorOf } from "../audit/audit.server";
 import { getPrincipal } from "../auth/session.server";
 import { residentCopyPdf } from "../backoffice/downloads.server";
-import { getFixedT } from "../i18n/i18next.server";
 import { fileSecurityPolicy } from "../security/headers.server";
 import { resolveOwner } from "../submissions/drafts.server";
 
@@ -10,7 +9,7 @@ import { resolveOwner } from "../submissions/drafts.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const principal = await getPrincipal(request);
   const { owner } = await resolveOwner(request, principal, false);
-  const copy = await residentCopyPdf(owner, params.formId!, params.receipt ?? "", actorOf(principal), await getFixedT("ja"));
+  const copy = await residentCopyPdf(owner, params.formId!, params.receipt ?? "", actorOf(principal));
   // Someone else's 受付番号 is answered as if it did not exist.
   if (!copy) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(copy.bytes), {

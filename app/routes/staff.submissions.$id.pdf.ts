@@ -2,13 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { actorOf } from "../audit/audit.server";
 import { requireStaff } from "../auth/guards.server";
 import { submissionsPdf } from "../backoffice/downloads.server";
-import { getFixedT } from "../i18n/i18next.server";
 import { fileSecurityPolicy } from "../security/headers.server";
 
 /** The paper form of one submission (attachments after it). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const principal = await requireStaff(request);
-  const pdf = await submissionsPdf([params.id!], actorOf(principal), await getFixedT("ja"));
+  const pdf = await submissionsPdf([params.id!], actorOf(principal));
   if (!pdf) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(pdf.bytes), {
     headers: {

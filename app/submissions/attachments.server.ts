@@ -5,6 +5,7 @@ import { attachments, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import { readFormBody, UPLOAD_FORM } from "../security/form-body.server";
 import { allow, tooManyRequests } from "../security/throttle.server";
+import { makeUploadSafe } from "./upload-safety.server";
 import type { FieldDef, FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import type { FileAnswer, RejectedFile } from "../form-engine/fields/file";
@@ -114,7 +115,9 @@ async function checkFile(keeper: FileKeeper, def: FieldDef, file: File): Promise
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected || !accept.includes(detected.mime)) return { rejected: "type", name: file.name };
   if (bytes.length > maxBytes) return { rejected: "size", name: file.name };
-  return keeper.keep(def, { name: file.name.slice(0, 200), type: detected.mime, bytes });
+  const safe = await makeUploadSafe(bytes, detected.mime);
+  if (!safe.ok) return { rejected: safe.reason, name: file.name };
+  return keeper.keep(def, { name: file.name.slice(0, 200), type: detected.mime, bytes: safe.bytes });
 }
 
 function storeFile(draft: Draft, def: FieldDef, file: { name: string; type: string; bytes: Buffer }): FileAnswer {

@@ -7,7 +7,11 @@ import { useTestDatabase } from "../test/db";
 import { createDraft } from "./drafts.server";
 import { fileIdsOf, receiveUploads } from "./attachments.server";
 
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+// The smallest PDF that opens: one empty A4 page.
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 const pdf = (name: string) => new File([PDF], name, { type: "application/pdf" });
 
 describe("uploads inside a group, several files per field (a 就労証明書 per 保護者)", () => {

@@ -112,5 +112,5 @@ export function client(base: string) {
     await response.arrayBuffer();
     return response.status;
   };
-  return { send, sendRaw };
+  return { send, sendRaw, cookie: () => cookie };
 }

@@ -9,7 +9,7 @@ import type { TFunction } from "i18next";
 import { and, asc, eq, lt, or } from "drizzle-orm";
 import { formPreviews, formVersions } from "../../../db/schema";
 import { recordAudit } from "../../audit/audit.server";
-import { renderSubmissionsPdf } from "../../backoffice/pdf.server";
+import { renderPdf } from "../../backoffice/pdf-render.server";
 import { now } from "../../clock.server";
 import { getDb } from "../../db.server";
 import type { FormDefinition } from "../../form-engine/definition";
@@ -280,6 +280,6 @@ export async function samplePdf(ctx: PreviewContext, t: TFunction): Promise<{ pd
   const open = journeyOf(ctx.form.definition, ctx.draft, ctx.actor).checkPage();
   if (open) return { goTo: open };
   const answers: Answers = ctx.draft.answers;
-  const pdf = await renderSubmissionsPdf([{ definition: ctx.form.definition, answers, receiptNumber: t("pdf.sample"), submittedAt: now(), sample: true }], t);
+  const pdf = await renderPdf([{ definition: ctx.form.definition, answers, receiptNumber: t("pdf.sample"), submittedAt: now(), sample: true }], "ja");
   return { pdf };
 }

@@ -5,6 +5,8 @@ import { describedBy, Field } from "../../ui/field";
 import { wrapperProps } from "./shell";
 
 export const UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+/** A PDF with more pages is refused at upload (the server checks, app/submissions/upload-safety.server.ts). */
+export const MAX_PDF_PAGES = 50;
 
 const definition = z
   .object({
@@ -28,7 +30,8 @@ type FileDef = z.infer<typeof definition>;
 /** What an answer holds: the stored attachment, or what the browser is about to send. */
 export type FileAnswer = { id: string; name: string; type: string; size: number } | { pending: true; name: string; type: string; size: number };
 /** What the server puts in place of a file it refused. */
-export type RejectedFile = { rejected: "type" | "size" | "count"; name: string };
+/** Why a file was not kept: its type, its size, one too many, too many pixels, too many pages, or it does not open. */
+export type RejectedFile = { rejected: "type" | "size" | "count" | "dimensions" | "pages" | "unreadable"; name: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isEntry = (v: unknown) => isObject(v) && ("id" in v || "pending" in v || "rejected" in v || "keep" in v);
@@ -51,6 +54,9 @@ function fileProblem(v: unknown, def: FileDef): string | undefined {
   if ("keep" in file) return undefined;
   if ("rejected" in file) {
     if (file.rejected === "count") return msg("validation.fileCount", { max: def.maxFiles });
+    if (file.rejected === "dimensions") return msg("validation.fileDimensions");
+    if (file.rejected === "pages") return msg("validation.filePages", { max: MAX_PDF_PAGES });
+    if (file.rejected === "unreadable") return msg("validation.fileUnreadable");
     return file.rejected === "type" ? msg("validation.fileType") : msg("validation.fileSize", { max: def.maxSizeMB });
   }
   if (file.size > def.maxSizeMB * 1024 * 1024) return msg("validation.fileSize", { max: def.maxSizeMB });
