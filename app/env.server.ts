@@ -58,6 +58,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   /** The longest such wait. */
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Open drafts untouched for this many days are deleted with their files (app/retention.server.ts). */
+  RETENTION_DRAFT_DAYS: z.coerce.number().int().positive().default(30),
   /** Per address and 10 minutes (app/security/throttle.server.ts): new drafts, posts with files, resident sign-ins. */
   THROTTLE_DRAFTS: z.coerce.number().int().positive().default(60),
   THROTTLE_UPLOADS: z.coerce.number().int().positive().default(200),

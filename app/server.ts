@@ -16,6 +16,7 @@ import { log, requestEntry } from "./log.server";
 import { startNoticeDelivery } from "./notify/outbox.server";
 import { syncFormDefinitions } from "./procedures/store.server";
 import { markShuttingDown, markStarted } from "./readiness.server";
+import { scheduleRetention } from "./retention.server";
 import { EnvError, getEnv } from "./env.server";
 import { checkSameOrigin } from "./security/csrf.server";
 import { crossSiteStaffGet, securityHeaders } from "./security/headers.server";
@@ -47,6 +48,7 @@ async function main() {
   // E-mail notices left over from a stop, and retries of failed ones (ADR 0013).
   startNoticeDelivery();
   startPdfWorkers(import.meta.url);
+  scheduleRetention();
 
   const app = express();
   app.disable("x-powered-by");

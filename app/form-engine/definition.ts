@@ -56,6 +56,11 @@ const definitionObject = z
      * queue shows this name; without it, the applicant's.
      */
     subjectName: z.string().optional(),
+    /**
+     * 保存年限: the years a submission's answers and files are kept after it was made (the city's 文書管理規程). Then the
+     * retention job anonymises it: 受付番号, status and dates stay, what the resident wrote goes. Unset: kept.
+     */
+    retentionYears: z.number().int().min(1).max(100).optional(),
     /** 標準処理期間: the days the city takes to decide; the queue shows each case's 期限 from it. */
     processingDays: z.number().int().min(1).max(365).default(14),
     /** The applicant's birth date, with the name telling one person's second open application ("persons.0.birthDate"). */
