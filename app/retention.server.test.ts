@@ -55,8 +55,8 @@ describe("the retention job", () => {
   });
 
   it("anonymises submissions past their procedure's 保存年限, keeping the 受付番号, status and dates", () => {
-    const expired = submit("juminhyo", juminhyoAnswers(), { at: new Date(ago(6 * 366)) });
-    const kept = submit("juminhyo", juminhyoAnswers(), { at: new Date(ago(2 * 365)) });
+    const expired = submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"), { at: new Date(ago(6 * 366)) });
+    const kept = submit("juminhyo", juminhyoAnswers("佐藤", "花子", "サトウ", "ハナコ"), { at: new Date(ago(2 * 365)) });
     expect(getLiveForm("juminhyo")!.definition.retentionYears).toBe(5);
     expect(runRetention().submissions).toBe(1);
     const row = sql("select receipt_number, status, answers, applicant_name, search_name, submitted_at from submissions where id = ?").get(

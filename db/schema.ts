@@ -142,6 +142,10 @@ export const staffUsers = sqliteTable("staff_users", {
   createdAt: createdAt(),
   /** Shown to administrators (/admin/staff): an account nobody uses is one to disable. */
   lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+  /** The TOTP second factor's secret (RFC 6238, base32), once the person set it up; null: password only. */
+  totpSecret: text("totp_secret"),
+  /** The time step of the last code accepted: a code is good once (app/auth/totp.server.ts). */
+  totpLastStep: integer("totp_last_step"),
 });
 
 /**

@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { Secret, TOTP } from "otpauth";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -299,4 +300,66 @@ test("the last administrator cannot demote themself; two administrators demoting
   } finally {
     await server.stop();
   }
+});
+
+test("a clerk turns on two-step verification and signs in with a code; an administrator turns it off (JavaScript off)", async ({
+  openPage,
+  createStaffUser,
+  db,
+}) => {
+  const clerkUser = await createStaffUser();
+  const clerk = await openPage({ javaScriptEnabled: false });
+  await signIn(clerk, clerkUser.username, clerkUser.password);
+  await expect(clerk).toHaveURL(/\/staff$/);
+  await expectAccessible(clerk);
+  await clerk.getByRole("link", { name: "アカウント設定（二段階認証）" }).click();
+  await expect(clerk.getByRole("heading", { level: 1 })).toHaveText("アカウント設定");
+  await expect(clerk.getByRole("img", { name: "二段階認証の設定用QRコード" })).toBeVisible();
+  await expectAccessible(clerk);
+  const key = (await clerk.locator(".account-qr__key").textContent())!.trim();
+  const code = (offsetSeconds = 0) => new TOTP({ secret: Secret.fromBase32(key) }).generate({ timestamp: Date.now() + offsetSeconds * 1000 });
+
+  // A wrong code turns nothing on; the same key stays on the page.
+  await clerk.getByLabel(/^確認コード/).fill("000000");
+  await clerk.getByRole("button", { name: "二段階認証を有効にする" }).click();
+  await expect(clerk.locator(".error-summary")).toContainText("確認コードが正しくありません");
+  await expect(clerk.locator(".account-qr__key")).toHaveText(key);
+  await expectAccessible(clerk);
+  await clerk.getByLabel(/^確認コード/).fill(code());
+  await clerk.getByRole("button", { name: "二段階認証を有効にする" }).click();
+  await expect(clerk.getByRole("status")).toHaveText(/二段階認証を有効にしました/);
+  await expectAccessible(clerk);
+
+  // Signing in now takes the password, then a code; a wrong code is refused.
+  await clerk.getByRole("button", { name: "ログアウト" }).click();
+  await expect(clerk).toHaveURL(/signed-out/);
+  await expectAccessible(clerk);
+  await signIn(clerk, clerkUser.username, clerkUser.password);
+  await expect(clerk.getByRole("heading", { level: 1 })).toHaveText("確認コードの入力");
+  await expectAccessible(clerk);
+  await clerk.getByLabel(/^確認コード/).fill("000000");
+  await clerk.getByRole("button", { name: "確認する" }).click();
+  await expect(clerk.locator(".error-summary")).toContainText("確認コードが正しくありません");
+  await expectAccessible(clerk);
+  // The code that turned it on is used up: the app's next one signs in.
+  await clerk.getByLabel(/^確認コード/).fill(code(30));
+  await clerk.getByRole("button", { name: "確認する" }).click();
+  await expect(clerk).toHaveURL(/\/staff$/);
+  await expectAccessible(clerk);
+
+  // The clerk lost their phone: an administrator turns it off, and the password alone signs in again.
+  const adminUser = await createStaffUser({ role: "admin" });
+  const admin = await openPage({ javaScriptEnabled: false, viewport: DESKTOP });
+  await signIn(admin, adminUser.username, adminUser.password);
+  await expect(admin).toHaveURL(/\/staff$/);
+  await expectAccessible(admin);
+  const id = (db.prepare("select id from staff_users where username = ?").get(clerkUser.username) as { id: string }).id;
+  await admin.goto(`/admin/staff/${id}`);
+  await expect(admin.getByText("二段階認証を使用中")).toBeVisible();
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "二段階認証を解除する" }).click();
+  await expect(admin.getByRole("status")).toHaveText("二段階認証を解除しました。");
+  await expectAccessible(admin);
+  const actions = db.prepare("select action from audit_log where subject_id = ? and action like 'staff.totp%' order by id").pluck().all(id);
+  expect(actions).toEqual(["staff.totp_enabled", "staff.totp_disabled"]);
 });

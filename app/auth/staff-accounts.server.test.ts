@@ -160,7 +160,7 @@ describe("disabling and enabling", () => {
     const { id, password } = await newClerk();
     const first = await signIn("suzuki", password);
     const second = await signIn("suzuki", password);
-    if (!first.ok || !second.ok) throw new Error("sign-in failed");
+    if (first.ok !== true || second.ok !== true) throw new Error("sign-in failed");
 
     expect(setAccountDisabled(id, true, admin1)).toEqual({ ok: true, changed: true });
     expect(await getPrincipal(requestWith(first.setCookie))).toBeNull();
@@ -191,7 +191,7 @@ describe("resetting a password", () => {
   it("replaces the password, ends the account's sessions, and is audited without the password", async () => {
     const { id, password: old } = await newClerk();
     const signedIn = await signIn("suzuki", old);
-    if (!signedIn.ok) throw new Error("sign-in failed");
+    if (signedIn.ok !== true) throw new Error("sign-in failed");
 
     const reset = await resetStaffPassword(id, admin1);
     if (!reset.ok) throw new Error(reset.problem);

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from "./demo-password";
 import { getDummyHash, verifyPassword } from "./password.server";
 import { clearStaffSignInFailures, recordStaffSignInFailure, staffSignInWait } from "../security/throttle.server";
 import { createSession } from "./session.server";
+import { useSignInCode, type PendingSignIn } from "./totp.server";
 
 export const staffSignInSchema = z.object({
   username: z.string().trim().min(1, "staffLogin.errors.usernameRequired").max(100, "staffLogin.errors.invalid"),
@@ -15,7 +16,11 @@ export const staffSignInSchema = z.object({
 });
 
 export type StaffSignInResult =
-  { ok: true; setCookie: string; role: "staff" | "admin" } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; waitMs: number };
+  | { ok: true; setCookie: string; role: "staff" | "admin" }
+  /** The password was right and the account has a second factor: the code comes next (/staff/login/code). */
+  | { ok: "secondFactor"; staffId: string; username: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; waitMs: number };
 
 /**
  * Checks a staff password. An account that must still wait from this address (throttle.server.ts) is refused before
@@ -38,9 +43,30 @@ export async function signInStaff(request: Request, credentials: z.infer<typeof 
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_failed", details: { username, ip } });
     return { ok: false, reason: "invalid" };
   }
-  await clearStaffSignInFailures(username, ip);
+  if (user.totpSecret) return { ok: "secondFactor", staffId: user.id, username };
+  return completeSignIn(request, user, ip);
+}
+
+async function completeSignIn(request: Request, user: { id: string; username: string; role: "staff" | "admin" }, ip: string) {
+  await clearStaffSignInFailures(user.username, ip);
   getDb().update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id)).run();
   recordAudit({ actor: { role: user.role, id: user.id }, action: "auth.sign_in", details: { ip } });
   const setCookie = await createSession(request, { role: user.role, staffUserId: user.id });
-  return { ok: true, setCookie, role: user.role };
+  return { ok: true as const, setCookie, role: user.role };
+}
+
+/**
+ * The second step for an account with TOTP: the code from the person's app. A wrong code counts as a failed sign-in of
+ * the account from this address (the same slow-down as a wrong password).
+ */
+export async function signInStaffWithCode(request: Request, pending: PendingSignIn, code: string, ip: string): Promise<StaffSignInResult> {
+  const waitMs = await staffSignInWait(pending.username, ip);
+  if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
+  const user = getDb().select().from(staffUsers).where(eq(staffUsers.id, pending.staffId)).get();
+  if (!user || user.disabled || !useSignInCode(user.id, code)) {
+    await recordStaffSignInFailure(pending.username, ip);
+    recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_second_factor_failed", details: { username: pending.username, ip } });
+    return { ok: false, reason: "invalid" };
+  }
+  return completeSignIn(request, user, ip);
 }

@@ -12,6 +12,7 @@ import {
   type AccountActor,
   type AccountProblem,
 } from "../auth/staff-accounts.server";
+import { disableSecondFactor, hasSecondFactor } from "../auth/totp.server";
 import { formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
@@ -24,7 +25,7 @@ import { readFormBody } from "../security/form-body.server";
 const NO_STORE = { "Cache-Control": "no-store" };
 export const headers = () => NO_STORE;
 
-const INTENTS = ["duty", "disable", "enable", "reset", "unlock"] as const;
+const INTENTS = ["duty", "disable", "enable", "reset", "unlock", "secondFactor"] as const;
 type Intent = (typeof INTENTS)[number];
 const isIntent = (value: unknown): value is Intent => INTENTS.includes(value as Intent);
 
@@ -46,6 +47,7 @@ async function view(request: Request, id: string, errors: SummaryError[] = []) {
       duty: account.duty,
       disabled: account.disabled,
       lockedUntil: when(account.lockedUntil),
+      secondFactor: hasSecondFactor(account.id),
       lastSignInAt: when(account.lastSignInAt),
       createdAt: when(account.createdAt)!,
     },
@@ -55,7 +57,14 @@ async function view(request: Request, id: string, errors: SummaryError[] = []) {
 export const loader = ({ request, params }: LoaderFunctionArgs) => view(request, params.id!);
 
 /** Where each problem is shown: the control the administrator used. */
-const PROBLEM_TARGET: Record<Intent, string> = { duty: "duty", disable: "disable", enable: "enable", reset: "reset", unlock: "unlock" };
+const PROBLEM_TARGET: Record<Intent, string> = {
+  duty: "duty",
+  disable: "disable",
+  enable: "enable",
+  reset: "reset",
+  unlock: "unlock",
+  secondFactor: "secondFactor",
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id!;
@@ -95,6 +104,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok && id === actor.id && parsed.data.duty !== "admin") throw redirect("/staff");
   } else if (intent === "unlock") {
     result = unlockStaffAccount(id, actor);
+  } else if (intent === "secondFactor") {
+    // Someone who lost the phone with their authenticator app signs in with the password again, and sets it up anew.
+    if (!getStaffAccount(id)) throw new Response("Not Found", { status: 404 });
+    result = { ok: true as const, changed: disableSecondFactor(id, { role: "admin", id: actor.id }) };
   } else {
     result = setAccountDisabled(id, intent === "disable", actor);
   }
@@ -111,7 +124,7 @@ export default function StaffAccountPage() {
   const page = actionData ?? loaderData;
   const { account } = page;
   const doneParam = actionData ? null : params.get("done");
-  const done = doneParam && ["duty", "disable", "enable", "unlock"].includes(doneParam) ? doneParam : null;
+  const done = doneParam && ["duty", "disable", "enable", "unlock", "secondFactor"].includes(doneParam) ? doneParam : null;
   const errorOf = (target: string) => page.errors.find((e) => e.target === target)?.message;
   return (
     <>
@@ -142,6 +155,12 @@ export default function StaffAccountPage() {
           <dt>{t("admin.staff.state")}</dt>
           <dd>
             {t(account.disabled ? "admin.staff.disabled" : "admin.staff.active")}
+            {account.secondFactor ? (
+              <>
+                <br />
+                {t("admin.staff.secondFactorOn")}
+              </>
+            ) : null}
             {account.lockedUntil ? (
               <>
                 <br />
@@ -183,6 +202,24 @@ export default function StaffAccountPage() {
             aria-describedby={describedBy("unlock", null, errorOf("unlock"))}
           >
             {t("admin.staff.account.unlock")}
+          </button>
+        </Form>
+      ) : null}
+
+      {account.secondFactor ? (
+        <Form method="post" className="box" aria-labelledby="second-factor-title">
+          <h2 id="second-factor-title">{t("admin.staff.account.secondFactorTitle")}</h2>
+          <p>{t("admin.staff.account.secondFactorText")}</p>
+          <ErrorText id="secondFactor" message={errorOf("secondFactor")} />
+          <button
+            type="submit"
+            name="intent"
+            value="secondFactor"
+            id="secondFactor"
+            className="button button--secondary"
+            aria-describedby={describedBy("secondFactor", null, errorOf("secondFactor"))}
+          >
+            {t("admin.staff.account.secondFactor")}
           </button>
         </Form>
       ) : null}

@@ -55,6 +55,9 @@ export default function StaffQueue() {
     <>
       <ErrorSummary errors={page.problems} />
       <h1>{t("staff.title")}</h1>
+      <p>
+        <Link to="/staff/account">{t("staffAccount.link")}</Link>
+      </p>
       <nav aria-label={t("staff.queue.countsLabel")} className="wide">
         <ul className="status-counts">
           <li>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { safeRedirectPath } from "../auth/guards.server";
 import { getPrincipal } from "../auth/session.server";
 import { signInStaff, staffSignInSchema } from "../auth/staff-sign-in.server";
+import { pendingSignInCookie, type PendingSignIn } from "../auth/totp.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { ErrorSummary } from "../ui/error-summary";
@@ -39,6 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return failure(400, fieldErrors);
   }
   const result = await signInStaff(request, parsed.data, context.clientIp);
+  if (result.ok === "secondFactor") {
+    const pending: PendingSignIn = { staffId: result.staffId, username: result.username, redirectTo, until: Date.now() + 300_000 };
+    throw redirect("/staff/login/code", { headers: { "Set-Cookie": await pendingSignInCookie().serialize(pending) } });
+  }
   if (result.ok) throw redirect(redirectTo, { headers: { "Set-Cookie": result.setCookie } });
   if (result.reason === "locked") {
     return failure(429, {}, t("staffLogin.errors.locked", { minutes: Math.max(1, Math.ceil(result.waitMs / 60_000)) }));

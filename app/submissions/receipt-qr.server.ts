@@ -8,6 +8,11 @@ const escapeAttribute = (s: string) => s.replaceAll("&", "&amp;").replaceAll('"'
  * letters and digits fit the QR alphanumeric mode: a 21×21 code, legible on a cracked screen (error correction M).
  */
 export async function receiptQrSvg(receiptNumber: string, label: string): Promise<string> {
-  const svg = await QRCode.toString(receiptNumber, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return svg.trim().replace("<svg ", `<svg role="img" aria-label="${escapeAttribute(label)}" class="receipt-qr__code" `);
+  return qrCodeSvg(receiptNumber, label, "receipt-qr__code");
+}
+
+/** Any text as an inline SVG QR code, named for screen readers (a staff member's second-factor setup too). */
+export async function qrCodeSvg(text: string, label: string, className: string): Promise<string> {
+  const svg = await QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  return svg.trim().replace("<svg ", `<svg role="img" aria-label="${escapeAttribute(label)}" class="${escapeAttribute(className)}" `);
 }
