@@ -52,6 +52,19 @@ export default function StaffAccount() {
   const page = actionData ?? loaderData;
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  // The code from the app: to turn the second factor on, and to turn it off.
+  const codeField = (
+    <TextField
+      id="code"
+      name="code"
+      label={t("staffAccount.code")}
+      hint={t("staffAccount.codeHint")}
+      required
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      error={page.error ?? undefined}
+    />
+  );
   const done = !actionData && ["enabled", "disabled"].includes(params.get("done") ?? "") ? params.get("done") : null;
   return (
     <div className="narrow">
@@ -79,16 +92,7 @@ export default function StaffAccount() {
           </figure>
           <Form method="post" noValidate>
             <input type="hidden" name="key" value={page.setup.key} />
-            <TextField
-              id="code"
-              name="code"
-              label={t("staffAccount.code")}
-              hint={t("staffAccount.codeHint")}
-              required
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              error={page.error ?? undefined}
-            />
+            {codeField}
             <button type="submit" className="button">
               {t("staffAccount.enable")}
             </button>
@@ -101,16 +105,7 @@ export default function StaffAccount() {
             <h3 id="disable-title">{t("staffAccount.disable")}</h3>
             <p>{t("staffAccount.disableIntro")}</p>
             <input type="hidden" name="intent" value="disable" />
-            <TextField
-              id="code"
-              name="code"
-              label={t("staffAccount.code")}
-              hint={t("staffAccount.codeHint")}
-              required
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              error={page.error ?? undefined}
-            />
+            {codeField}
             <button type="submit" className="button button--secondary">
               {t("staffAccount.disable")}
             </button>
