@@ -5,6 +5,7 @@
  * Dates of birth and other calendar dates are ISO strings (YYYY-MM-DD): they are civil dates, not instants.
  * Instants are stored as integer milliseconds since the epoch.
  */
+import { SUBMISSION_STATUSES } from "../app/cases/statuses";
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
@@ -227,9 +228,8 @@ export const settings = sqliteTable("settings", {
 
 // ── Procedures, drafts and submissions ──────────────────────────────────────────────────────────
 
-/** 受付 → 審査中 → 補正依頼 (resident resubmits) → 完了 or 却下. */
-export const SUBMISSION_STATUSES = ["received", "in_review", "needs_correction", "completed", "rejected"] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+// The statuses live with the workflow, which pages in the browser read too: no drizzle code reaches a client chunk.
+export { SUBMISSION_STATUSES, type SubmissionStatus } from "../app/cases/statuses";
 
 export type Provenance =
   | { kind: "typed" }

@@ -1,7 +1,9 @@
-/** The status workflow of a submission: 受付 → 審査中 → 補正依頼 (the resident resubmits) → 完了 or 却下. */
-import { SUBMISSION_STATUSES, type SubmissionStatus } from "../../db/schema";
-
-export { SUBMISSION_STATUSES, type SubmissionStatus };
+/**
+ * The status workflow of a submission: 受付 → 審査中 → 補正依頼 (the resident resubmits) → 完了 or 却下. Pages in the
+ * browser read it too, so the status columns of db/schema.ts take their values from here, not the other way round.
+ */
+export const SUBMISSION_STATUSES = ["received", "in_review", "needs_correction", "completed", "rejected"] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** What staff may move a submission to from each status. A resubmission after 補正依頼 returns it to 審査中. */
 export const NEXT_STATUSES: Record<SubmissionStatus, readonly SubmissionStatus[]> = {

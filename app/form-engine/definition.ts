@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { condition, referencedFields, type Condition } from "./conditions";
 import type { BaseField } from "./field-type";
-import { localizedText, type LocalizedText } from "./localized";
+import { localizedText } from "./localized-schema";
+import { type LocalizedText } from "./localized";
 import { fieldTypes, getFieldType } from "./field-types";
 import { isSharedFact, proposalRule, SHARED_ANSWERS, SHARED_LIST, sharedFact, unknownFacts } from "./life-events";
 

@@ -2,7 +2,8 @@ import type { TFunction } from "i18next";
 import type { ReactElement, ReactNode } from "react";
 import { z } from "zod";
 import { condition, type Scope } from "./conditions";
-import { localizedText, type LocalizedText } from "./localized";
+import { localizedText } from "./localized-schema";
+import { type LocalizedText } from "./localized";
 import type { Answers } from "./engine";
 import type { FieldDef } from "./definition";
 

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { condition, evaluate, referencedFields, type Condition } from "./conditions";
-import { localizedText, localizeText, type LocalizedText } from "./localized";
+import { localizedText } from "./localized-schema";
+import { localizeText, type LocalizedText } from "./localized";
 
 /** The catalogue: each event's name is `counter.lifeEvent.<id>` in the translation files. */
 export const LIFE_EVENTS = ["tennyu", "shussei", "tenkyo", "okuyami"] as const;

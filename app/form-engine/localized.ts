@@ -1,12 +1,11 @@
-import { z } from "zod";
 import { plainOf } from "../i18n/ruby";
 
 /**
  * Text in a definition: a plain string (Japanese) or { ja, en, … }. ja is required and is the fallback for any
- * language a definition does not translate.
+ * language a definition does not translate. Its schema is in localized-schema.ts: pages in the browser read texts
+ * and never load zod.
  */
-export const localizedText = z.union([z.string().min(1), z.object({ ja: z.string().min(1) }).catchall(z.string().min(1))]);
-export type LocalizedText = z.infer<typeof localizedText>;
+export type LocalizedText = string | ({ ja: string } & Record<string, string>);
 
 /**
  * The text in the requested language, and the language it is actually in (for a lang attribute on fallbacks). `text`

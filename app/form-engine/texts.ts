@@ -6,7 +6,8 @@
 import type { z } from "zod";
 import { condition } from "./conditions";
 import { definitionSchema, type FormDefinition } from "./definition";
-import { localizedText, type LocalizedText } from "./localized";
+import { localizedText } from "./localized-schema";
+import { type LocalizedText } from "./localized";
 
 export type DefinitionText = { path: (string | number)[]; text: LocalizedText };
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLanguage } from "../i18n/languages.server";
 import { serverResources } from "../i18n/resources.server";
 
-/** Translations for the browser's i18next (i18next-http-backend). */
+/** Translations for the browser's i18next (entry.client.tsx). */
 export function loader({ params }: LoaderFunctionArgs) {
   const lng = params.lng;
   if (!isLanguage(lng)) throw new Response("Not Found", { status: 404 });

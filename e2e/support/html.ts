@@ -55,6 +55,14 @@ export function recordDocuments(page: Page) {
   });
 }
 
+/**
+ * Waits until the bytes of every document received so far are kept. Chromium may drop a document's body once the
+ * next navigation commits: a test that posts again at once (JavaScript off, several posts in a row) waits here first.
+ */
+export async function keepServedDocuments(page: Page) {
+  await Promise.all((served.get(page) ?? []).map((doc) => doc.body));
+}
+
 /** Checks the documents the page received since the last call (none after a client-side navigation); returns their URLs. */
 export async function checkServedDocuments(page: Page) {
   const urls: string[] = [];

@@ -1,6 +1,7 @@
 /** Shared parts of the fields that choose from options (select, radio, checkboxes). */
 import { z } from "zod";
-import { localizedText, localizeText, type LocalizedText } from "../localized";
+import { localizedText } from "../localized-schema";
+import { localizeText, type LocalizedText } from "../localized";
 import { msg } from "../messages";
 import { asString } from "../normalize";
 

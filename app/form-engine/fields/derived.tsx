@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { condition, evaluate } from "../conditions";
 import { baseField, defineFieldType } from "../field-type";
-import { localizedText, localizeText } from "../localized";
+import { localizedText } from "../localized-schema";
+import { localizeText } from "../localized";
 import { labelOf, options } from "./choices";
 import { Localized } from "./shell";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isJapanese } from "../../i18n/text-language";
 import { baseField, defineFieldType } from "../field-type";
-import { localizedText, localizeText } from "../localized";
+import { localizedText } from "../localized-schema";
+import { localizeText } from "../localized";
 import { Localized } from "./shell";
 
 const definition = z

@@ -4,7 +4,8 @@ import type { FieldDef } from "../definition";
 import type { Answers } from "../engine";
 import { baseField, defineFieldType, type AnyFieldType, type BaseField, type RenderProps } from "../field-type";
 import { EXCLUDED, isExcluded, OFFERED, offeredIndex } from "../item-keys";
-import { localizedText, localizeText } from "../localized";
+import { localizedText } from "../localized-schema";
+import { localizeText } from "../localized";
 import { RequiredTag } from "../../ui/field";
 import { Localized } from "./shell";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
-import { localizedText } from "../localized";
+import { localizedText } from "../localized-schema";
 import { Localized } from "./shell";
 
 const definition = z.object({ ...baseField, required: z.boolean().default(false), type: z.literal("guidance"), body: z.array(localizedText).min(1) }).strict();

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
 import { asString, nfkc } from "../normalize";
-import { localizedText, localizeText } from "../localized";
+import { localizedText } from "../localized-schema";
+import { localizeText } from "../localized";
 import { TextInput } from "./text-input";
 
 /** 「3通」, 「3份」, "3 copies": a unit written in kana, kanji or hangul follows without a space. */

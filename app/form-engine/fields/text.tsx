@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
-import { localizedText } from "../localized";
+import { localizedText } from "../localized-schema";
 import { msg } from "../messages";
 import { asString, trim } from "../normalize";
 import { TextInput } from "./text-input";

@@ -7,7 +7,7 @@ import { condition } from "../../../form-engine/conditions";
 import type { AnyFieldType } from "../../../form-engine/field-type";
 import { prefillBinding } from "../../../form-engine/field-type";
 import { options } from "../../../form-engine/fields/choices";
-import { localizedText } from "../../../form-engine/localized";
+import { localizedText } from "../../../form-engine/localized-schema";
 
 export type PropertyKind = "name" | "text" | "number" | "boolean" | "enum" | "localized" | "options" | "fields" | "condition" | "prefill" | "json";
 

@@ -6,7 +6,7 @@ import type { Condition } from "../../../form-engine/conditions";
 import { baseField, defineFieldType } from "../../../form-engine/field-type";
 import { options } from "../../../form-engine/fields/choices";
 import { getFieldType } from "../../../form-engine/field-types";
-import { localizedText } from "../../../form-engine/localized";
+import { localizedText } from "../../../form-engine/localized-schema";
 import { createProcedure, getFormDraft, publishFormDraft, saveFormDraft, startEditing } from "../../../procedures/lifecycle.server";
 import { useTestDatabase } from "../../../test/db";
 import { testT } from "../../../test/i18n";
