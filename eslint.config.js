@@ -102,7 +102,20 @@ const roomZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", ".cache/", "node_modules/", "test-results/", "playwright-report/", "e2e/.results/"] },
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      "scripts/bench-trivial/build/",
+      "scripts/bench-trivial/public/build/",
+      "scripts/bench-trivial/.cache/",
+      ".cache/",
+      "node_modules/",
+      "test-results/",
+      "playwright-report/",
+      "e2e/.results/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,8 +15,8 @@ type Manifest = {
   routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
 };
 
-function manifest(): Manifest {
-  const dir = path.join(root, "public/build");
+function manifest(project: string): Manifest {
+  const dir = path.join(project, "public/build");
   const file = fs.readdirSync(dir).find((f) => f.startsWith("manifest-") && f.endsWith(".js"));
   if (!file) throw new Error("No public/build/manifest-*.js: run `npm run build` first");
   return JSON.parse(
@@ -27,21 +27,21 @@ function manifest(): Manifest {
   );
 }
 
-const gzipped = (url: string) => zlib.gzipSync(fs.readFileSync(path.join(root, "public", url)), { level: 9 }).length;
+const gzipped = (project: string, url: string) => zlib.gzipSync(fs.readFileSync(path.join(project, "public", url)), { level: 9 }).length;
 
 /** Routes only staff use: their pages are not a resident's download. */
 export const STAFF_ROUTE = /^routes\/(admin|staff|counter)/;
 
 /** A route with a component renders a page; one without (a PDF, the language switch) is a resource route. */
-function hasPage(route: { id: string }) {
-  const source = [".tsx", ".ts"].map((ext) => path.join(root, "app", route.id + ext)).find((f) => fs.existsSync(f));
+function hasPage(project: string, route: { id: string }) {
+  const source = [".tsx", ".ts"].map((ext) => path.join(project, "app", route.id + ext)).find((f) => fs.existsSync(f));
   return source !== undefined && /^export default /m.test(fs.readFileSync(source, "utf8"));
 }
 
 /** Gzipped bytes of JavaScript each route's page loads, largest first (resource routes load none and are left out). */
-export function javaScriptPerRoute(): { route: string; bytes: number; files: string[] }[] {
-  const m = manifest();
-  const pageRoutes = Object.values(m.routes).filter(hasPage);
+export function javaScriptPerRoute(project = root): { route: string; bytes: number; files: string[] }[] {
+  const m = manifest(project);
+  const pageRoutes = Object.values(m.routes).filter((route) => hasPage(project, route));
   return pageRoutes
     .map((route) => {
       const files = new Set([m.url, m.entry.module, ...m.entry.imports]);
@@ -49,7 +49,7 @@ export function javaScriptPerRoute(): { route: string; bytes: number; files: str
         files.add(r.module);
         for (const chunk of r.imports ?? []) files.add(chunk);
       }
-      return { route: route.id, bytes: [...files].reduce((sum, f) => sum + gzipped(f), 0), files: [...files] };
+      return { route: route.id, bytes: [...files].reduce((sum, f) => sum + gzipped(project, f), 0), files: [...files] };
     })
     .sort((a, b) => b.bytes - a.bytes);
 }
