@@ -21,6 +21,9 @@ import { EnvError, getEnv } from "./env.server";
 import { checkSameOrigin } from "./security/csrf.server";
 import { crossSiteStaffGet, securityHeaders } from "./security/headers.server";
 
+/** An unread request body up to this size is read and dropped rather than closing its connection (4 × TEXT_FORM). */
+const DRAIN_UNREAD_BODY_BYTES = 1024 * 1024;
+
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
@@ -58,9 +61,19 @@ async function main() {
     const start = performance.now();
     res.on("finish", () => log.info(requestEntry(req, res, performance.now() - start), "request"));
     // A body left unread (refused before it was read: over the limits, a sign-in redirect, a 404) would stall the next
-    // request on this connection behind it: the answer says the connection closes, and the browser opens another.
+    // request on this connection behind it (the Remix adapter pauses the stream and nobody reads it). A small one is
+    // read and dropped, so the client gets its answer and keeps the connection; closing under a client still sending
+    // resets the connection and the answer is lost. A large one (or of unknown size) is not worth reading: the answer
+    // says the connection closes, and the browser opens another.
     onHeaders(res, () => {
-      if (!req.complete) res.setHeader("Connection", "close");
+      if (req.complete) return;
+      const declared = Number(req.headers["content-length"]);
+      if (Number.isFinite(declared) && declared <= DRAIN_UNREAD_BODY_BYTES) {
+        req.removeAllListeners("data");
+        req.resume();
+      } else {
+        res.setHeader("Connection", "close");
+      }
     });
     next();
   });

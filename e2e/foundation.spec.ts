@@ -1,6 +1,6 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { keepServedDocuments } from "./support/html";
-import { signInAsStaff } from "./support/journey";
+import { signInAsResident, signInAsStaff } from "./support/journey";
 import type { Page } from "@playwright/test";
 
 const DEMO_PASSWORD = "madoguchi-demo";
@@ -62,6 +62,23 @@ test.describe("shell", () => {
     await expectAccessible(page);
     await expect(page).toHaveTitle(/^ページが見つかりません – /);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
+  });
+
+  test("an error page never tells a signed-in resident they are signed out, nor shows a language switch it cannot fill", async ({ page }) => {
+    // A page no route matches, and a post its action refuses, are drawn without the root loader's data: who is signed
+    // in and the list of languages are not known there. The header said 「ログイン」 and offered a switch naming "ja".
+    await signInAsResident(page, "山﨑 美咲");
+    await expect(page.locator(".site-header__user")).toContainText("山﨑 美咲");
+    expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+    await expectAccessible(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
+    await expect(page.locator(".site-header").getByRole("link", { name: "ログイン" })).toHaveCount(0);
+    await expect(page.locator(".language-switch")).toHaveCount(0);
+    await expect(page.locator(".site-header__name")).toHaveAttribute("href", "/");
+    // Home again: the header knows the resident.
+    await page.locator(".site-header__name").click();
+    await expect(page.locator(".site-header__user")).toContainText("山﨑 美咲");
+    await expectAccessible(page);
   });
 
   test("a post that is not a form gets a translated page that says so, not a 500 (issue 13)", async ({ page }) => {

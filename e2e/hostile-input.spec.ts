@@ -6,6 +6,7 @@
  * is this test's alone. The findings of the review are asserted one by one at the end.
  */
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
@@ -198,5 +199,39 @@ test("generated bodies at every action: never a 5xx, and a body that is not a fo
   } finally {
     db.close();
     own.dispose();
+  }
+});
+
+/** One request on a keep-alive agent: status, headers, and whether it went over a connection used before. */
+function request(agent: http.Agent, url: URL, options: { method: string; headers?: Record<string, string | number>; body?: string }) {
+  return new Promise<{ status: number; connection: string | undefined; reused: boolean }>((resolve, reject) => {
+    const req = http.request(url, { agent, method: options.method, headers: options.headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode!, connection: res.headers.connection, reused: req.reusedSocket }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+test("a post refused before its body is read is answered cleanly, and its connection serves the next request", async () => {
+  // The refusal comes before the body is read (no draft: the step sends the visitor to the start). Closing the
+  // connection then, as the server did for any unread body, reset it under a client still sending: EPIPE, no answer.
+  const base = new URL(process.env.E2E_BASE_URL!);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const body = `applicantPhone=${"0".repeat(300 * 1024)}`;
+    const refused = await request(agent, new URL("/procedures/juminhyo/steps/applicant", base), {
+      method: "POST",
+      headers: { Origin: base.origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+      body,
+    });
+    expect(refused.status).toBe(302);
+    expect(refused.connection).not.toBe("close");
+    const next = await request(agent, new URL("/healthz", base), { method: "GET" });
+    expect(next.status).toBe(200);
+    expect(next.reused, "the same connection answered the next request").toBe(true);
+  } finally {
+    agent.destroy();
   }
 });

@@ -46,23 +46,30 @@ export function SiteHeader() {
         <Link to="/" className="site-header__name">
           {t("site.name")}
         </Link>
-        <nav aria-label={t("header.navLabel")} className="site-header__nav">
-          {user ? (
-            <>
-              <span className="site-header__user">{t("header.signedInAs", { name: user.name })}</span>
-              {user.role === "resident" ? <Link to="/mypage">{t("header.myPage")}</Link> : <Link to="/staff">{t("header.staffArea")}</Link>}
-              {user.role === "admin" ? <Link to="/admin">{t("header.adminArea")}</Link> : null}
-              <Form method="post" action="/logout">
-                <button type="submit" className="link-button">
-                  {t("header.signOut")}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <Link to="/login">{t("header.signIn")}</Link>
-          )}
-        </nav>
-        <LanguageSwitch />
+        {/* An error page drawn without the root loader (a page no route matches, a post refused before loaders run)
+            knows neither who is signed in nor the languages: it shows neither rather than 「ログイン」 to a signed-in
+            resident and a switch with no languages in it. */}
+        {data ? (
+          <>
+            <nav aria-label={t("header.navLabel")} className="site-header__nav">
+              {user ? (
+                <>
+                  <span className="site-header__user">{t("header.signedInAs", { name: user.name })}</span>
+                  {user.role === "resident" ? <Link to="/mypage">{t("header.myPage")}</Link> : <Link to="/staff">{t("header.staffArea")}</Link>}
+                  {user.role === "admin" ? <Link to="/admin">{t("header.adminArea")}</Link> : null}
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t("header.signOut")}
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <Link to="/login">{t("header.signIn")}</Link>
+              )}
+            </nav>
+            <LanguageSwitch />
+          </>
+        ) : null}
       </div>
     </header>
   );
