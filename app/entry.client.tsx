@@ -1,5 +1,5 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
+import i18next, { type ReadCallback, type ResourceKey } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
@@ -9,10 +9,19 @@ import { i18nConfig } from "./i18n/config";
 import { registerDateWords } from "./i18n/dates";
 import { rubyPostProcessor } from "./i18n/ruby";
 
-async function fetchTranslations(lng: string, ns: string) {
-  const response = await fetch(`/locales/${encodeURIComponent(lng)}/${encodeURIComponent(ns)}`);
-  if (!response.ok) throw new Error(`translations ${lng}/${ns}: ${response.status}`);
-  return response.json();
+/**
+ * One namespace from our own route. A network error or a 5xx is worth another try (i18next retries a read whose
+ * callback says so, a few times with a growing pause), as i18next-http-backend did: a phone on a bad connection
+ * would otherwise hydrate without its texts. A 4xx is final.
+ */
+function fetchTranslations(lng: string, ns: string, callback: ReadCallback) {
+  fetch(`/locales/${encodeURIComponent(lng)}/${encodeURIComponent(ns)}`).then(
+    async (response) => {
+      if (response.ok) return callback(null, (await response.json()) as ResourceKey);
+      callback(new Error(`translations ${lng}/${ns}: ${response.status}`), response.status >= 500);
+    },
+    (error: Error) => callback(error, true),
+  );
 }
 
 async function hydrate() {
@@ -20,7 +29,7 @@ async function hydrate() {
     .use(initReactI18next)
     // Translations come from our own route with fetch: a few lines instead of an XHR/fetch polyfill layer (issue 13:
     // every resident page within 120 KB of JavaScript).
-    .use(resourcesToBackend((lng: string, ns: string) => fetchTranslations(lng, ns)))
+    .use(resourcesToBackend(fetchTranslations))
     .use(rubyPostProcessor)
     .init({
       ...i18nConfig,

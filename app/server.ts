@@ -19,10 +19,8 @@ import { markShuttingDown, markStarted } from "./readiness.server";
 import { scheduleRetention } from "./retention.server";
 import { EnvError, getEnv } from "./env.server";
 import { checkSameOrigin } from "./security/csrf.server";
+import { UPLOAD_FORM } from "./security/form-body.server";
 import { crossSiteStaffGet, securityHeaders } from "./security/headers.server";
-
-/** An unread request body up to this size is read and dropped rather than closing its connection (4 × TEXT_FORM). */
-const DRAIN_UNREAD_BODY_BYTES = 1024 * 1024;
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -61,19 +59,22 @@ async function main() {
     const start = performance.now();
     res.on("finish", () => log.info(requestEntry(req, res, performance.now() - start), "request"));
     // A body left unread (refused before it was read: over the limits, a sign-in redirect, a 404) would stall the next
-    // request on this connection behind it (the Remix adapter pauses the stream and nobody reads it). A small one is
-    // read and dropped, so the client gets its answer and keeps the connection; closing under a client still sending
-    // resets the connection and the answer is lost. A large one (or of unknown size) is not worth reading: the answer
-    // says the connection closes, and the browser opens another.
-    onHeaders(res, () => {
-      if (req.complete) return;
+    // request on this connection behind it: the Remix adapter pauses the stream and nobody reads it. Closing the
+    // connection under a client still sending resets it, and the client loses the answer. So a body no larger than
+    // the largest post we take is read and dropped once the answer is sent (nothing reads it any more by then), and the
+    // connection stays open; a larger one, or one of unknown size, is not worth reading: the answer says the
+    // connection closes, and the browser opens another.
+    const drainable = () => {
       const declared = Number(req.headers["content-length"]);
-      if (Number.isFinite(declared) && declared <= DRAIN_UNREAD_BODY_BYTES) {
-        req.removeAllListeners("data");
-        req.resume();
-      } else {
-        res.setHeader("Connection", "close");
-      }
+      return Number.isFinite(declared) && declared <= UPLOAD_FORM.bodyBytes;
+    };
+    onHeaders(res, () => {
+      if (!req.complete && !drainable()) res.setHeader("Connection", "close");
+    });
+    res.on("finish", () => {
+      if (req.complete || !drainable()) return;
+      req.removeAllListeners("data");
+      req.resume();
     });
     next();
   });

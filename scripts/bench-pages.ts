@@ -74,8 +74,8 @@ async function load(options: { url: string; method?: "GET" | "POST"; headers?: R
     });
   await run(2);
   const result = await run(SECONDS);
-  // A redirect is the answer a successful step POST gets; anything else than 2xx/3xx is a failure.
-  const failures = result.errors + result.timeouts + result["4xx"] + result["5xx"];
+  // A redirect is the answer a successful step POST gets; a GET must be a 200 (a redirect would be a lost session).
+  const failures = result.errors + result.timeouts + (options.method === "POST" ? result["4xx"] + result["5xx"] : result.non2xx);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failures };
 }
 

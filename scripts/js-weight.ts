@@ -1,6 +1,6 @@
 /**
  * What the browser downloads, read from the built assets (`remix build`): per route, the gzipped JavaScript a page of
- * that route loads (the manifest, the entry, the route's chain of modules and their chunks), and which source modules
+ * that route loads (the entry, the route's chain of modules and their chunks), and which source modules
  * end up in client chunks (build/metafile.js.json). Used by `npm run bench` and e2e/light-pages.spec.ts.
  */
 import fs from "node:fs";
@@ -35,7 +35,9 @@ export const STAFF_ROUTE = /^routes\/(admin|staff|counter)/;
 /** A route with a component renders a page; one without (a PDF, the language switch) is a resource route. */
 function hasPage(project: string, route: { id: string }) {
   const source = [".tsx", ".ts"].map((ext) => path.join(project, "app", route.id + ext)).find((f) => fs.existsSync(f));
-  return source !== undefined && /^export default /m.test(fs.readFileSync(source, "utf8"));
+  // A route laid out otherwise (a folder, a re-exported default) must not drop out of the measure unnoticed.
+  if (source === undefined) throw new Error(`No source file for ${route.id} in ${project}/app`);
+  return /^export default /m.test(fs.readFileSync(source, "utf8"));
 }
 
 /** Gzipped bytes of JavaScript each route's page loads, largest first (resource routes load none and are left out). */
@@ -44,7 +46,8 @@ export function javaScriptPerRoute(project = root): { route: string; bytes: numb
   const pageRoutes = Object.values(m.routes).filter((route) => hasPage(project, route));
   return pageRoutes
     .map((route) => {
-      const files = new Set([m.url, m.entry.module, ...m.entry.imports]);
+      // Not manifest-*.js: with lazy route discovery the page carries its part of the route manifest inline.
+      const files = new Set([m.entry.module, ...m.entry.imports]);
       for (let r: typeof route | undefined = route; r; r = r.parentId ? m.routes[r.parentId] : undefined) {
         files.add(r.module);
         for (const chunk of r.imports ?? []) files.add(chunk);
