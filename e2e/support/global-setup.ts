@@ -123,11 +123,20 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
   process.env.E2E_AXE_PASSED_DIR = path.join(dir, "axe-passed");
   fs.mkdirSync(process.env.E2E_AXE_PASSED_DIR);
 
+  // A server that dies during the run must fail it loudly. Waiting for an "exit" that had already happened left the
+  // teardown on a promise nothing would settle: Node then ended Playwright with code 0 and no summary (a false green).
+  let exitedDuringRun: string | undefined;
+  server.once("exit", (code, signal) => (exitedDuringRun = `code ${code}, signal ${signal}`));
+
   return async () => {
     await vnu.stop();
+    if (process.env.E2E_SERVER_LOG) fs.writeFileSync(process.env.E2E_SERVER_LOG, output);
+    if (exitedDuringRun) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`The server exited during the run (${exitedDuringRun}):\n${output.split("\n").slice(-20).join("\n")}`);
+    }
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
-    if (process.env.E2E_SERVER_LOG) fs.writeFileSync(process.env.E2E_SERVER_LOG, output);
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }
