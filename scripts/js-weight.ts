@@ -27,7 +27,14 @@ function manifest(project: string): Manifest {
   );
 }
 
-const gzipped = (project: string, url: string) => zlib.gzipSync(fs.readFileSync(path.join(project, "public", url)), { level: 9 }).length;
+/** Gzipped size of a built file, computed once: most pages share the same large chunks. */
+const gzippedSizes = new Map<string, number>();
+function gzipped(project: string, url: string) {
+  const file = path.join(project, "public", url);
+  let size = gzippedSizes.get(file);
+  if (size === undefined) gzippedSizes.set(file, (size = zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length));
+  return size;
+}
 
 /** Routes only staff use: their pages are not a resident's download. */
 export const STAFF_ROUTE = /^routes\/(admin|staff|counter)/;
