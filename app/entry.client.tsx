@@ -1,6 +1,5 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next, { type ReadCallback, type ResourceKey } from "i18next";
-import resourcesToBackend from "i18next-resources-to-backend";
+import i18next, { type BackendModule, type ReadCallback, type ResourceKey } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -24,12 +23,15 @@ function fetchTranslations(lng: string, ns: string, callback: ReadCallback) {
   );
 }
 
+/** i18next's backend interface itself (what i18next-resources-to-backend wrapped round a function): nothing to load. */
+const translationsBackend: BackendModule = { type: "backend", init: () => undefined, read: fetchTranslations };
+
 async function hydrate() {
   await i18next
     .use(initReactI18next)
     // Translations come from our own route with fetch: a few lines instead of an XHR/fetch polyfill layer (issue 13:
     // every resident page within 120 KB of JavaScript).
-    .use(resourcesToBackend(fetchTranslations))
+    .use(translationsBackend)
     .use(rubyPostProcessor)
     .init({
       ...i18nConfig,

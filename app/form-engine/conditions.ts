@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { isExcluded } from "./item-keys";
 
 /**
@@ -15,25 +14,6 @@ export type Comparison = {
 /** Over the items of a repeating group: whether some (or every) included item meets `where` (read in the item). */
 export type ItemsCondition = { someItem: { group: string; where: Condition } } | { everyItem: { group: string; where: Condition } };
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | ItemsCondition | Comparison;
-
-const comparison = z
-  .object({
-    field: z.string().min(1),
-    op: z.enum(comparisonOperators),
-    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
-  })
-  .strict();
-
-export const condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ all: z.array(condition).min(1) }).strict(),
-    z.object({ any: z.array(condition).min(1) }).strict(),
-    z.object({ not: condition }).strict(),
-    z.object({ someItem: z.object({ group: z.string().min(1), where: condition }).strict() }).strict(),
-    z.object({ everyItem: z.object({ group: z.string().min(1), where: condition }).strict() }).strict(),
-    comparison,
-  ]),
-);
 
 /** Every field name a condition reads. */
 export function referencedFields(c: Condition): string[] {

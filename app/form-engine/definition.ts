@@ -3,7 +3,8 @@
  * forms/definition.schema.json is generated from it (npm run forms:schema) so editors validate and complete files.
  */
 import { z } from "zod";
-import { condition, referencedFields, type Condition } from "./conditions";
+import { referencedFields, type Condition } from "./conditions";
+import { condition } from "./conditions-schema";
 import type { BaseField } from "./field-type";
 import { localizedText } from "./localized-schema";
 import { type LocalizedText } from "./localized";

@@ -9,12 +9,13 @@ import type { FieldDef, FormDefinition } from "./definition";
 import { msg } from "./messages";
 import { requiredMessageOf } from "./field-type";
 import { getFieldType } from "./field-types";
+import { fieldId, normalizeStep } from "./step-values";
 
-export type Answers = Record<string, unknown>;
+export type { Answers } from "./step-values";
+export { fieldId, normalizeStep };
+import type { Answers } from "./step-values";
 export type Step = FormDefinition["steps"][number];
 export type FieldError = { /** dotted path of the answer */ path: string; /** input to focus */ target: string; message: string };
-
-export const fieldId = (path: string) => path.replace(/[.[\]]+/g, "-").replace(/-$/, "");
 
 export const isVisible = (def: { showIf?: FieldDef["showIf"] }, scope: Scope) => evaluate(def.showIf, scope);
 const isRequired = (def: FieldDef, scope: Scope) => def.required && evaluate(def.requiredIf, scope);
@@ -47,16 +48,6 @@ function fieldSchema(def: FieldDef, scope: Scope): z.ZodType {
       }
     }
   });
-}
-
-/** Normalises every answerable field of a step from submitted input (before visibility is known). */
-export function normalizeStep(step: Pick<Step, "fields">, raw: Record<string, unknown>): Answers {
-  const out: Answers = {};
-  for (const f of step.fields) {
-    const type = getFieldType(f.type);
-    if (type.hasValue) out[f.name] = type.normalize(raw[f.name], f);
-  }
-  return out;
 }
 
 /** Computes the fields whose value is derived from other answers (never taken from what was posted). */

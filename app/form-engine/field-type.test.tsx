@@ -1,25 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { baseField, defineFieldType } from "./field-type";
-import { addressField } from "./fields/address";
-import { dateField } from "./fields/date";
-import { numberField } from "./fields/number";
-import { personNameField } from "./fields/person-name";
-import { selectField } from "./fields/select";
-import { textField } from "./fields/text";
+import { defineFieldView } from "./field-view";
+import { addressField } from "./fields/address.rules";
+import { dateField } from "./fields/date.rules";
+import { numberField } from "./fields/number.rules";
+import { personNameField } from "./fields/person-name.rules";
+import { selectField } from "./fields/select.rules";
+import { textField } from "./fields/text.rules";
 
 const definition = z.object({ ...baseField, type: z.literal("plain") }).strict();
-const plain = defineFieldType<z.infer<typeof definition>>({
-  type: "plain",
-  definition,
-  hasValue: true,
-  normalize: (raw) => raw,
-  schema: () => z.string(),
-  format: String,
-  Render: () => <></>,
-});
+const plain = defineFieldType(
+  defineFieldView<z.infer<typeof definition>>({ type: "plain", hasValue: true, normalize: (raw) => raw, format: String, Render: () => <></> }),
+  {
+    definition,
+    schema: () => z.string(),
+  },
+);
 
-describe("defineFieldType defaults", () => {
+describe("defineFieldView defaults", () => {
   it("links the error summary to the field's own id", () => {
     expect(plain.firstInputId("persons-0-name", {} as never)).toBe("persons-0-name");
     expect(textField.firstInputId("name", {} as never)).toBe("name");

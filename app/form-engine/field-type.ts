@@ -1,11 +1,9 @@
-import type { TFunction } from "i18next";
-import type { ReactElement, ReactNode } from "react";
 import { z } from "zod";
-import { condition, type Scope } from "./conditions";
+import { type Scope } from "./conditions";
+import { condition } from "./conditions-schema";
 import { localizedText } from "./localized-schema";
 import { type LocalizedText } from "./localized";
-import type { Answers } from "./engine";
-import type { FieldDef } from "./definition";
+import type { FieldView } from "./field-view";
 
 /**
  * A binding to data the city already holds (ワンスオンリー). `confirm`: shown filled, the resident may change it
@@ -47,65 +45,16 @@ export const baseField = {
 
 export type BaseField = z.infer<z.ZodObject<typeof baseField>>;
 
-export type RenderProps<D> = {
-  def: D;
-  /** HTML id of the field (and prefix of its parts' ids). */
-  id: string;
-  /** HTML name of the field (and prefix of its parts' names). */
-  name: string;
-  value: unknown;
-  /** Translated message, already including the label. */
-  error?: string;
-  required: boolean;
-  lng: string;
-  t: TFunction;
-  /** Where a prefilled value came from (i18n key of the source), shown next to the label. */
-  sourceKey?: string;
-  /** Fields made of items only: renders one field of item `index`. */
-  renderItemField?: (field: BaseField & { type: string }, index: number) => ReactNode;
-  /**
-   * The question is about someone other than the signed-in resident (another person in a list): the browser must
-   * not fill in the resident's own name, birthday or address, so personal autocomplete tokens are turned off.
-   */
-  forSomeoneElse?: boolean;
-  /** The id of the element to focus when the page loads (the item just added), also without JavaScript. */
-  focus?: string;
-  /**
-   * Fields made of items asked one item per page (`items.onePerPage`): the list page shows each item as a short row
-   * (`attention`: the places of items with missing or refused answers); the item page (`only`) shows one item.
-   */
-  itemPages?: { attention: number[]; only?: number };
-};
+/** A field type: its view (field-view.ts) and what the server checks and computes. */
+export interface FieldType<D extends BaseField & { type: string }> extends FieldView<D>, FieldModel<D> {}
 
-export interface FieldType<D extends BaseField & { type: string }> {
-  type: D["type"];
+export interface FieldModel<D extends BaseField & { type: string }> {
   /** The meta-schema of this type's definition (the part of the form file that describes one field). */
   definition: z.ZodType<D>;
   /** The message when a required answer is missing (default "validation.required"; choices say "select"). */
   requiredMessage?: string | ((def: D) => string);
-  /** True for file uploads: the step is sent as multipart and the server receives the file first. */
-  upload?: boolean;
-  /** False for guidance text: nothing to answer. */
-  hasValue: boolean;
-  /** Turns what was submitted into the stored form (trim, 全角 → 半角, hiragana → katakana …). */
-  normalize(raw: unknown, def: D): unknown;
-  isEmpty(value: unknown): boolean;
   /** Validates a normalised, non-empty value. Messages are encoded i18n keys (messages.ts). */
   schema(def: D): z.ZodType;
-  /** One line per answer for the check page, the staff view and the PDF. */
-  format(value: unknown, def: D, lng: string, t: TFunction): string;
-  /** The input the error summary links to. */
-  /**
-   * The input the error summary links to: the first input of the field, or of `part` — the first part of the
-   * value its schema refused (a 名 missing links to 名, not to 姓).
-   */
-  firstInputId(id: string, def: D, part?: string): string;
-  Render(props: RenderProps<D>): ReactElement;
-  /**
-   * A field whose answer is a list of items of child fields (the repeating group). The engine, renderer, summary,
-   * provenance and prefill handle any type with this hook alike; none of them knows a type by name.
-   */
-  items?: ItemsHook<D>;
   /**
    * A button of the field that changes its value without saving the step ("add another", "remove" an item): posted
    * as `_action=verb:field[:argument]`. Returns the new value and the input to focus (an id suffix after the field's
@@ -119,10 +68,13 @@ export interface FieldType<D extends BaseField & { type: string }> {
    * whatever the browser posts for it is ignored. Undefined when it cannot be computed yet.
    */
   derive?(def: D, scope: Scope): unknown;
+  /**
+   * What the page's view needs beyond the definition, added to it by the server for the page: the browser carries no
+   * list of its own (the country names, in the reader's language and order).
+   */
+  forPage?(def: D, lng: string): D;
   /** A field whose answer is a calendar day: the answer as ISO 8601 (2027-04-01) for a CSV column beside the 和暦 one. */
   isoDate?(value: unknown): string | undefined;
-  /** A field whose answer names a person (氏名): the name as shown, and its reading (フリガナ) when given. */
-  personName?(value: unknown): { name: string; reading: string } | undefined;
   /**
    * A field whose answer is one of a fixed list of values (options, yes/no), or with `many` a list of them
    * (checkboxes). Lint checks conditions on the field against them (a condition on a value it can never have).
@@ -162,43 +114,18 @@ export interface CommandContext {
 /** A context that knows nothing (a command that needs server data then finds none): for tests and previews. */
 export const NO_SERVER_DATA: CommandContext = { lookupPostalCode: () => [] };
 
-/** What a field made of items tells the engine. */
-export interface ItemsHook<D> {
-  /** The child fields of each item. */
-  fields(def: D): FieldDef[];
-  /** The items that are part of the answer, with their place on the page (an offered person left unticked is not). */
-  included(value: unknown): { index: number; item: Answers }[];
-  /** The value to store once each included item is reduced by `keep` (hidden and empty child answers dropped). */
-  prune(value: unknown, keep: (item: Answers) => Answers): unknown;
-  /** How an item is named on the check page, in the staff view and the PDF. */
-  label(def: D, index: number, item: Answers, lng: string, t: TFunction): string;
-  /**
-   * Items asked one per page (a list of people, GOV.UK "add another"): the step shows a short row per item and each
-   * item is answered on its own page, so a page stays short whatever the number of items.
-   */
-  onePerPage?(def: D): boolean;
-}
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFieldType = FieldType<any>;
 
-/** Blank: nothing typed, or a compound answer (address, name parts) whose parts are all blank. */
-const isBlank = (v: unknown): boolean => v === undefined || v === null || v === "" || (typeof v === "object" && Object.values(v).every(isBlank));
-
-/** What a type module writes: the hooks most types share may be left out and get these defaults. */
-type FieldTypeModule<D extends BaseField & { type: string }> = Omit<FieldType<D>, "isEmpty" | "firstInputId"> &
-  Partial<Pick<FieldType<D>, "isEmpty" | "firstInputId">>;
-
-/** An autocomplete token for the resident's own data, or "off" when the question is about someone else. */
-export const personalToken = (props: { forSomeoneElse?: boolean }, token: string) => (props.forSomeoneElse ? "off" : token);
-
-export const defineFieldType = <D extends BaseField & { type: string }>(ft: FieldTypeModule<D>): FieldType<D> => ({
-  isEmpty: isBlank,
-  firstInputId: (id) => id,
-  ...ft,
+/** A field type from its view (`fields/x.tsx`, what the browser loads) and its rules (`fields/x.rules.ts`). */
+export const defineFieldType = <D extends BaseField & { type: string }>(view: FieldView<D>, model: FieldModel<NoInfer<D>>): FieldType<D> => ({
+  ...view,
+  ...model,
 });
 
 /** The message key when a required answer of this field is missing. */
 export function requiredMessageOf<D extends BaseField & { type: string }>(type: FieldType<D>, def: D): string {
   return (typeof type.requiredMessage === "function" ? type.requiredMessage(def) : type.requiredMessage) ?? "validation.required";
 }
+
+export type { FieldView, RenderProps, ItemsHook } from "./field-view";

@@ -4,7 +4,8 @@
  * answers the visit shares with the procedures filled in after it (`shares`). Data only: no procedure is named here.
  */
 import { z } from "zod";
-import { condition, evaluate, referencedFields, type Condition } from "./conditions";
+import { evaluate, referencedFields, type Condition } from "./conditions";
+import { condition } from "./conditions-schema";
 import { localizedText } from "./localized-schema";
 import { localizeText, type LocalizedText } from "./localized";
 

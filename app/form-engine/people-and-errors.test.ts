@@ -3,7 +3,7 @@ import { testT } from "../test/i18n";
 import { parseDefinition, type FormDefinition } from "./definition";
 import { validateStep } from "./engine";
 import { translateErrors } from "./errors";
-import { personalToken } from "./field-type";
+import { personalToken } from "./field-view";
 import { getFieldType } from "./field-types";
 import { summarize } from "./summary";
 

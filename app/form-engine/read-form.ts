@@ -1,37 +1,41 @@
-import qs from "qs";
-
 type Tree = Record<string, unknown>;
+const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
- * Puts a chosen file where the server's parse puts its answer (`guardians[0][certificate]` → guardians.0.certificate):
- * several files of one input become a list; next to files already kept (`{ keep }`) they go under `files`.
+ * Puts one posted value where the server's parse (qs) puts it: `guardians[0][certificate]` → guardians.0.certificate,
+ * a numbered part making a list (a person's own page posts `persons[2][…]` alone, and it keeps its place), a name
+ * posted twice making a list (checkboxes). A chosen file beside files already kept (`{ keep }`) goes under `files`.
+ * The browser reads its own form this way to show a follow-up question; the server parses posts with qs.
  */
-function placeFile(tree: Tree, key: string, file: unknown) {
+function place(tree: Tree, key: string, value: unknown) {
   const path = key.replace(/\]/g, "").split("[");
-  if (path.some((p) => p === "__proto__" || p === "constructor" || p === "prototype")) return;
+  if (path.some((p) => FORBIDDEN.has(p))) return;
   const last = path.pop()!;
   let node = tree;
-  for (const part of path) {
-    if (typeof node[part] !== "object" || node[part] === null) node[part] = {};
+  path.forEach((part, i) => {
+    if (typeof node[part] !== "object" || node[part] === null) node[part] = /^\d+$/.test(path[i + 1] ?? last) ? [] : {};
     node = node[part] as Tree;
-  }
+  });
   const current = node[last];
-  if (current === undefined || current === "") node[last] = file;
-  else if (Array.isArray(current)) current.push(file);
-  else if (typeof current === "object" && current !== null && "pending" in current) node[last] = [current, file];
-  else if (typeof current === "object" && current !== null) (current as Tree).files = [...(((current as Tree).files as unknown[]) ?? []), file];
+  const isFile = typeof value === "object";
+  if (current === undefined || (isFile && current === "")) node[last] = value;
+  else if (Array.isArray(current)) current.push(value);
+  else if (isFile && typeof current === "object" && current !== null && !("pending" in current))
+    (current as Tree).files = [...(((current as Tree).files as unknown[]) ?? []), value];
+  else node[last] = [current, value];
 }
 
-/** The browser's view of a step form, shaped like the server's parse (files as pending descriptors). */
-export function readForm(form: HTMLFormElement): Record<string, unknown> {
-  const params = new URLSearchParams();
+/** What a form holds, shaped like the server's parse (files as pending descriptors). */
+export function readFormData(data: FormData): Record<string, unknown> {
+  const tree: Tree = {};
   const files: [string, unknown][] = [];
-  for (const [k, v] of new FormData(form).entries()) {
-    if (typeof v === "string") params.append(k, v);
+  for (const [k, v] of data.entries()) {
+    if (typeof v === "string") place(tree, k, v);
     else if (v.size > 0) files.push([k, { pending: true, name: v.name, type: v.type, size: v.size }]);
   }
-  // Sparse: a person's own page sends one item (`persons[2][…]`), which must keep its place.
-  const tree = qs.parse(params.toString(), { depth: 6, arrayLimit: 100, allowSparse: true }) as Tree;
-  for (const [k, file] of files) placeFile(tree, k, file);
+  for (const [k, file] of files) place(tree, k, file);
   return tree;
 }
+
+/** The browser's view of a step form. */
+export const readForm = (form: HTMLFormElement) => readFormData(new FormData(form));

@@ -3,11 +3,11 @@ import { textLanguage } from "../i18n/text-language";
 import { createContext, Fragment, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { evaluate, referencedFields, type Condition } from "./conditions";
 import type { FieldDef } from "./definition";
-import { fieldId, normalizeStep, type Answers } from "./engine";
+import { fieldId, normalizeStep, type Answers } from "./step-values";
 import { Localized } from "./fields/shell";
 import type { LocalizedText } from "./localized";
 import { readForm } from "./read-form";
-import { getFieldType } from "./field-types";
+import { getFieldView } from "./field-views";
 
 /** `label` and `note`: the binding's own words, shown instead of the source's (a planned date to check, not the legal one). */
 export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed"; label?: LocalizedText; note?: LocalizedText };
@@ -52,7 +52,7 @@ function FixedValue({ def, value, mark, error, lng, t }: { def: FieldDef; value:
           {error}
         </p>
       ) : null}
-      <FixedText id={id} text={getFieldType(def.type).format(value, def, lng, t)} lng={lng} />
+      <FixedText id={id} text={getFieldView(def.type).format(value, def, lng, t)} lng={lng} />
       <p className="field__hint">
         <SourceTag mark={mark} lng={lng} t={t} /> {mark.note ? <Localized text={mark.note} lng={lng} /> : t("prefill.fixedNote")}
       </p>
@@ -158,7 +158,7 @@ function FieldView({
 }) {
   const page = useContext(StepContext)!;
   const { errors, marks, lng, t } = page;
-  const type = getFieldType(def.type);
+  const type = getFieldView(def.type);
   const id = fieldId(path);
   const itemsHook = type.items;
   // A field asked one item per page shows its rows, or (on an item's page) that one item.

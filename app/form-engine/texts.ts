@@ -4,7 +4,7 @@
  * own texts are found without listing them here.
  */
 import type { z } from "zod";
-import { condition } from "./conditions";
+import { condition } from "./conditions-schema";
 import { definitionSchema, type FormDefinition } from "./definition";
 import { localizedText } from "./localized-schema";
 import { type LocalizedText } from "./localized";

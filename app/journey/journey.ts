@@ -131,6 +131,14 @@ export function fieldsShown(step: Step, answers: Answers) {
   return step.fields.filter((f) => opensOnSamePage(f, onThisStep) || isVisible(f, { answers }));
 }
 
+/** The definitions as a page shows them: each with what its view needs from the server (forPage), items' fields too. */
+export function fieldsForPage(fields: FieldDef[], lng: string): FieldDef[] {
+  return fields.map((f) => {
+    const own = (getFieldType(f.type).forPage?.(f, lng) ?? f) as FieldDef;
+    return Array.isArray(own.fields) ? { ...own, fields: fieldsForPage(own.fields, lng) } : own;
+  });
+}
+
 /**
  * A button that changes a field without saving the step ("add another", "remove"), posted as
  * `_action=verb:field[:argument]` and carried out by the field's type. Returns the step's values with that field

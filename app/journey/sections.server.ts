@@ -14,7 +14,7 @@ import { pageTitle } from "../i18n/title";
 import { fixedFieldsChanged, fixedValues, ownItems, prefillMarks, shownValues } from "../prefill/step.server";
 import type { ReceivedForm } from "../submissions/attachments.server";
 import type { AnswersState, AnswersStore, JourneyForm } from "./answers-store.server";
-import { applyFieldCommand, fieldsShown } from "./journey";
+import { applyFieldCommand, fieldsForPage, fieldsShown } from "./journey";
 import { nestedFromFormData } from "./step.server";
 
 type Locale = { t: TFunction; lng: string };
@@ -53,7 +53,7 @@ function sectionsPage(
       id: step.id,
       title: step.title,
       description: step.description,
-      fields: fieldsShown(step, { ...state.answers, ...shown }),
+      fields: fieldsForPage(fieldsShown(step, { ...state.answers, ...shown }), lng),
       values: shown,
       prefill: prefillMarks(step, state, shown),
       ownItems: ownItems(step, state, shown),

@@ -16,6 +16,7 @@ import { msg } from "../form-engine/messages";
 import { isExcluded } from "../form-engine/item-keys";
 import {
   applyFieldCommand,
+  fieldsForPage,
   fieldsShown,
   itemPageOf,
   journeyOf,
@@ -107,10 +108,10 @@ function page(
     item: item ? { ...item, heading: heading! } : null,
     attention,
     saved: savedItem ? t("journey.itemSaved", { item: itemLabel(step, shown, savedItem, locale) }) : null,
-    fields: item ? step.fields.filter((f) => f.name === item.field) : fieldsShown(step, { ...draft.answers, ...shown }),
-    /** Fields shown as a list of rows: the browser does not check them (their items are on their own pages). */
+    fields: fieldsForPage(item ? step.fields.filter((f) => f.name === item.field) : fieldsShown(step, { ...draft.answers, ...shown }), lng),
+    /** Fields shown as a list of rows (their items are on their own pages). */
     listed,
-    // Earlier answers the conditions on this step may read (the browser checks the step with the same schema).
+    // Earlier answers the conditions on this step may read (a follow-up question shown in the browser reads them).
     answers: draft.answers,
     multipart: step.fields.some(
       (f) =>

@@ -47,7 +47,7 @@ export default function PreviewStepPage() {
   return (
     <>
       <PreviewBanner banner={page.banner} />
-      <StepForm key={page.step.id} page={page} loaderTitle={loaderData.title} serverResult={actionData} />
+      <StepForm key={page.step.id} page={page} serverResult={actionData} />
     </>
   );
 }

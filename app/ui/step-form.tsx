@@ -1,10 +1,9 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Localized } from "../form-engine/fields/shell";
 import { StepFields } from "../form-engine/render";
-import { useStepValidation } from "../form-engine/use-step-validation";
 import type { StepPage } from "../journey/step.server";
 import { ErrorSummary } from "./error-summary";
 
@@ -15,27 +14,20 @@ import { ErrorSummary } from "./error-summary";
  */
 export function StepForm({
   page,
-  loaderTitle,
   serverResult,
   notice,
   after,
 }: {
   page: SerializeFrom<StepPage>;
-  loaderTitle: string;
   serverResult: unknown;
   notice?: ReactNode;
   after?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  // Fixed values are not on the page (the server keeps them), so the browser checks only the rest; people shown as
-  // rows and a person's own page are checked by the server (the page holds one item, or none, of the list).
-  const editable = page.item ? [] : page.fields.filter((f) => page.prefill[f.name]?.mode !== "fixed" && !page.listed.includes(f.name));
-  const { formRef, onSubmit, clientErrors } = useStepValidation({ fields: editable, answers: page.answers, t, lng });
-  const errors = clientErrors ?? page.errors;
-  useEffect(() => {
-    if (clientErrors?.length) document.title = t("title.errorPrefix") + loaderTitle;
-  }, [clientErrors, loaderTitle, t]);
+  // The server checks a step (the browser loads no schema, ADR 0039); with JavaScript the post needs no reload, and
+  // the answer's errors, title and focus come back as they do without it.
+  const errors = page.errors;
   const errorMap = Object.fromEntries(errors.map((e) => [e.path, e.message]));
   return (
     <>
@@ -44,7 +36,7 @@ export function StepForm({
       </p>
       <ErrorSummary
         errors={errors.map((e) => ({ target: e.target, message: e.message, href: "href" in e && typeof e.href === "string" ? e.href : undefined }))}
-        focusKey={clientErrors ?? serverResult}
+        focusKey={serverResult}
       />
       {notice}
       <p className="caption">
@@ -74,7 +66,7 @@ export function StepForm({
           {t("journey.followUps")}
         </p>
       ) : null}
-      <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} encType={page.multipart ? "multipart/form-data" : undefined}>
+      <Form method="post" noValidate encType={page.multipart ? "multipart/form-data" : undefined}>
         <StepFields
           view={{
             fields: page.fields,

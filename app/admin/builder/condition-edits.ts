@@ -4,7 +4,8 @@
  * every question one the condition may read at its place (a step's: earlier steps; an afterSubmit item's: any).
  */
 import type { TFunction } from "i18next";
-import { condition as conditionSchema, type Condition } from "../../form-engine/conditions";
+import { type Condition } from "../../form-engine/conditions";
+import { condition as conditionSchema } from "../../form-engine/conditions-schema";
 import type { FieldDef } from "../../form-engine/definition";
 import { questionsBefore, takesNoValue, type ConditionQuestion, type FormLike } from "./questions/condition-editor";
 import { inputId } from "./questions/input-id";

@@ -1,7 +1,8 @@
 /** 「住所を検索」 without JavaScript: the address type's command, given the server's lookup. */
 import { describe, expect, it } from "vitest";
 import type { CommandContext, PostalAddress } from "../field-type";
-import { addressField, fillTown, type AddressValue } from "./address";
+import { fillTown, type AddressValue } from "./address";
+import { addressField } from "./address.rules";
 
 const GINZA: PostalAddress = { prefecture: "東京都", city: "中央区", town: "銀座" };
 const KASUGA = ["春日夢の森", "春日宮重町"].map((town) => ({ prefecture: "愛知県", city: "清須市", town }));

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type MouseEvent } from "react";
-import { z } from "zod";
-import { baseField, defineFieldType, personalToken, type CommandContext, type PostalAddress, type RenderProps } from "../field-type";
-import { msg } from "../messages";
+import { type PostalAddress } from "../field-type";
+import { defineFieldView, personalToken, type RenderProps } from "../field-view";
 import { asString, digitsOnly, trim } from "../normalize";
 import { describedBy, Fieldset } from "../../ui/field";
 import { wrapperProps } from "./shell";
+import type { AddressDef } from "./address.rules";
 
 export const PREFECTURES = [
   "北海道",
@@ -56,9 +56,6 @@ export const PREFECTURES = [
   "沖縄県",
 ] as const;
 
-const definition = z.object({ ...baseField, type: z.literal("address") }).strict();
-type AddressDef = z.infer<typeof definition>;
-
 export type AddressValue = { postalCode: string; prefecture: string; city: string; town: string; building: string };
 
 /**
@@ -70,7 +67,7 @@ export type PostalLookup = { status: "found" | "several" | "notFound" | "invalid
 /** The resource route the browser asks while the resident types (the list itself stays on the server). */
 export const postalCodeUrl = (code: string) => `/api/postal-codes/${code}`;
 
-const isPrefecture = (p: string): p is (typeof PREFECTURES)[number] => (PREFECTURES as readonly string[]).includes(p);
+export const isPrefecture = (p: string): p is (typeof PREFECTURES)[number] => (PREFECTURES as readonly string[]).includes(p);
 
 /**
  * The 町域 a lookup found, joined with what the resident typed: a 番地 typed first ("1-2-3") is kept after it, a town
@@ -82,12 +79,8 @@ export function fillTown(current: string, found: string): string {
   return /^[0-9０-９]/.test(current) ? `${found}${current}` : found;
 }
 
-function applyAddress(v: AddressValue, a: PostalAddress): AddressValue {
-  return { ...v, prefecture: isPrefecture(a.prefecture) ? a.prefecture : v.prefecture, city: a.city, town: fillTown(v.town, a.town) };
-}
-
 /** Several 町域: the 都道府県 and 市区町村 they share are filled in already. */
-function applyShared(v: AddressValue, matches: PostalAddress[]): AddressValue {
+export function applyShared(v: AddressValue, matches: PostalAddress[]): AddressValue {
   const [first] = matches;
   if (!first) return v;
   const samePrefecture = matches.every((m) => m.prefecture === first.prefecture);
@@ -99,17 +92,6 @@ function applyShared(v: AddressValue, matches: PostalAddress[]): AddressValue {
   };
 }
 
-/** 「住所を検索」 and the choice of one 町域, on the server (no JavaScript) through the field's command hook. */
-function lookup(v: AddressValue, ctx: CommandContext, chosen?: number): { value: unknown; focus: string } {
-  const code = v.postalCode;
-  if (!/^\d{7}$/.test(code)) return { value: { ...v, postalLookup: { status: "invalid", code, matches: [] } }, focus: "-postalCode" };
-  const matches = ctx.lookupPostalCode(code);
-  const pick = chosen === undefined ? (matches.length === 1 ? matches[0] : undefined) : matches[chosen];
-  if (pick) return { value: { ...applyAddress(v, pick), postalLookup: { status: "found", code, matches: [pick] } }, focus: "-town" };
-  if (matches.length === 0) return { value: { ...v, postalLookup: { status: "notFound", code, matches } }, focus: "-postalCode" };
-  return { value: { ...applyShared(v, matches), postalLookup: { status: "several", code, matches } }, focus: "-match-0" };
-}
-
 const postalLookupOf = (value: unknown): PostalLookup | undefined => {
   const l = (value as { postalLookup?: PostalLookup } | undefined)?.postalLookup;
   return l && typeof l.status === "string" && Array.isArray(l.matches) ? l : undefined;
@@ -118,12 +100,9 @@ const postalLookupOf = (value: unknown): PostalLookup | undefined => {
 const joined = (a: PostalAddress) => `${a.prefecture}${a.city}${a.town}`;
 
 /** 郵便番号, 都道府県, 市区町村, 町域・番地, 方書 (building and room), each with its autocomplete token. */
-export const addressField = defineFieldType<AddressDef>({
+export const addressView = defineFieldView<AddressDef>({
   type: "address",
-  definition,
   hasValue: true,
-  personalData: true,
-  autocomplete: () => "street-address",
   normalize: (raw) => {
     const r = (raw ?? {}) as Record<string, unknown>;
     return {
@@ -134,32 +113,12 @@ export const addressField = defineFieldType<AddressDef>({
       building: trim(asString(r.building)),
     } satisfies AddressValue;
   },
-  schema: () =>
-    z.object({
-      postalCode: z.string().regex(/^\d{7}$/, msg("validation.postalCode")),
-      prefecture: z.enum(PREFECTURES, msg("validation.address.prefectureRequired")),
-      city: z
-        .string()
-        .min(1, msg("validation.address.cityRequired"))
-        .max(50, msg("validation.tooLong", { max: 50 })),
-      town: z
-        .string()
-        .min(1, msg("validation.address.townRequired"))
-        .max(100, msg("validation.tooLong", { max: 100 })),
-      building: z.string().max(100, msg("validation.tooLong", { max: 100 })),
-    }),
   format: (v) => {
     const a = v as AddressValue;
     const postal = a.postalCode ? `〒${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)} ` : "";
     return `${postal}${a.prefecture}${a.city}${a.town}${a.building ? ` ${a.building}` : ""}`;
   },
   firstInputId: (id, _def, part) => `${id}-${part ?? "postalCode"}`,
-  command: (_def, value, verb, arg, ctx) => {
-    const v = value as AddressValue;
-    if (verb === "lookup") return lookup(v, ctx);
-    if (verb === "choose" && /^\d{1,3}$/.test(arg ?? "")) return lookup(v, ctx, Number(arg));
-    return undefined;
-  },
   Render: (props) => <AddressInput {...props} />,
 });
 

@@ -6,7 +6,6 @@
 import { isJapanese } from "../../i18n/text-language";
 import { useEffect, useState } from "react";
 import type { TFunction } from "i18next";
-import { z } from "zod";
 import { msg } from "../messages";
 import { asString, digitsOnly } from "../normalize";
 import { describedBy } from "../../ui/field";
@@ -18,9 +17,6 @@ export type CalendarParts = { era?: unknown; year?: unknown; month?: unknown; da
 export type InvalidCalendar = { invalid: true; parts: Record<string, string>; reason: string };
 
 export const isInvalidCalendar = (v: unknown): v is InvalidCalendar => typeof v === "object" && v !== null && (v as { invalid?: unknown }).invalid === true;
-
-/** "today" or an ISO value; e.g. a date of birth has max "today". */
-export const calendarBound = (pattern: RegExp) => z.union([z.literal("today"), z.string().regex(pattern)]);
 
 const problemMessage = (p: YearProblem): string => {
   switch (p.problem) {

@@ -1,41 +1,34 @@
-import { z } from "zod";
-import { COMMON_COUNTRIES, COUNTRY_CODES, countriesInOrder, countryName } from "../countries";
-import { baseField, defineFieldType } from "../field-type";
-import { msg } from "../messages";
+import { defineFieldView } from "../field-view";
 import { asString, nfkc, trim } from "../normalize";
 import { SelectField } from "../../ui/field";
 import { wrapperProps } from "./shell";
+import type { CountryDef } from "./country.rules";
 
-const code = z.string().refine((c) => COUNTRY_CODES.includes(c), "an ISO 3166-1 alpha-2 code of the list (日本 is not one)");
-const definition = z
-  .object({
-    ...baseField,
-    type: z.literal("country"),
-    /** The codes offered first (default: the most common 国籍・地域 of foreign residents in Japan). */
-    common: z.array(code).min(1).optional(),
-  })
-  .strict();
+/** What the server adds to the definition for the page (forPage): the names in the reader's language, in order. */
+export type CountryNames = { common: [code: string, name: string][]; all: [code: string, name: string][] };
+type CountryOnPage = CountryDef & { names?: CountryNames };
 
-/** 国籍・地域: chosen from the ISO 3166-1 list, stored as the alpha-2 code, shown as the name in the reader's language. */
-export const countryField = defineFieldType<z.infer<typeof definition>>({
+const nameOf = (code: string, def: CountryOnPage) => [...(def.names?.common ?? []), ...(def.names?.all ?? [])].find(([c]) => c === code)?.[1] ?? code;
+
+/**
+ * 国籍・地域: chosen from the ISO 3166-1 list, stored as the alpha-2 code, shown as the name in the reader's language.
+ * The page gets the names from the server with the definition (250 names in every language are no page's to carry).
+ */
+export const countryView = defineFieldView<CountryOnPage>({
   type: "country",
-  definition,
-  requiredMessage: "validation.choice",
   hasValue: true,
   normalize: (raw) => nfkc(trim(asString(raw))).toUpperCase(),
-  schema: () => z.enum(COUNTRY_CODES as [string, ...string[]], msg("validation.choice")),
-  format: (v, _def, lng) => countryName(asString(v), lng),
+  format: (v, def) => nameOf(asString(v), def),
   Render: ({ def, id, name, value, error, required, lng, t }) => {
-    const common = def.common ?? COMMON_COUNTRIES;
-    const option = (c: string) => (
-      <option key={c} value={c}>
-        {countryName(c, lng)}
+    const option = ([code, label]: [string, string]) => (
+      <option key={code} value={code}>
+        {label}
       </option>
     );
     return (
       <SelectField {...wrapperProps({ id, def, error, required, lng, t })} name={name} value={asString(value)} autoComplete="off">
-        <optgroup label={t("field.country.common")}>{common.map(option)}</optgroup>
-        <optgroup label={t("field.country.all")}>{countriesInOrder(lng, common).map(option)}</optgroup>
+        <optgroup label={t("field.country.common")}>{def.names?.common.map(option)}</optgroup>
+        <optgroup label={t("field.country.all")}>{def.names?.all.map(option)}</optgroup>
       </SelectField>
     );
   },

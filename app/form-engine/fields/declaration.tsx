@@ -1,20 +1,14 @@
-import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
-import { msg } from "../messages";
+import { defineFieldView } from "../field-view";
 import { Fieldset } from "../../ui/field";
 import { wrapperProps } from "./shell";
-
-const definition = z.object({ ...baseField, type: z.literal("declaration") }).strict();
+import type { DeclarationDef } from "./declaration.rules";
 
 /** A consent or declaration checkbox: the label is the statement the resident agrees to. */
-export const declarationField = defineFieldType<z.infer<typeof definition>>({
+export const declarationView = defineFieldView<DeclarationDef>({
   type: "declaration",
-  definition,
-  requiredMessage: "validation.declaration",
   hasValue: true,
   normalize: (raw) => raw === "yes" || raw === true,
   isEmpty: (v) => v !== true,
-  schema: () => z.literal(true, msg("validation.declaration")),
   format: (v, _def, _lng, t) => (v === true ? t("field.agreed") : ""),
   Render: ({ def, id, name, value, error, required, lng, t }) => (
     <Fieldset {...wrapperProps({ id: `${id}-group`, def, error, required, lng, t })}>

@@ -1,40 +1,9 @@
-import { z } from "zod";
-import { condition, evaluate } from "../conditions";
-import { baseField, defineFieldType } from "../field-type";
-import { localizedText } from "../localized-schema";
+import { defineFieldView } from "../field-view";
 import { localizeText } from "../localized";
-import { labelOf, options } from "./choices";
+import { labelOf } from "./choices";
 import { Localized } from "./shell";
+import type { DerivedDef } from "./derived.rules";
 
-const rule = z
-  .object({
-    /** The rule applies when this holds; a rule without `when` always applies (put it last, as the default). */
-    when: condition.optional(),
-    value: z.string().min(1),
-    /** How the value was decided, shown with it ("保護者のどなたかの就労時間が月120時間未満のため"). */
-    because: localizedText,
-  })
-  .strict();
-
-const definition = z
-  .object({
-    ...baseField,
-    required: z.boolean().default(false),
-    type: z.literal("derived"),
-    /** The values it may take, with their labels. */
-    options,
-    /** Tried in order; the first that applies decides. */
-    rules: z.array(rule).min(1),
-  })
-  .strict()
-  .superRefine((def, ctx) =>
-    def.rules.forEach((r, i) => {
-      if (!def.options.some((o) => o.value === r.value))
-        ctx.addIssue({ code: "custom", path: ["rules", i, "value"], message: `"${r.value}" is not one of the options` });
-    }),
-  );
-
-type DerivedDef = z.infer<typeof definition>;
 /** What is stored: the value and which rule decided it (the reason shown with it). */
 export type DerivedAnswer = { value: string; rule: number };
 
@@ -50,21 +19,11 @@ function parts(v: unknown, def: DerivedDef, lng: string) {
  * (e.g. 保育標準時間 or 保育短時間 from both guardians' working hours), shown with how it was decided, and
  * recomputed by the server from the answers whenever they are validated or stored.
  */
-export const derivedField = defineFieldType<DerivedDef>({
+export const derivedView = defineFieldView<DerivedDef>({
   type: "derived",
-  definition: definition as unknown as z.ZodType<DerivedDef>,
-  example: (ctx) => ({
-    options: [{ value: "option1", label: ctx.text("admin.builder.example.option", { n: 1 }) }],
-    rules: [{ value: "option1", because: ctx.text("admin.builder.example.because") }],
-  }),
   hasValue: true,
   normalize: () => undefined,
   isEmpty: (v) => !isAnswer(v),
-  schema: () => z.unknown(),
-  derive: (def, scope) => {
-    const rule = def.rules.findIndex((r) => evaluate(r.when, scope));
-    return rule < 0 ? undefined : ({ value: def.rules[rule]!.value, rule } satisfies DerivedAnswer);
-  },
   format: (v, def, lng) => {
     const p = parts(v, def, lng);
     return p ? `${p.label}（${p.because}）` : "";

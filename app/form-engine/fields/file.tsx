@@ -1,31 +1,11 @@
-import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
-import { msg } from "../messages";
+import { defineFieldView } from "../field-view";
 import { describedBy, Field } from "../../ui/field";
 import { wrapperProps } from "./shell";
+import type { FileDef } from "./file.rules";
 
 export const UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 /** A PDF with more pages is refused at upload (the server checks, app/submissions/upload-safety.server.ts). */
 export const MAX_PDF_PAGES = 50;
-
-const definition = z
-  .object({
-    ...baseField,
-    type: z.literal("file"),
-    /** Allowed types, checked against the file's content (not its name). */
-    accept: z
-      .array(z.enum(UPLOAD_TYPES))
-      .min(1)
-      .default([...UPLOAD_TYPES]),
-    maxSizeMB: z.number().positive().max(20).default(5),
-    /** Several files (a 就労証明書 of several pages photographed one by one): the answer is a list. */
-    multiple: z.boolean().default(false),
-    /** With `multiple`: how many files at most (the server refuses more). */
-    maxFiles: z.number().int().min(1).max(10).default(5),
-  })
-  .strict();
-
-type FileDef = z.infer<typeof definition>;
 
 /** What an answer holds: the stored attachment, or what the browser is about to send. */
 export type FileAnswer = { id: string; name: string; type: string; size: number } | { pending: true; name: string; type: string; size: number };
@@ -41,27 +21,11 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined 
  * The entries of a multiple-file answer: stored or checked descriptors, or what the browser posts (files kept with
  * their ids, and new files: `{ keep: [...], files: [...] }`, see read-form.ts).
  */
-function entries(raw: unknown): unknown[] {
+export function entries(raw: unknown): unknown[] {
   if (Array.isArray(raw)) return raw.filter(isEntry);
   if (!isObject(raw)) return [];
   if (!("files" in raw) && !Array.isArray(raw.keep)) return isEntry(raw) ? [raw] : [];
   return [...list(raw.keep).map((id) => ({ keep: String(id) })), ...list(raw.files)].filter(isEntry);
-}
-
-/** The problem with one file, if any: its type or size. */
-function fileProblem(v: unknown, def: FileDef): string | undefined {
-  const file = v as FileAnswer | RejectedFile | { keep: string };
-  if ("keep" in file) return undefined;
-  if ("rejected" in file) {
-    if (file.rejected === "count") return msg("validation.fileCount", { max: def.maxFiles });
-    if (file.rejected === "dimensions") return msg("validation.fileDimensions");
-    if (file.rejected === "pages") return msg("validation.filePages", { max: MAX_PDF_PAGES });
-    if (file.rejected === "unreadable") return msg("validation.fileUnreadable");
-    return file.rejected === "type" ? msg("validation.fileType") : msg("validation.fileSize", { max: def.maxSizeMB });
-  }
-  if (file.size > def.maxSizeMB * 1024 * 1024) return msg("validation.fileSize", { max: def.maxSizeMB });
-  if ("id" in file && !def.accept.includes(file.type as (typeof UPLOAD_TYPES)[number])) return msg("validation.fileType");
-  return undefined;
 }
 
 const describe = (v: unknown) => (isObject(v) && typeof v.name === "string" ? `${v.name}（${Math.ceil(Number(v.size) / 1024)} KB）` : "");
@@ -71,11 +35,9 @@ const stored = (v: unknown) => (isObject(v) && typeof v.id === "string" ? [v as 
  * A file upload. The server receives the file (see attachments.server.ts), checks its real type from its first bytes
  * and its size, stores it, and hands this module a descriptor to validate and keep as the answer.
  */
-export const fileField = defineFieldType<FileDef>({
+export const fileView = defineFieldView<FileDef>({
   type: "file",
-  definition,
   upload: true,
-  requiredMessage: "validation.fileRequired",
   hasValue: true,
   // `keep` is what the browser sees of a file already stored; the server replaces it with the stored descriptor.
   // A new file chosen next to a kept one replaces it (one file) or joins it (several).
@@ -85,16 +47,6 @@ export const fileField = defineFieldType<FileDef>({
     return isEntry(raw) ? raw : "";
   },
   isEmpty: (v) => (Array.isArray(v) ? v.length === 0 : !isObject(v)),
-  schema: (def) =>
-    z.unknown().superRefine((v, ctx) => {
-      const files = def.multiple ? entries(v) : [v];
-      if (def.multiple && files.length > def.maxFiles) {
-        ctx.addIssue({ code: "custom", message: msg("validation.fileCount", { max: def.maxFiles }) });
-        return;
-      }
-      const problem = files.map((f) => fileProblem(f, def)).find(Boolean);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    }),
   format: (v, def) => (def.multiple ? entries(v).map(describe).filter(Boolean).join("、") : describe(v)),
   Render: (props) => {
     const { def, id, name, value, error, t } = props;

@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { COMMON_COUNTRIES, COUNTRY_CODES, countriesInOrder, countryName } from "../countries";
 import { decodeMessage } from "../messages";
-import { countryField } from "./country";
-import { normalizeResidenceCardNumber, residenceCardNumberField } from "./residence-card-number";
+import { countryField } from "./country.rules";
+import { normalizeResidenceCardNumber } from "./residence-card-number";
+import { residenceCardNumberField } from "./residence-card-number.rules";
 
 const def = { name: "f", label: "在留カード番号", required: true, type: "residenceCardNumber" } as const;
 const card = (raw: string) => {

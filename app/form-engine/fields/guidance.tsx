@@ -1,19 +1,13 @@
-import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
-import { localizedText } from "../localized-schema";
+import { defineFieldView } from "../field-view";
 import { Localized } from "./shell";
-
-const definition = z.object({ ...baseField, required: z.boolean().default(false), type: z.literal("guidance"), body: z.array(localizedText).min(1) }).strict();
+import type { GuidanceDef } from "./guidance.rules";
 
 /** Static guidance text between questions: nothing to answer. */
-export const guidanceField = defineFieldType<z.infer<typeof definition>>({
+export const guidanceView = defineFieldView<GuidanceDef>({
   type: "guidance",
-  definition,
-  example: (ctx) => ({ body: [ctx.text("admin.builder.example.body")] }),
   hasValue: false,
   normalize: () => undefined,
   isEmpty: () => true,
-  schema: () => z.undefined(),
   format: () => "",
   Render: ({ def, id, lng }) => (
     <div className="guidance" id={id}>

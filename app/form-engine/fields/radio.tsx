@@ -1,11 +1,10 @@
-import { z } from "zod";
-import { baseField, defineFieldType, type BaseField, type RenderProps } from "../field-type";
+import { type BaseField } from "../field-type";
+import { defineFieldView, type RenderProps } from "../field-view";
 import { asString } from "../normalize";
-import { options, singleChoice, type Option } from "./choices";
+import { singleChoiceView, type Option } from "./choices";
 import { Fieldset } from "../../ui/field";
 import { Localized, wrapperProps } from "./shell";
-
-const definition = z.object({ ...baseField, type: z.literal("radio"), options }).strict();
+import type { RadioDef } from "./radio.rules";
 
 /** Radios, also used by yes/no: a fieldset with one labelled input per option. */
 export function RadioGroup({ def, id, name, value, error, required, lng, t, opts }: RenderProps<BaseField> & { opts: Option[] }) {
@@ -41,15 +40,8 @@ export function RadioGroup({ def, id, name, value, error, required, lng, t, opts
   );
 }
 
-export const radioField = defineFieldType<z.infer<typeof definition>>({
+export const radioView = defineFieldView<RadioDef>({
   type: "radio",
-  definition,
-  example: (ctx) => ({
-    options: [
-      { value: "option1", label: ctx.text("admin.builder.example.option", { n: 1 }) },
-      { value: "option2", label: ctx.text("admin.builder.example.option", { n: 2 }) },
-    ],
-  }),
-  ...singleChoice,
+  ...singleChoiceView,
   Render: (props) => <RadioGroup {...props} opts={props.def.options} />,
 });

@@ -1,23 +1,13 @@
-import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
+import { defineFieldView } from "../field-view";
 import { asString } from "../normalize";
-import { options, singleChoice } from "./choices";
+import { singleChoiceView } from "./choices";
 import { describedBy, Field } from "../../ui/field";
 import { wrapperProps } from "./shell";
+import type { SelectDef } from "./select.rules";
 
-const definition = z.object({ ...baseField, type: z.literal("select"), options, autocomplete: z.string().optional() }).strict();
-
-export const selectField = defineFieldType<z.infer<typeof definition>>({
+export const selectView = defineFieldView<SelectDef>({
   type: "select",
-  definition,
-  example: (ctx) => ({
-    options: [
-      { value: "option1", label: ctx.text("admin.builder.example.option", { n: 1 }) },
-      { value: "option2", label: ctx.text("admin.builder.example.option", { n: 2 }) },
-    ],
-  }),
-  ...singleChoice,
-  autocomplete: (def) => (def.autocomplete && def.autocomplete !== "off" ? def.autocomplete : undefined),
+  ...singleChoiceView,
   Render: ({ def, id, name, value, error, required, lng, t }) => (
     <Field {...wrapperProps({ id, def, error, required, lng, t })}>
       <select

@@ -2,7 +2,8 @@
  * A field's wrapper props from its definition: the shared wrappers (ui/field.tsx) get the label and hint in the
  * page's language. The form engine has no wrapper components of its own.
  */
-import type { BaseField, RenderProps } from "../field-type";
+import type { BaseField } from "../field-type";
+import { type RenderProps } from "../field-view";
 import { withRuby } from "../../i18n/ruby";
 import { localize } from "../localized";
 

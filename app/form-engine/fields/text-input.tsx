@@ -1,5 +1,6 @@
 import type { HTMLAttributes } from "react";
-import { personalToken, type BaseField, type RenderProps } from "../field-type";
+import { type BaseField } from "../field-type";
+import { personalToken, type RenderProps } from "../field-view";
 import { describedBy, Field } from "../../ui/field";
 import { wrapperProps } from "./shell";
 

@@ -1,21 +1,14 @@
-import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
-import { msg } from "../messages";
+import { defineFieldView } from "../field-view";
 import { asString } from "../normalize";
 import { describedBy, Field } from "../../ui/field";
 import { wrapperProps } from "./shell";
+import type { TextareaDef } from "./textarea.rules";
 
-const definition = z
-  .object({ ...baseField, type: z.literal("textarea"), maxLength: z.number().int().positive().default(2000), rows: z.number().int().min(2).max(20).default(5) })
-  .strict();
-
-export const textareaField = defineFieldType<z.infer<typeof definition>>({
+export const textareaView = defineFieldView<TextareaDef>({
   type: "textarea",
-  definition,
   hasValue: true,
   // Line breaks are kept; trailing spaces at the ends are not.
   normalize: (raw) => asString(raw).replace(/\r\n/g, "\n").trim(),
-  schema: (def) => z.string().max(def.maxLength, msg("validation.tooLong", { max: def.maxLength })),
   format: (v) => asString(v),
   Render: (props) => (
     <Field {...wrapperProps(props)}>

@@ -1,42 +1,13 @@
-import { z } from "zod";
-import { baseField, defineFieldType, type RenderProps } from "../field-type";
-import { msg } from "../messages";
+import { defineFieldView } from "../field-view";
 import { describedBy, Fieldset, SelectField } from "../../ui/field";
 import { wrapperProps } from "./shell";
 import { formatYearMonth, isoThisMonth } from "../../i18n/dates";
-import {
-  calendarBound,
-  calendarHow,
-  EraAid,
-  EraYearInputs,
-  exampleOf,
-  isInvalidCalendar,
-  partsOf,
-  readCalendar,
-  useEraYear,
-  type CalendarParts,
-} from "./calendar";
+import { calendarHow, EraAid, EraYearInputs, exampleOf, partsOf, readCalendar, useEraYear, type CalendarParts } from "./calendar";
+import type { YearMonthDef, Props } from "./year-month.rules";
 
-const ISO_MONTH = /^\d{4}-\d{2}$/;
+export const ISO_MONTH = /^\d{4}-\d{2}$/;
 
-const definition = z
-  .object({
-    ...baseField,
-    type: z.literal("yearMonth"),
-    /** "today" (this month) or a month as YYYY-MM; e.g. a desired start month has min "today". */
-    min: calendarBound(ISO_MONTH).optional(),
-    max: calendarBound(ISO_MONTH).optional(),
-    /** The example in the hint, a month as YYYY-MM or "today" (this month), shown in 西暦 and 和暦. */
-    example: calendarBound(ISO_MONTH).optional(),
-    /**
-     * Offer the next N months (from `min`, or this month) as a list to choose from instead of typing 元号・年・月: a
-     * month soon to come (入所希望月) is one choice for a resident on a phone or a clerk at the counter.
-     */
-    offerMonths: z.number().int().min(2).max(36).optional(),
-  })
-  .strict();
-
-const resolve = (b: string | undefined) => (b === "today" ? isoThisMonth() : b);
+export const resolve = (b: string | undefined) => (b === "today" ? isoThisMonth() : b);
 
 /** "YYYY-MM" plus n months. */
 export function addMonths(month: string, n: number): string {
@@ -58,38 +29,17 @@ export function offeredMonths(def: { min?: string; offerMonths?: number }, saved
 /** Posted 元号 / 年 / 月 → "YYYY-MM", "" or the parts with the reason they are not a real month. */
 export const toYearMonth = (parts: CalendarParts) => readCalendar(parts, false, "validation.yearMonth");
 
-const valid = (def: z.infer<typeof definition>) =>
-  z
-    .string(msg("validation.yearMonth"))
-    .regex(ISO_MONTH, msg("validation.yearMonth"))
-    .refine((v) => !resolve(def.min) || v >= resolve(def.min)!, {
-      message: def.min === "today" ? msg("validation.monthNotPast") : msg("validation.monthMin", { min: def.min ?? "" }),
-    })
-    .refine((v) => !resolve(def.max) || v <= resolve(def.max)!, {
-      message: def.max === "today" ? msg("validation.monthNotFuture") : msg("validation.monthMax", { max: def.max ?? "" }),
-    });
-
 /** 元号 / 年 / 月, where a day makes no sense (入所希望月); stored as "YYYY-MM". */
-export const yearMonthField = defineFieldType<z.infer<typeof definition>>({
+export const yearMonthView = defineFieldView<YearMonthDef>({
   type: "yearMonth",
-  definition,
   hasValue: true,
-  requiredMessage: (def) => (def.offerMonths ? "validation.choice" : "validation.required"),
   normalize: (raw) => (typeof raw === "string" ? raw : toYearMonth((raw ?? {}) as CalendarParts)),
-  schema: (def) =>
-    z.unknown().superRefine((v, ctx) => {
-      if (isInvalidCalendar(v)) return void ctx.addIssue({ code: "custom", message: v.reason });
-      const r = valid(def).safeParse(v);
-      if (!r.success) ctx.addIssue({ code: "custom", message: r.error.issues[0]!.message });
-    }),
   format: (v, _def, lng) => (typeof v === "string" && v ? formatYearMonth(v, lng) : ""),
   firstInputId: (id, def) => (def.offerMonths ? id : `${id}-year`),
   Render: function YearMonthInput(props) {
     return props.def.offerMonths ? <MonthChoice {...props} /> : <TypedYearMonth {...props} />;
   },
 });
-
-type Props = RenderProps<z.infer<typeof definition>>;
 
 function MonthChoice({ def, id, name, value, error, required, lng, t }: Props) {
   return (

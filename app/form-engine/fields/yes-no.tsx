@@ -1,19 +1,12 @@
-import { z } from "zod";
-import { baseField, defineFieldType } from "../field-type";
-import { msg } from "../messages";
+import { defineFieldView } from "../field-view";
 import { asString } from "../normalize";
 import { RadioGroup } from "./radio";
+import type { YesNoDef } from "./yes-no.rules";
 
-const definition = z.object({ ...baseField, type: z.literal("yesNo") }).strict();
-
-export const yesNoField = defineFieldType<z.infer<typeof definition>>({
+export const yesNoView = defineFieldView<YesNoDef>({
   type: "yesNo",
-  definition,
-  requiredMessage: "validation.choice",
   hasValue: true,
   normalize: (raw) => asString(raw),
-  choices: () => ({ values: ["yes", "no"] }),
-  schema: () => z.enum(["yes", "no"], msg("validation.choice")),
   format: (v, _def, _lng, t) => (v === "yes" ? t("field.yes") : v === "no" ? t("field.no") : ""),
   Render: (props) => (
     <RadioGroup

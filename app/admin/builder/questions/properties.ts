@@ -3,10 +3,10 @@
  * turned into JSON Schema, as definition-schema.ts does): a new field type needs no change in the builder.
  */
 import { z } from "zod";
-import { condition } from "../../../form-engine/conditions";
+import { condition } from "../../../form-engine/conditions-schema";
 import type { AnyFieldType } from "../../../form-engine/field-type";
 import { prefillBinding } from "../../../form-engine/field-type";
-import { options } from "../../../form-engine/fields/choices";
+import { options } from "../../../form-engine/fields/choices.rules";
 import { localizedText } from "../../../form-engine/localized-schema";
 
 export type PropertyKind = "name" | "text" | "number" | "boolean" | "enum" | "localized" | "options" | "fields" | "condition" | "prefill" | "json";

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Condition } from "../../../form-engine/conditions";
 import { baseField, defineFieldType } from "../../../form-engine/field-type";
-import { options } from "../../../form-engine/fields/choices";
+import { defineFieldView } from "../../../form-engine/field-view";
+import { options } from "../../../form-engine/fields/choices.rules";
 import { getFieldType } from "../../../form-engine/field-types";
 import { localizedText } from "../../../form-engine/localized-schema";
 import { createProcedure, getFormDraft, publishFormDraft, saveFormDraft, startEditing } from "../../../procedures/lifecycle.server";
@@ -32,15 +33,10 @@ const fakeDefinition = z
     layout: z.object({ grid: z.array(z.number()) }).optional(),
   })
   .strict();
-const fakeType = defineFieldType<z.infer<typeof fakeDefinition>>({
-  type: "stamp",
-  definition: fakeDefinition,
-  hasValue: true,
-  normalize: (raw) => raw,
-  schema: () => z.string(),
-  format: (v) => String(v),
-  Render: () => <p />,
-});
+const fakeType = defineFieldType(
+  defineFieldView<z.infer<typeof fakeDefinition>>({ type: "stamp", hasValue: true, normalize: (raw) => raw, format: (v) => String(v), Render: () => <p /> }),
+  { definition: fakeDefinition, schema: () => z.string() },
+);
 
 describe("properties from a field type's own schema", () => {
   it("gives a new field type an editor for each of its properties", () => {

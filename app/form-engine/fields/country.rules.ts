@@ -1,0 +1,34 @@
+/** The rules of the country field type (its definition's meta-schema, the answer's schema …): the server's part. */
+import { z } from "zod";
+import { COMMON_COUNTRIES, COUNTRY_CODES, countriesInOrder, countryName } from "../countries";
+import { baseField, defineFieldType, type FieldType } from "../field-type";
+import { msg } from "../messages";
+import { asString } from "../normalize";
+import { countryView } from "./country";
+
+const code = z.string().refine((c) => COUNTRY_CODES.includes(c), "an ISO 3166-1 alpha-2 code of the list (日本 is not one)");
+const definition = z
+  .object({
+    ...baseField,
+    type: z.literal("country"),
+    /** The codes offered first (default: the most common 国籍・地域 of foreign residents in Japan). */
+    common: z.array(code).min(1).optional(),
+  })
+  .strict();
+
+export type CountryDef = z.infer<typeof definition>;
+
+export const countryField: FieldType<CountryDef> = {
+  ...defineFieldType(countryView, {
+    definition,
+    requiredMessage: "validation.choice",
+    schema: () => z.enum(COUNTRY_CODES as [string, ...string[]], msg("validation.choice")),
+    forPage: (def, lng) => {
+      const common = def.common ?? COMMON_COUNTRIES;
+      const named = (codes: string[]) => codes.map((c): [string, string] => [c, countryName(c, lng)]);
+      return { ...def, names: { common: named(common), all: named(countriesInOrder(lng, common)) } } as CountryDef;
+    },
+  }),
+  // The check page, the staff view, the CSV and the PDF name the country from the full list, not from a page's.
+  format: (v, _def, lng) => countryName(asString(v), lng),
+};
