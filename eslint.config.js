@@ -160,6 +160,37 @@ export default tseslint.config(
     },
   },
   {
+    // What the browser loads of the form engine (ADR 0039): a field type's view, the views' registry and the step's
+    // rendering import no schema (zod, a type's rules, the meta-schemas), types excepted; esbuild puts a whole module
+    // in a page's chunk, so one value import would bring zod back to every step page.
+    files: [
+      "app/form-engine/fields/*.tsx",
+      "app/form-engine/field-view.ts",
+      "app/form-engine/field-views.ts",
+      "app/form-engine/render.tsx",
+      "app/form-engine/step-values.ts",
+      "app/form-engine/conditions.ts",
+      "app/form-engine/read-form.ts",
+      "app/ui/step-form.tsx",
+    ],
+    ignores: ["app/**/*.test.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["zod", "zod/*", "qs"], message: "The browser loads no schema and no server parser: put this in the type's rules (x.rules.ts)." },
+            {
+              group: ["**/*.rules", "**/field-type", "**/field-types", "**/engine", "**/definition", "**/*-schema"],
+              allowTypeImports: true,
+              message: "A view imports types only from the rules side (ADR 0039): a value import brings zod into the step page.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [

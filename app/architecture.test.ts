@@ -50,6 +50,21 @@ describe("room boundaries", { timeout: 30_000 }, () => {
   });
 
   it.each([
+    ["app/form-engine/fields/x.tsx", 'import { z } from "zod";\nvoid z;'],
+    ["app/form-engine/fields/x.tsx", 'import { textField } from "./text.rules";\nvoid textField;'],
+    ["app/form-engine/render.tsx", 'import { getFieldType } from "./field-types";\nvoid getFieldType;'],
+    ["app/form-engine/field-views.ts", 'import { localizedText } from "./localized-schema";\nvoid localizedText;'],
+  ])("%s: %s is refused (the browser loads no schema)", async (file, code) => {
+    expect(await problems(file, code)).toContain("@typescript-eslint/no-restricted-imports");
+  });
+
+  it("a view may name the types of its rules", async () => {
+    expect(await problems("app/form-engine/fields/x.tsx", 'import type { TextDef } from "./text.rules";\nexport type T = TextDef;')).not.toContain(
+      "@typescript-eslint/no-restricted-imports",
+    );
+  });
+
+  it.each([
     ["app/routes/x.tsx", 'import { eq } from "drizzle-orm";\nvoid eq;'],
     ["app/routes/x.tsx", 'import { getDb } from "../db.server";\nvoid getDb;'],
     ["app/routes/x.tsx", 'import { submissions } from "../../db/schema";\nvoid submissions;'],

@@ -4,6 +4,7 @@ import type { Answers, FieldError, Step } from "./engine";
 import { getFieldType } from "./field-types";
 import { localizeText } from "./localized";
 import { decodeMessage } from "./messages";
+import { keepReadings } from "../i18n/ruby";
 
 /** The question an error is about; inside an item, with the item's name (「伊藤 湊さんの生年月日」). */
 function labelOf(fields: FieldDef[], path: string, lng: string, t: TFunction, values: Answers): string {
@@ -18,10 +19,13 @@ function labelOf(fields: FieldDef[], path: string, lng: string, t: TFunction, va
   return t("field.group.itemLabel", { item: items.label(def!, Number(index), item, lng, t), label });
 }
 
-/** Error messages in the reader's language, each naming its question (server and browser alike). */
+/**
+ * Error messages in the reader's language, each naming its question. They keep the readings written {漢字|かんじ}
+ * (やさしい日本語): the error summary and the field show them as <ruby> (withRuby).
+ */
 export function translateErrors(step: Pick<Step, "fields">, errors: FieldError[], t: TFunction, lng: string, values: Answers = {}): FieldError[] {
   return errors.map((e) => {
     const m = decodeMessage(e.message);
-    return { ...e, message: t(m.key, { ...m.params, label: labelOf(step.fields, e.path, lng, t, values) }) };
+    return { ...e, message: t(m.key, { ...m.params, label: labelOf(step.fields, e.path, lng, t, values), ...keepReadings }) };
   });
 }

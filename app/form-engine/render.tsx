@@ -8,6 +8,7 @@ import { Localized } from "./fields/shell";
 import type { LocalizedText } from "./localized";
 import { readForm } from "./read-form";
 import { getFieldView } from "./field-views";
+import { withRuby } from "../i18n/ruby";
 
 /** `label` and `note`: the binding's own words, shown instead of the source's (a planned date to check, not the legal one). */
 export type PrefillMark = { sourceKey: string; noteKey: string; mode: "confirm" | "fixed"; label?: LocalizedText; note?: LocalizedText };
@@ -49,7 +50,7 @@ function FixedValue({ def, value, mark, error, lng, t }: { def: FieldDef; value:
       {error ? (
         <p id={`${def.name}-error`} className="field__error">
           <span className="visually-hidden">{t("field.errorPrefix")}</span>
-          {error}
+          {withRuby(error)}
         </p>
       ) : null}
       <FixedText id={id} text={getFieldView(def.type).format(value, def, lng, t)} lng={lng} />

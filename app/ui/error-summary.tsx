@@ -1,5 +1,6 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { withRuby } from "../i18n/ruby";
 
 export type SummaryError = {
   /** id of the input to move to */ target: string;
@@ -43,7 +44,8 @@ export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; /**
         {errors.map((e) => (
           <li key={e.target + e.message}>
             <a href={e.href ?? `#${e.target}`} onClick={e.href ? undefined : (event) => focusTarget(event, e.target)}>
-              {e.message}
+              {/* A message the server wrote with its readings (やさしい日本語) shows them as <ruby>. */}
+              {withRuby(e.message)}
             </a>
           </li>
         ))}

@@ -6,6 +6,7 @@
 import type { TFunction } from "i18next";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { withRuby } from "../i18n/ruby";
 
 export const hintId = (id: string) => `${id}-hint`;
 export const errorId = (id: string) => `${id}-error`;
@@ -41,7 +42,7 @@ function HintAndError({ id, hint, error, t }: { id: string; hint?: ReactNode; er
       {error ? (
         <p id={errorId(id)} className="field__error">
           <span className="visually-hidden">{t!("field.errorPrefix")}</span>
-          {error}
+          {withRuby(error)}
         </p>
       ) : null}
     </>

@@ -7,6 +7,7 @@ import { EXCLUDED, isExcluded, OFFERED, offeredIndex } from "../item-keys";
 import { localizeText, type LocalizedText } from "../localized";
 import { RequiredTag } from "../../ui/field";
 import { Localized } from "./shell";
+import { withRuby } from "../../i18n/ruby";
 
 /**
  * A repeating group (persons moving, children, 希望施設 第1〜第5): each item is a set of fields. Without
@@ -43,7 +44,7 @@ function GroupHeading({ def, id, error, required, lng, t }: RenderProps<GroupDef
       {error ? (
         <p id={`${id}-error`} className="field__error">
           <span className="visually-hidden">{t("field.errorPrefix")}</span>
-          {error}
+          {withRuby(error)}
         </p>
       ) : null}
     </>
