@@ -7,7 +7,7 @@
  *   - staff detail page of a submission with 500 audit entries, requests per second / the trivial page (target ≥ 40 %)
  *   - gzipped JavaScript of each resident page (target ≤ 120 KB; e2e/light-pages.spec.ts asserts it)
  * Needs `remix build` first (npm run bench does it). The trivial page is scripts/bench-trivial, built here.
- *   BENCH_SECONDS=10 sets how long each load lasts.
+ *   BENCH_SECONDS=10 sets how long each load lasts; BENCH_PROFILE=<dir> writes each server's CPU profile there.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -40,7 +40,8 @@ const freePort = () =>
 
 async function startServer(script: string, cwd: string, env: Record<string, string>): Promise<{ origin: string; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, script], {
     cwd,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: "ignore",
