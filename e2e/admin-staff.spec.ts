@@ -1,7 +1,6 @@
 import { execFile, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,6 +8,7 @@ import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { Secret, TOTP } from "otpauth";
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { freePort } from "../scripts/free-port";
 
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -202,17 +202,6 @@ test("at phone width with JavaScript: a username in use is refused, then the acc
 // ── The last administrator, on a server of its own (the shared one has several administrators) ──────────────────
 
 const root = path.resolve(import.meta.dirname, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function ownServer() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-admins-"));

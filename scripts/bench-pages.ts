@@ -12,7 +12,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -25,18 +24,11 @@ import { getLiveForm, syncFormDefinitions } from "../app/procedures/store.server
 import { createDraft, submitDraft } from "../app/submissions/drafts.server";
 import { juminhyoAnswers, submit } from "../app/test/submissions";
 import { javaScriptPerRoute, STAFF_ROUTE } from "./js-weight";
+import { freePort } from "./free-port";
 
 const root = path.join(import.meta.dirname, "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 
 async function startServer(script: string, cwd: string, env: Record<string, string>): Promise<{ origin: string; process: ChildProcess }> {
   const port = await freePort();

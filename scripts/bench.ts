@@ -11,7 +11,6 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { hashPassword } from "../app/auth/password.server";
 import { renderSubmissionsPdf } from "../app/backoffice/pdf.server";
 import { listQueue, statusCounts, type QueueFilter } from "../app/backoffice/queue.server";
@@ -22,6 +21,7 @@ import { syncFormDefinitions } from "../app/procedures/store.server";
 import { hoikushoAnswers, shippedDefinition } from "../app/test/fixtures";
 import { testT } from "../app/test/i18n";
 import { newReceiptNumber } from "../app/submissions/receipt";
+import { freePort } from "./free-port";
 
 const t = testT("ja");
 
@@ -153,15 +153,6 @@ function benchQueue(size: number) {
     console.log(`  ${label.padEnd(40)} median ${ms(s.median)}, p95 ${ms(s.p95)}   (target p95 < 50 ms)`);
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer();
-    srv.listen(0, () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 
 /** The queue page as the browser gets it: the built server on the generated database, a signed-in clerk. */
 async function benchHttp(file: string, size: number) {
