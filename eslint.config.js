@@ -171,7 +171,9 @@ export default tseslint.config(
       "app/form-engine/step-values.ts",
       "app/form-engine/conditions.ts",
       "app/form-engine/read-form.ts",
-      "app/ui/step-form.tsx",
+      "app/form-engine/{messages,normalize,localized,item-keys}.ts",
+      "app/i18n/{dates,wareki,ruby,text-language,config,title}.ts",
+      "app/ui/**/*.tsx",
     ],
     ignores: ["app/**/*.test.{ts,tsx}"],
     rules: {

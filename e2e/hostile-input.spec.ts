@@ -77,6 +77,12 @@ const multipart = fc.array(fc.tuple(fc.constantFrom(...vocabulary), fileName, fc
   readable: true,
 }));
 /** Bodies no form of ours sends: each must be refused before anything is stored. */
+/** Bodies a run once answered with a 5xx: tried first, at every action, on every run (fast-check's examples). */
+const FOUND = [
+  // /staff/account put a malformed setup key back into the QR code's URI, and otpauth threw.
+  { body: "key=%21", type: "application/x-www-form-urlencoded", readable: true },
+];
+
 const unreadable = fc.oneof(
   fc.json().map((body) => ({ body, type: "application/json" })),
   fc.string().map((body) => ({ body, type: "text/plain" })),
@@ -146,7 +152,7 @@ test("generated bodies at every action: never a 5xx, and a body that is not a fo
           const status = await route.as.sendRaw(route.url, body, type);
           expect(status, `${route.file}: ${type} ${body.slice(0, 200)}`).toBeLessThan(500);
         }),
-        { numRuns: 12 },
+        { numRuns: 12, examples: FOUND.map((found) => [found]) },
       );
       await fc.assert(
         fc.asyncProperty(unreadable, async ({ body, type }) => {

@@ -17,6 +17,9 @@ import { getSecrets } from "./session.server";
 const ISSUER = "madoguchi";
 const totpOf = (secret: string, label = "") => new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 });
 
+/** A key as newTotpSecret makes them (160 bits in base32): anything else posted back is not ours. */
+export const isTotpSecret = (secret: string) => /^[A-Z2-7]{32}$/.test(secret);
+
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
@@ -54,7 +57,7 @@ export function useSignInCode(staffId: string, code: string): boolean {
 
 /** Turns the second factor on with the secret the person's app was given, if the code shows the app has it. */
 export function enableSecondFactor(staffId: string, secret: string, code: string): boolean {
-  if (!/^[A-Z2-7]{32}$/.test(secret)) return false;
+  if (!isTotpSecret(secret)) return false;
   const step = stepOf(secret, code);
   if (step === null) return false;
   getDb().update(staffUsers).set({ totpSecret: secret, totpLastStep: step }).where(eq(staffUsers.id, staffId)).run();

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { FieldDef } from "./definition";
 import type { Answers, FieldError, Step } from "./engine";
 import { getFieldType } from "./field-types";
-import { localizeText } from "./localized";
+import { localize } from "./localized";
 import { decodeMessage } from "./messages";
 import { keepReadings } from "../i18n/ruby";
 
@@ -13,10 +13,11 @@ function labelOf(fields: FieldDef[], path: string, lng: string, t: TFunction, va
   const items = def ? getFieldType(def.type).items : undefined;
   const target = child && items ? items.fields(def!).find((c) => c.name === child) : def;
   if (!target) return "";
-  const label = localizeText(target.label, lng);
+  // With its readings ({漢字|かんじ}), as the message around it keeps its own.
+  const label = localize(target.label, lng).marked;
   if (!child || !items) return label;
   const item = ((values[top!] as Answers[] | undefined) ?? [])[Number(index)] ?? {};
-  return t("field.group.itemLabel", { item: items.label(def!, Number(index), item, lng, t), label });
+  return t("field.group.itemLabel", { item: items.label(def!, Number(index), item, lng, t), label, ...keepReadings });
 }
 
 /**

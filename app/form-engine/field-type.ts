@@ -127,5 +127,3 @@ export const defineFieldType = <D extends BaseField & { type: string }>(view: Fi
 export function requiredMessageOf<D extends BaseField & { type: string }>(type: FieldType<D>, def: D): string {
   return (typeof type.requiredMessage === "function" ? type.requiredMessage(def) : type.requiredMessage) ?? "validation.required";
 }
-
-export type { FieldView, RenderProps, ItemsHook } from "./field-view";

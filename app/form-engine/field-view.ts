@@ -1,6 +1,6 @@
 /**
  * The part of a field type a page needs (its view): reading, showing and rendering an answer. The browser loads the
- * views (field-views.ts) and no schema; the types' rules live in field-type.ts for the server (ADR 0039).
+ * views (field-views.ts) and no schema; each type's rules live in fields/x.rules.ts, for the server (ADR 0039).
  */
 import type { TFunction } from "i18next";
 import type { ReactElement, ReactNode } from "react";

@@ -25,6 +25,21 @@ describe("the browser's reading of a step form", () => {
     expect(readFormData(form(entries))).toEqual(serverParse(entries));
   });
 
+  it("reads the files a field keeps (`keep[]`) as a list, one kept file too", () => {
+    for (const entries of [
+      [["certificate[keep][]", "f1"]],
+      [
+        ["certificate[keep][]", "f1"],
+        ["certificate[keep][]", "f2"],
+      ],
+      [
+        ["guardians[0][certificate][keep][]", "f1"],
+        ["guardians[0][name]", "x"],
+      ],
+    ] as [string, string][][])
+      expect(readFormData(form(entries))).toEqual(serverParse(entries));
+  });
+
   it("keeps a person's own page's item in its place (a sparse list, as the server reads it)", () => {
     const entries: [string, string][] = [["persons[2][relation]", "子"]];
     const read = readFormData(form(entries)) as { persons: unknown[] };

@@ -10,6 +10,9 @@ const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
 function place(tree: Tree, key: string, value: unknown) {
   const path = key.replace(/\]/g, "").split("[");
   if (path.some((p) => FORBIDDEN.has(p))) return;
+  // `keep[]`: an empty last part adds to the list the name before it names (the files a field keeps).
+  const list = path.length > 1 && path.at(-1) === "";
+  if (list) path.pop();
   const last = path.pop()!;
   let node = tree;
   path.forEach((part, i) => {
@@ -18,7 +21,7 @@ function place(tree: Tree, key: string, value: unknown) {
   });
   const current = node[last];
   const isFile = typeof value === "object";
-  if (current === undefined || (isFile && current === "")) node[last] = value;
+  if (current === undefined || (isFile && current === "")) node[last] = list ? [value] : value;
   else if (Array.isArray(current)) current.push(value);
   else if (isFile && typeof current === "object" && current !== null && !("pending" in current))
     (current as Tree).files = [...(((current as Tree).files as unknown[]) ?? []), value];

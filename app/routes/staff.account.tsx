@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
-import { disableSecondFactor, enableSecondFactor, hasSecondFactor, isCurrentCode, newTotpSecret, totpUri } from "../auth/totp.server";
+import { disableSecondFactor, enableSecondFactor, hasSecondFactor, isCurrentCode, isTotpSecret, newTotpSecret, totpUri } from "../auth/totp.server";
 import { getT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
 import { readFormBody } from "../security/form-body.server";
@@ -19,8 +19,8 @@ async function view(request: Request, error?: string, secret?: string) {
   const principal = await requireStaff(request);
   const t = await getT(request);
   const on = hasSecondFactor(principal.staff.id);
-  // A new key for each setup page; the one shown is posted back with the first code.
-  const key = on ? null : (secret ?? newTotpSecret());
+  // A new key for each setup page; the one shown is posted back with the first code (a malformed one is replaced).
+  const key = on ? null : secret && isTotpSecret(secret) ? secret : newTotpSecret();
   return {
     title: pageTitle(t, t("staffAccount.title"), { error: Boolean(error) }),
     on,

@@ -3,7 +3,7 @@ import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { renderSubmissionsPdf } from "../backoffice/pdf.server";
-import { MAX_PDF_PAGES } from "../form-engine/fields/file";
+import { MAX_PDF_PAGES } from "../form-engine/fields/file.rules";
 import { hoikushoAnswers, shippedDefinition } from "../test/fixtures";
 import { testT } from "../test/i18n";
 import { copyInertPages, imageForPrint, makeUploadSafe, PIXEL_BUDGET } from "./upload-safety.server";

@@ -10,7 +10,7 @@
  */
 import { PDFDocument, PDFName } from "pdf-lib";
 import sharp from "sharp";
-import { MAX_PDF_PAGES } from "../form-engine/fields/file";
+import { MAX_PDF_PAGES } from "../form-engine/fields/file.rules";
 
 /** Above this, an image is refused (a 48 MP phone camera is 48,000,000; a crafted PNG 400,000,000). */
 export const MAX_INPUT_PIXELS = 100_000_000;

@@ -7,6 +7,6 @@ export const option = z.object({ value: z.string().min(1), label: localizedText,
 export const options = z.array(option).min(1);
 export type Option = z.infer<typeof option>;
 
-// Functions, not an object to spread into a type: esbuild cannot drop a pure call whose argument spreads an object.
+/** What select and radio check: one value of the options. */
 export const choiceSchema = (def: { options: Option[] }) => z.enum(def.options.map((o) => o.value) as [string, ...string[]], msg("validation.choice"));
 export const choiceValues = (def: { options: Option[] }) => ({ values: def.options.map((o) => o.value) });

@@ -5,7 +5,7 @@ import { wrapperProps } from "./shell";
 import type { CountryDef } from "./country.rules";
 
 /** What the server adds to the definition for the page (forPage): the names in the reader's language, in order. */
-export type CountryNames = { common: [code: string, name: string][]; all: [code: string, name: string][] };
+type CountryNames = { common: [code: string, name: string][]; all: [code: string, name: string][] };
 type CountryOnPage = CountryDef & { names?: CountryNames };
 
 const nameOf = (code: string, def: CountryOnPage) => [...(def.names?.common ?? []), ...(def.names?.all ?? [])].find(([c]) => c === code)?.[1] ?? code;
@@ -20,6 +20,8 @@ export const countryView = defineFieldView<CountryOnPage>({
   normalize: (raw) => nfkc(trim(asString(raw))).toUpperCase(),
   format: (v, def) => nameOf(asString(v), def),
   Render: ({ def, id, name, value, error, required, lng, t }) => {
+    // Without the list (a page that skipped fieldsForPage) the question could not be answered: say so loudly.
+    if (!def.names) throw new Error(`The country question ${def.name} reached the page without its names (forPage)`);
     const option = ([code, label]: [string, string]) => (
       <option key={code} value={code}>
         {label}
@@ -27,8 +29,8 @@ export const countryView = defineFieldView<CountryOnPage>({
     );
     return (
       <SelectField {...wrapperProps({ id, def, error, required, lng, t })} name={name} value={asString(value)} autoComplete="off">
-        <optgroup label={t("field.country.common")}>{def.names?.common.map(option)}</optgroup>
-        <optgroup label={t("field.country.all")}>{def.names?.all.map(option)}</optgroup>
+        <optgroup label={t("field.country.common")}>{def.names.common.map(option)}</optgroup>
+        <optgroup label={t("field.country.all")}>{def.names.all.map(option)}</optgroup>
       </SelectField>
     );
   },

@@ -11,16 +11,16 @@ export type FeeAnswer = { totalYen: number; amountYen: number; count: number };
 const isFee = (v: unknown): v is FeeAnswer => typeof v === "object" && v !== null && typeof (v as FeeAnswer).totalYen === "number";
 const yen = (n: number, lng: string) => n.toLocaleString(isJapanese(lng) ? "ja-JP" : "en-US");
 
-/**
- * A fee nobody types: the amount times a number answer (1通300円 × 通数), computed by the server from the answers
- * and shown on the step, the check page, the receipt, the staff view and the PDF (「600円（300円×2通）」).
- */
 function format(v: unknown, def: FeeDef, lng: string, t: TFunction) {
   if (!isFee(v)) return "";
   if (def.per === undefined) return t("field.fee.total", { total: yen(v.totalYen, lng) });
   return t("field.fee.breakdown", { total: yen(v.totalYen, lng), amount: yen(v.amountYen, lng), count: v.count, unit: localizeText(def.unit, lng) });
 }
 
+/**
+ * A fee nobody types: the amount times a number answer (1通300円 × 通数), computed by the server from the answers
+ * and shown on the step, the check page, the receipt, the staff view and the PDF (「600円（300円×2通）」).
+ */
 export const feeView = defineFieldView<FeeDef>({
   type: "fee",
   hasValue: true,

@@ -2,7 +2,12 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
-import { UPLOAD_TYPES, MAX_PDF_PAGES, type FileAnswer, type RejectedFile, entries, fileView } from "./file";
+import { type FileAnswer, type RejectedFile, entries, fileView } from "./file";
+
+/** A PDF with more pages is refused at upload (the server checks, app/submissions/upload-safety.server.ts). */
+export const MAX_PDF_PAGES = 50;
+
+export const UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 
 const definition = z
   .object({

@@ -3,10 +3,6 @@ import { describedBy, Field } from "../../ui/field";
 import { wrapperProps } from "./shell";
 import type { FileDef } from "./file.rules";
 
-export const UPLOAD_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
-/** A PDF with more pages is refused at upload (the server checks, app/submissions/upload-safety.server.ts). */
-export const MAX_PDF_PAGES = 50;
-
 /** What an answer holds: the stored attachment, or what the browser is about to send. */
 export type FileAnswer = { id: string; name: string; type: string; size: number } | { pending: true; name: string; type: string; size: number };
 /** What the server puts in place of a file it refused. */

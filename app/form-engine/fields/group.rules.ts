@@ -5,6 +5,8 @@ import { localizedText } from "../localized-schema";
 import { offeredIndex } from "../item-keys";
 import { createGroupFieldView, included, items, rows, type GroupDef } from "./group";
 
+type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
 /** The group's rules: its meta-schema names the leaf types' own, so a group holds any type but another group. */
 export function createGroupFieldType(leafTypes: AnyFieldType[]) {
   const view = createGroupFieldView(leafTypes);
@@ -20,6 +22,9 @@ export function createGroupFieldType(leafTypes: AnyFieldType[]) {
       fields: z.array(child).min(1),
     })
     .strict();
+  // GroupDef is written out in group.tsx (a view imports no zod): the compiler holds it to what this schema makes.
+  const sameAsTheSchema: SameType<Omit<z.infer<typeof definition>, "fields">, Omit<GroupDef, "fields">> = true;
+  void sameAsTheSchema;
   return defineFieldType(view, {
     definition: definition as unknown as z.ZodType<GroupDef>,
     // The first leaf type (a text) as the group's one question: the administrator adds and changes the rest.

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
-import { KATAKANA, katakanaView } from "./katakana";
+import { katakanaView } from "./katakana";
+
+export const KATAKANA = /^[\u30A1-\u30FA\u30FC\u30FB\u3000]+$/u;
 
 const definition = z.object({ ...baseField, type: z.literal("katakana"), maxLength: z.number().int().positive().default(100) }).strict();
 

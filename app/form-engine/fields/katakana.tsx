@@ -3,8 +3,6 @@ import { asString, toKatakana } from "../normalize";
 import { TextInput } from "./text-input";
 import type { KatakanaDef } from "./katakana.rules";
 
-export const KATAKANA = /^[\u30A1-\u30FA\u30FC\u30FB\u3000]+$/u;
-
 /** フリガナ: accepts ひらがな and 半角カナ, stores 全角カタカナ. */
 export const katakanaView = defineFieldView<KatakanaDef>({
   type: "katakana",

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
-import { KATAKANA } from "./katakana";
+import { KATAKANA } from "./katakana.rules";
 import { personNameView } from "./person-name";
 
 const definition = z

@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
 import { msg } from "../messages";
-import { RESIDENCE_CARD_NUMBER, residenceCardNumberView } from "./residence-card-number";
+import { residenceCardNumberView } from "./residence-card-number";
+
+/** 在留カード番号 and 特別永住者証明書番号 share one form: 2 letters, 8 digits, 2 letters (12 characters). */
+export const RESIDENCE_CARD_NUMBER = /^[A-Z]{2}\d{8}[A-Z]{2}$/;
 
 const definition = z.object({ ...baseField, type: z.literal("residenceCardNumber") }).strict();
 

@@ -3,9 +3,6 @@ import { asString, nfkc } from "../normalize";
 import { TextInput } from "./text-input";
 import type { ResidenceCardNumberDef } from "./residence-card-number.rules";
 
-/** 在留カード番号 and 特別永住者証明書番号 share one form: 2 letters, 8 digits, 2 letters (12 characters). */
-export const RESIDENCE_CARD_NUMBER = /^[A-Z]{2}\d{8}[A-Z]{2}$/;
-
 /** What people copy from the card: 全角 letters and digits, lower case, spaces or hyphens between the groups. */
 export const normalizeResidenceCardNumber = (s: string) =>
   nfkc(s)

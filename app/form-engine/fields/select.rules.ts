@@ -1,8 +1,7 @@
 /** The rules of the select field type (its definition's meta-schema, the answer's schema …): the server's part. */
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
-import { choiceSchema, choiceValues } from "./choices.rules";
-import { options } from "./choices.rules";
+import { choiceSchema, choiceValues, options } from "./choices.rules";
 import { selectView } from "./select";
 
 const definition = z.object({ ...baseField, type: z.literal("select"), options, autocomplete: z.string().optional() }).strict();

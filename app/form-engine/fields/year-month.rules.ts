@@ -1,7 +1,6 @@
 /** The rules of the year-month field type (its definition's meta-schema, the answer's schema …): the server's part. */
 import { z } from "zod";
 import { baseField, defineFieldType } from "../field-type";
-import { type RenderProps } from "../field-view";
 import { msg } from "../messages";
 import { isInvalidCalendar } from "./calendar";
 import { calendarBound } from "./calendar.rules";
@@ -46,5 +45,4 @@ export const yearMonthField = defineFieldType(yearMonthView, {
     }),
 });
 
-export type Props = RenderProps<z.infer<typeof definition>>;
 export type YearMonthDef = z.infer<typeof definition>;

@@ -1,9 +1,11 @@
-import { defineFieldView } from "../field-view";
+import { defineFieldView, type RenderProps } from "../field-view";
 import { describedBy, Fieldset, SelectField } from "../../ui/field";
 import { wrapperProps } from "./shell";
 import { formatYearMonth, isoThisMonth } from "../../i18n/dates";
 import { calendarHow, EraAid, EraYearInputs, exampleOf, partsOf, readCalendar, useEraYear, type CalendarParts } from "./calendar";
-import type { YearMonthDef, Props } from "./year-month.rules";
+import type { YearMonthDef } from "./year-month.rules";
+
+type Props = RenderProps<YearMonthDef>;
 
 export const ISO_MONTH = /^\d{4}-\d{2}$/;
 
