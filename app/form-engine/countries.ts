@@ -1,7 +1,7 @@
 /**
  * 国籍・地域: ISO 3166-1 alpha-2 codes with their names in Japanese and English (i18n-iso-countries). Only the two
- * locale files are imported, never the package's index (every language, alpha-3 and numeric tables), so the page
- * carries about 5 KB gzipped of names.
+ * locale files are imported, never the package's index (every language, alpha-3 and numeric tables). Never in a
+ * resident's page: it gets the names it shows with the question's definition (country.rules.ts, forPage; ADR 0039).
  */
 import en from "i18n-iso-countries/langs/en.json";
 import ja from "i18n-iso-countries/langs/ja.json";
