@@ -161,3 +161,26 @@ test("with JavaScript: the address fills in as the code is typed; a 特別永住
   await expect(page.getByText("在留資格：特別永住者")).toBeVisible();
   await expect(page.getByText("特別永住者証明書番号：XY12345678ZW")).toBeVisible();
 });
+
+test("with JavaScript: an answer that comes late writes nothing into the part the resident is typing in", async ({ openPage }) => {
+  // Seen in a clean-clone run on a loaded machine: the lookup answered while 市区町村 was being typed, and the city
+  // read 「静岡市葵区まどぐち市」.
+  const page = await openPage();
+  await toNewAddress(page);
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route("**/api/postal-codes/*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const a = address(page, "新しい住所");
+  await a.getByLabel("郵便番号").pressSequentially("4200001");
+  await a.getByLabel("市区町村").focus();
+  answer();
+  // The rest of the address is filled in; the part being typed in is left to the resident.
+  await expect(a.getByLabel("都道府県")).toHaveValue("静岡県");
+  await expect(a.getByLabel("市区町村")).toHaveValue("");
+  await a.getByLabel("市区町村").pressSequentially("まどぐち市");
+  await expect(a.getByLabel("市区町村")).toHaveValue("まどぐち市");
+  await expectAccessible(page);
+});

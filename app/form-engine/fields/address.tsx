@@ -146,7 +146,9 @@ function AddressInput({ def, id, name, value, error, required, lng, t, forSomeon
   const fill = (a: PostalAddress, overwrite: boolean): boolean => {
     let changed = false;
     const set = (el: HTMLInputElement | HTMLSelectElement | null, to: string) => {
-      if (!el || !to || el.value === to || (!overwrite && el.value !== "")) return;
+      // As one types, nothing is written into the part the resident is in: an answer that comes late would land under
+      // their cursor (「静岡市葵区まどぐち市」).
+      if (!el || !to || el.value === to || (!overwrite && (el.value !== "" || el === document.activeElement))) return;
       el.value = to;
       changed = true;
     };
