@@ -147,7 +147,7 @@ function AddressInput({ def, id, name, value, error, required, lng, t, forSomeon
     let changed = false;
     const set = (el: HTMLInputElement | HTMLSelectElement | null, to: string) => {
       // As one types, nothing is written into the part the resident is in: an answer that comes late would land under
-      // their cursor (「静岡市葵区まどぐち市」).
+      // their cursor, and the city found and the city typed would run together.
       if (!el || !to || el.value === to || (!overwrite && (el.value !== "" || el === document.activeElement))) return;
       el.value = to;
       changed = true;
