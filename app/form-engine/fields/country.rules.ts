@@ -18,16 +18,27 @@ const definition = z
 
 export type CountryDef = z.infer<typeof definition>;
 
+/**
+ * The names a page shows, in the reader's order: sorting 250 names with a collator is the same work for every page of
+ * a language, so it is done once per language and list of common codes, not on each request.
+ */
+const namesByLanguage = new Map<string, { common: [string, string][]; all: [string, string][] }>();
+function namesFor(lng: string, common: string[]) {
+  const key = `${lng}|${common.join(",")}`;
+  let names = namesByLanguage.get(key);
+  if (!names) {
+    const named = (codes: string[]) => codes.map((c): [string, string] => [c, countryName(c, lng)]);
+    namesByLanguage.set(key, (names = { common: named(common), all: named(countriesInOrder(lng, common)) }));
+  }
+  return names;
+}
+
 export const countryField: FieldType<CountryDef> = {
   ...defineFieldType(countryView, {
     definition,
     requiredMessage: "validation.choice",
     schema: () => z.enum(COUNTRY_CODES as [string, ...string[]], msg("validation.choice")),
-    forPage: (def, lng) => {
-      const common = def.common ?? COMMON_COUNTRIES;
-      const named = (codes: string[]) => codes.map((c): [string, string] => [c, countryName(c, lng)]);
-      return { ...def, names: { common: named(common), all: named(countriesInOrder(lng, common)) } } as CountryDef;
-    },
+    forPage: (def, lng) => ({ ...def, names: namesFor(lng, def.common ?? COMMON_COUNTRIES) }) as CountryDef,
   }),
   // The check page, the staff view, the CSV and the PDF name the country from the full list, not from a page's.
   format: (v, _def, lng) => countryName(asString(v), lng),
