@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { getPrincipal } from "./auth/session.server";
 import { getEnv } from "./env.server";
-import { fallbackLanguage } from "./i18n/config";
 import i18nServer from "./i18n/i18next.server";
 import { languages } from "./i18n/languages.server";
 import styles from "./styles/app.css";
@@ -36,8 +35,9 @@ export const handle = { i18n: "common" };
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? fallbackLanguage;
   const { i18n } = useTranslation();
+  // Without the root's data (its loader failed) the page is still written in the language i18next was given for it.
+  const locale = data?.locale ?? i18n.language;
   const nonce = useNonce();
   const error = useRouteError();
   const title = useDocumentTitle();
@@ -79,8 +79,9 @@ function Page({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
+  const { i18n } = useTranslation();
   // Keeps the browser's i18next in step after the language switch (the server already rendered the new language).
-  useChangeLanguage(data?.locale ?? fallbackLanguage);
+  useChangeLanguage(data?.locale ?? i18n.language);
   useFocusOnNavigation();
   return (
     <Page>

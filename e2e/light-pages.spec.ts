@@ -6,11 +6,6 @@ import { expect, test } from "@playwright/test";
 import { javaScriptPerRoute, serverCodeInClientChunks, STAFF_ROUTE } from "../scripts/js-weight";
 
 const LIMIT = 120 * 1024;
-/**
- * The step page loads every field type's view: 121.2 KB once the rules and the browser-side check left it (ADR 0039).
- * It may only get lighter (issue 13 point 7, still open).
- */
-const STILL_OVER: Record<string, number> = { "routes/procedures.$formId.steps.$stepId": 121.2 * 1024 };
 
 test("no module of db/, no *.server module and no server-only package is in a chunk the browser loads", () => {
   expect(serverCodeInClientChunks()).toEqual([]);
@@ -19,6 +14,6 @@ test("no module of db/, no *.server module and no server-only package is in a ch
 test("every resident page loads at most 120 KB of gzipped JavaScript", () => {
   const pages = javaScriptPerRoute().filter((r) => !STAFF_ROUTE.test(r.route));
   expect(pages.map((p) => p.route)).toContain("routes/_index");
-  const over = pages.filter((p) => p.bytes > (STILL_OVER[p.route] ?? LIMIT)).map((p) => `${p.route}: ${(p.bytes / 1024).toFixed(1)} KB`);
+  const over = pages.filter((p) => p.bytes > LIMIT).map((p) => `${p.route}: ${(p.bytes / 1024).toFixed(1)} KB`);
   expect(over).toEqual([]);
 });

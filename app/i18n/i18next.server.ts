@@ -49,7 +49,7 @@ function sharedI18next() {
       postProcess: [plainRubyPostProcessor.name],
       supportedLngs: languageCodes(),
       resources: serverResources(),
-      initImmediate: false,
+      initAsync: false,
     });
     shared.use(initReactI18next).use(rubyPostProcessor).use(plainRubyPostProcessor);
     void shared.init();
@@ -58,7 +58,7 @@ function sharedI18next() {
 }
 
 /** The i18next instance a page is rendered with: the request's language, the shared translations, ふりがな as <ruby>. */
-export const renderer = (lng: string) => sharedI18next().cloneInstance({ lng, postProcess: i18nConfig.postProcess, initImmediate: false });
+export const renderer = (lng: string) => sharedI18next().cloneInstance({ lng, postProcess: i18nConfig.postProcess, initAsync: false });
 
 /**
  * A translation function for a fixed language (the paper form and the CSV are in Japanese, whoever prints them).
