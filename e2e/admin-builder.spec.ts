@@ -61,7 +61,7 @@ for (const javaScriptEnabled of [false, true]) {
     // Two steps more.
     await addStep(page, "飼い主");
     await addStep(page, "犬");
-    expect(await stepNames(page)).toEqual(["申請内容", "飼い主", "犬"]);
+    await expect.poll(() => stepNames(page)).toEqual(["申請内容", "飼い主", "犬"]);
 
     // Reorder by keyboard-operable buttons: 犬 up, then focus stays with it.
     await page.getByRole("button", { name: itemButton("上へ", "犬") }).click();
@@ -84,7 +84,7 @@ for (const javaScriptEnabled of [false, true]) {
     await addQuestion(page, "メールアドレス", "質問2");
     await addQuestion(page, "選択肢から1つ（ラジオボタン）", "質問3");
     await addQuestion(page, "はい・いいえ", "質問4");
-    expect(await questionNames(page)).toEqual(["質問1", "質問2", "質問3", "質問4"]);
+    await expect.poll(() => questionNames(page)).toEqual(["質問1", "質問2", "質問3", "質問4"]);
     await expect(page.locator("#question-question3")).toContainText("選択肢から1つ（ラジオボタン）");
 
     // Reorder, move one to another step, remove one.
@@ -96,11 +96,11 @@ for (const javaScriptEnabled of [false, true]) {
     await page.getByLabel("「質問1」の移動先の手順").selectOption({ label: "飼い主" });
     await page.getByRole("button", { name: itemButton("ほかの手順へ移動", "質問1") }).click();
     await expect(page.getByRole("status")).toHaveText("質問をほかの手順へ移動しました。");
-    expect(await questionNames(page)).toEqual(["質問2", "質問4", "質問3"]);
+    await expect.poll(() => questionNames(page)).toEqual(["質問2", "質問4", "質問3"]);
     await expectAccessible(page);
     await page.getByRole("button", { name: itemButton("削除", "質問3") }).click();
     await expect(page.getByRole("status")).toHaveText("質問を削除しました。");
-    expect(await questionNames(page)).toEqual(["質問2", "質問4"]);
+    await expect.poll(() => questionNames(page)).toEqual(["質問2", "質問4"]);
     await expectAccessible(page);
 
     // The e-mail question becomes the contact address; removing it is then refused, naming the setting.
@@ -117,7 +117,7 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(summary).toContainText("削除できません。この質問を「設定「連絡先メールアドレスとする回答」」が参照しています。");
     await expect(summary).toBeFocused();
     await expect(page).toHaveTitle(/^エラー：/);
-    expect(await questionNames(page)).toEqual(["質問2", "質問4"]);
+    await expect.poll(() => questionNames(page)).toEqual(["質問2", "質問4"]);
     await expectAccessible(page);
 
     // What is stored is what the pages showed.
@@ -157,12 +157,12 @@ test("a save based on an older copy says another administrator changed it and sh
     "ほかの管理者がこの手続きを変更しました。最新の内容を表示しています。",
   );
   await expect(first).toHaveTitle(/^エラー：/);
-  expect(await stepNames(first)).toEqual(["申請内容", "別の管理者の手順"]);
+  await expect.poll(() => stepNames(first)).toEqual(["申請内容", "別の管理者の手順"]);
   await expectAccessible(first);
 
   // Trying again on the current state works.
   await addStep(first, "自分の手順");
-  expect(await stepNames(first)).toEqual(["申請内容", "別の管理者の手順", "自分の手順"]);
+  await expect.poll(() => stepNames(first)).toEqual(["申請内容", "別の管理者の手順", "自分の手順"]);
 });
 
 test("a missing text is refused with its input named, and what was typed stays", async ({ openPage }) => {
