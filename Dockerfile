@@ -6,6 +6,8 @@ WORKDIR /app
 # better-sqlite3 compiles from source where no prebuilt binary fits.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# patches/: fixes to dependencies, applied by patch-package after the install (ADR 0041).
+COPY patches ./patches
 RUN npm ci
 COPY . .
 RUN npm run build

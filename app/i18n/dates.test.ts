@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { serverResources } from "./resources.server";
-import { formatDate, formatDateTime, formatYearMonth, isoDateInJapan, isoToday, sortableDateTime, warekiDate, warekiYear } from "./dates";
+import { formatDate, formatDateTime, formatYearMonth, inJapan, isoDateInJapan, isoToday, sortableDateTime, warekiDate, warekiYear } from "./dates";
 
 describe("one date display", () => {
   it("puts 和暦 first in Japanese, with the 西暦 year as an aid", () => {
@@ -41,5 +42,35 @@ describe("one date display", () => {
   it("writes 元年", () => {
     expect(warekiYear(2019)).toBe("令和元年");
     expect(warekiDate("1989-01-08")).toBe("平成元年1月8日");
+  });
+});
+
+describe("the city's clock", () => {
+  const tokyo = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const byIntl = (ms: number) => {
+    const p = Object.fromEntries(tokyo.formatToParts(ms).map((x) => [x.type, x.value]));
+    return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  };
+
+  it("reads any moment as Intl's Asia/Tokyo does, summer time of 1948–1951 included", () => {
+    const moments = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2200-01-01T00:00:00Z"), noInvalidDate: true });
+    fc.assert(
+      fc.property(moments, (at) => {
+        expect(inJapan(at)).toEqual(byIntl(at.getTime()));
+      }),
+      { numRuns: 5000 },
+    );
+    // A summer-time hour: 1949-05-01 00:30 UTC was 10:30 in Japan, not 09:30.
+    expect(inJapan("1949-05-01T00:30:00Z")).toEqual({ day: "1949-05-01", time: "10:30" });
+    expect(inJapan("2026-11-23T14:59:59.999Z")).toEqual({ day: "2026-11-23", time: "23:59" });
+    expect(inJapan("2026-11-23T15:00:00Z")).toEqual({ day: "2026-11-24", time: "00:00" });
   });
 });

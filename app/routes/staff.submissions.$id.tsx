@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { actorOf } from "../audit/audit.server";
 import { requireStaff } from "../auth/guards.server";
-import { groupAudit } from "../backoffice/audit-groups";
 import { staffSubmissionPage } from "../backoffice/detail.server";
 import { parseQueueFilter, queueNeighbours, queueQuery } from "../backoffice/queue.server";
 import { MESSAGE_REQUIRED } from "../cases/statuses";
@@ -27,7 +26,6 @@ async function view(request: Request, id: string, errors: { target: string; mess
   const neighbours = queueNeighbours(parseQueueFilter(params).filter, principal.staff.id, id);
   return {
     ...page,
-    audit: groupAudit(page.audit),
     query,
     neighbours,
     title: pageTitle(t, `${page.receiptNumber} – ${page.formTitle}`, { error: errors.length > 0 }),
@@ -96,6 +94,15 @@ function Answers({ rows }: { rows: SummaryRow[] }) {
   return <SummaryAnswers rows={rows} mark={origin} />;
 }
 
+function translatedOnce<K>(translate: (key: K) => string): (key: K) => string {
+  const done = new Map<K, string>();
+  return (key) => {
+    let text = done.get(key);
+    if (text === undefined) done.set(key, (text = translate(key)));
+    return text;
+  };
+}
+
 export default function StaffSubmission() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -105,6 +112,9 @@ export default function StaffSubmission() {
   const done = actionData ? null : params.get("done");
   const messageRequired = page.next.some((s) => MESSAGE_REQUIRED.includes(s));
   const caseLink = (id: string) => `/staff/submissions/${id}${page.query}`;
+  // The audit list repeats a few actions and counts over hundreds of lines: each is translated once.
+  const auditAction = translatedOnce((action: string) => t(`staff.audit.${action.replace(".", "_")}`, { defaultValue: action }));
+  const auditTimes = translatedOnce((count: number) => t("staff.detail.auditTimes", { count }));
   return (
     <>
       <p className="back-link">
@@ -317,8 +327,8 @@ export default function StaffSubmission() {
                     <tr key={a.id}>
                       <td>{a.count > 1 ? `${a.firstAt} – ${a.at}` : a.at}</td>
                       <td>{a.actor}</td>
-                      <td>{t(`staff.audit.${a.action.replace(".", "_")}`, { defaultValue: a.action })}</td>
-                      <td>{t("staff.detail.auditTimes", { count: a.count })}</td>
+                      <td>{auditAction(a.action)}</td>
+                      <td>{auditTimes(a.count)}</td>
                     </tr>
                   ))}
                 </tbody>
