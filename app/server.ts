@@ -85,7 +85,9 @@ async function main() {
   });
   app.use(securityHeaders({ production: env.COOKIE_SECURE }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // public/ holds files (favicon.svg): a page's path has no extension, and is not looked for on disk.
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.use((req, res, next) => {
     const target = crossSiteStaffGet(req);

@@ -103,3 +103,33 @@ test("a clerk's day at 1280×900: a dense queue, filters kept, next case, one-st
   await expect(page).toHaveTitle(/^エラー：/);
   await expectAccessible(page);
 });
+
+test("a long audit list shows its newest 20 lines and links to the whole of it", async ({ page, db, createStaffUser, baseURL }) => {
+  const tag = `al${Date.now().toString(36)}`;
+  const reviewer = await createStaffUser();
+  const { id: reviewerId } = db.prepare("select id from staff_users where username = ?").get(reviewer.username) as { id: string };
+  const [id] = seedCases(db, 1, tag, reviewerId);
+  await signInAsStaff(page, reviewer.username, reviewer.password);
+  // 24 notes, each a line of its own (only views collapse), as the page's own form posts them.
+  for (let i = 1; i <= 24; i++) {
+    const res = await page.request.post(`/staff/submissions/${id}`, {
+      form: { intent: "note", note: `メモ ${i}` },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(302);
+  }
+  await page.goto(`/staff/submissions/${id}`);
+  const audit = page.getByRole("region", { name: "操作ログ" }).locator("tbody tr");
+  await expect(audit).toHaveCount(20);
+  await expect(page.getByText("新しいものから 20 行を表示しています。")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "操作ログをすべて表示" }).click();
+  await expect(page).toHaveURL(/audit=all/);
+  // The 24 notes and the two views of this page (consecutive: one line), nothing hidden any more.
+  await expect(audit).toHaveCount(25);
+  await expect(audit.first()).toContainText("2 回");
+  await expect(page.getByText("新しいものから 20 行を表示しています。")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "操作ログをすべて表示" })).toHaveCount(0);
+  await expectAccessible(page);
+});

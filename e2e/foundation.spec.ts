@@ -54,6 +54,9 @@ test.describe("shell", () => {
     expect((await request.get("/?_data=root")).headers()["cache-control"]).toBe("no-store");
     // What is the same for everyone may be kept.
     expect((await request.get("/locales/ja/common")).headers()["cache-control"]).toBe("public, max-age=300");
+    // public/ serves its files (a page, with no extension, is not looked for there).
+    const icon = await request.get("/favicon.svg");
+    expect([icon.status(), icon.headers()["content-type"], icon.headers()["cache-control"]]).toEqual([200, "image/svg+xml", "public, max-age=3600"]);
   });
 
   test("an unknown page is a translated 404", async ({ page }) => {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { residentAccounts, sessions, settings, staffUsers } from "../../db/schema";
-import { getDb } from "../db.server";
+import { getDb, preparedQuery } from "../db.server";
 import { getEnv } from "../env.server";
 
 export type Role = "resident" | "staff" | "admin";
@@ -89,34 +89,53 @@ export async function endSession(request: Request): Promise<string> {
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
+// Every signed-in request reads these: kept prepared (db.server.ts).
+const sessionByHash = preparedQuery((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare(),
+);
+const residentById = preparedQuery((db) =>
+  db
+    .select()
+    .from(residentAccounts)
+    .where(eq(residentAccounts.id, sql.placeholder("id")))
+    .prepare(),
+);
+const staffById = preparedQuery((db) =>
+  db
+    .select({
+      id: staffUsers.id,
+      username: staffUsers.username,
+      displayName: staffUsers.displayName,
+      role: staffUsers.role,
+      duty: staffUsers.duty,
+      disabled: staffUsers.disabled,
+    })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export async function getPrincipal(request: Request): Promise<Principal | null> {
   const id = await readSessionId(request);
   if (!id) return null;
   const db = getDb();
   const idHash = hashId(id);
-  const session = db.select().from(sessions).where(eq(sessions.idHash, idHash)).get();
+  const session = sessionByHash().get({ idHash });
   if (!session) return null;
   if (session.expiresAt.getTime() <= Date.now()) {
     db.delete(sessions).where(lt(sessions.expiresAt, new Date())).run();
     return null;
   }
   if (session.role === "resident" && session.residentAccountId) {
-    const resident = db.select().from(residentAccounts).where(eq(residentAccounts.id, session.residentAccountId)).get();
+    const resident = residentById().get({ id: session.residentAccountId });
     return resident ? { role: "resident", sessionIdHash: idHash, resident } : null;
   }
   if (session.staffUserId) {
-    const staff = db
-      .select({
-        id: staffUsers.id,
-        username: staffUsers.username,
-        displayName: staffUsers.displayName,
-        role: staffUsers.role,
-        duty: staffUsers.duty,
-        disabled: staffUsers.disabled,
-      })
-      .from(staffUsers)
-      .where(eq(staffUsers.id, session.staffUserId))
-      .get();
+    const staff = staffById().get({ id: session.staffUserId });
     if (!staff || staff.disabled) return null;
     // The role comes from the account, not the session row, so a demotion takes effect at once.
     return { role: staff.role, sessionIdHash: idHash, staff };

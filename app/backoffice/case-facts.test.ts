@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { hoikushoAnswers, shippedDefinition } from "../test/fixtures";
-import { groupAudit } from "./audit-groups";
 import { caseFacts } from "./case-facts";
 
 describe("queue columns", () => {
@@ -21,26 +20,5 @@ describe("queue columns", () => {
     expect(at("2026-12-22T14:00:00Z").overdue).toBe(false);
     expect(at("2026-12-22T15:00:00Z")).toMatchObject({ elapsedDays: 31, overdue: true });
     expect(caseFacts(hoikusho, { ...s, status: "completed" }, new Date("2027-02-01T00:00:00Z")).overdue).toBe(false);
-  });
-});
-
-describe("audit list grouping", () => {
-  const line = (id: number, actor: string, action: string) => ({ id, at: `t${id}`, actor, action });
-
-  it("collapses consecutive views by one person into one line with a count, and nothing else", () => {
-    const groups = groupAudit([
-      line(6, "花子", "submission.viewed"),
-      line(5, "花子", "submission.viewed"),
-      line(4, "花子", "submission.viewed"),
-      line(3, "太郎", "submission.viewed"),
-      line(2, "花子", "submission.status_changed"),
-      line(1, "花子", "submission.status_changed"),
-    ]);
-    expect(groups.map((g) => [g.id, g.actor, g.action, g.count, g.firstAt])).toEqual([
-      [6, "花子", "submission.viewed", 3, "t4"],
-      [3, "太郎", "submission.viewed", 1, "t3"],
-      [2, "花子", "submission.status_changed", 1, "t2"],
-      [1, "花子", "submission.status_changed", 1, "t1"],
-    ]);
   });
 });

@@ -1,8 +1,8 @@
 /** A submission as staff see it: answers by the definition it was submitted with, provenance, files and history. */
 import { languageInfo } from "../i18n/languages.server";
-import { asc, desc, eq, and } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { TFunction } from "i18next";
-import { auditLog, residentAccounts, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
+import { residentAccounts, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/audit.server";
 import { openApplicationsOf } from "../cases/duplicates.server";
 import { NEXT_STATUSES } from "../cases/statuses";
@@ -13,7 +13,7 @@ import { localizeText } from "../form-engine/localized";
 import { summarize } from "../form-engine/summary";
 import { getFormVersion } from "../procedures/store.server";
 import { formatDateTime } from "../i18n/dates";
-import { groupAudit } from "./audit-groups";
+import { auditLines } from "./audit-lines.server";
 import { sourceMarks } from "../prefill/prefill-sources.server";
 import { attachmentsOf, fileIdsOf } from "../submissions/attachments.server";
 
@@ -56,13 +56,6 @@ export function submissionView(submission: StaffSubmission, lng: string, t: TFun
     .orderBy(asc(submissionRevisions.revision))
     .all();
   const events = db.select().from(submissionEvents).where(eq(submissionEvents.submissionId, submission.id)).orderBy(asc(submissionEvents.id)).all();
-  const audit = db
-    .select({ id: auditLog.id, at: auditLog.at, actorRole: auditLog.actorRole, actorId: auditLog.actorId, action: auditLog.action })
-    .from(auditLog)
-    .where(and(eq(auditLog.subjectType, "submission"), eq(auditLog.subjectId, submission.id)))
-    .orderBy(desc(auditLog.id))
-    .limit(500)
-    .all();
   const currentFiles = fileIdsOf(form.definition, submission.answers);
   const actorName = (role: string, id: string | null) =>
     role === "staff" || role === "admin" ? (names.get(id ?? "") ?? t("staff.detail.unknownStaff")) : t(`staff.detail.actor.${role}`);
@@ -96,7 +89,7 @@ export function submissionView(submission: StaffSubmission, lng: string, t: TFun
       body: e.body,
       assignee: e.assigneeId ? (names.get(e.assigneeId) ?? null) : null,
     })),
-    audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: actorName(a.actorRole, a.actorId), action: a.action })),
+    actorName,
   };
 }
 
@@ -112,7 +105,10 @@ export const submissionRevisionAnswers = (submissionId: string) =>
  * A submission's page for staff, dates as the city's clock shows them, or undefined when there is no such submission.
  * Every staff view of a submission's personal data is in the audit log.
  */
-export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, t: TFunction) {
+/** How many lines of its audit list a submission's page shows, unless staff ask for all of them. */
+export const AUDIT_LINES_SHOWN = 20;
+
+export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, t: TFunction, { allAudit = false } = {}) {
   const submission = getSubmission(id);
   if (!submission) return undefined;
   recordAudit({ actor, action: "submission.viewed", subject: { type: "submission", id } });
@@ -140,8 +136,7 @@ export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, 
     attachments: v.attachments,
     revisions: v.revisions.map((r) => ({ ...r, submittedAt: formatDateTime(r.submittedAt, "ja") })),
     events: v.events.map((e) => ({ ...e, at: formatDateTime(e.at, "ja") })),
-    // Grouped before its times are written out: a case opened 500 times is one line, and one time to format.
-    audit: groupAudit(v.audit).map((a) => ({ ...a, at: formatDateTime(a.at, "ja"), firstAt: formatDateTime(a.firstAt, "ja") })),
+    ...auditList(id, allAudit, v.actorName),
   };
 }
 
@@ -156,4 +151,20 @@ function languageNamed(code: string, staffLanguage: string): string {
   // Each language's folder names it in itself (the switch's words).
   const own = languageInfo(code)?.name;
   return own && own !== named ? `${named}（${own}）` : named;
+}
+
+/** The newest lines of the audit list (all with `all`), and whether there are more than the page shows. */
+function auditList(id: string, all: boolean, actorName: (role: string, id: string | null) => string) {
+  const lines = auditLines(id, all ? undefined : AUDIT_LINES_SHOWN + 1);
+  return {
+    audit: lines.slice(0, all ? undefined : AUDIT_LINES_SHOWN).map((a) => ({
+      id: a.id,
+      at: formatDateTime(a.at, "ja"),
+      firstAt: formatDateTime(a.firstAt, "ja"),
+      actor: actorName(a.actorRole, a.actorId),
+      action: a.action,
+      count: a.count,
+    })),
+    auditMore: !all && lines.length > AUDIT_LINES_SHOWN,
+  };
 }

@@ -6,10 +6,10 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, desc, eq, isNull, isNotNull, lte, max } from "drizzle-orm";
+import { and, desc, eq, isNull, isNotNull, lte, max, sql, type Placeholder } from "drizzle-orm";
 import { formPublications, formVersions } from "../../db/schema";
 import { now } from "../clock.server";
-import { getDb } from "../db.server";
+import { getDb, preparedQuery } from "../db.server";
 import { canonicalJson } from "../form-engine/canonical-json";
 import type { FormDefinition } from "../form-engine/definition";
 import { parseDefinition } from "./definitions.server";
@@ -54,15 +54,23 @@ export function freezeVersion(
   return { id: row.id, revision, created: true };
 }
 
-/** The publication in effect at `at`: a version (live) or a retirement (versionId null); undefined if none yet. */
-export function publicationInEffect(formId: string, at: Date = now(), db: Pick<Tx, "select"> = getDb()) {
-  return db
+const publicationQuery = (db: Pick<Tx, "select">, formId: string | Placeholder, at: Date | Placeholder) =>
+  db
     .select()
     .from(formPublications)
     .where(and(eq(formPublications.formId, formId), isNull(formPublications.cancelledAt), lte(formPublications.effectiveAt, at)))
     .orderBy(desc(formPublications.effectiveAt), desc(formPublications.id))
-    .limit(1)
-    .get();
+    .limit(1);
+// Every step page asks whether its procedure has closed: prepared once on the connection.
+const publicationNow = preparedQuery((db) => publicationQuery(db, sql.placeholder("formId"), sql.placeholder("at")).prepare());
+
+/**
+ * The publication in effect at `at`: a version (live) or a retirement (versionId null); undefined if none yet.
+ * Within a transaction, pass it as `db`.
+ */
+export function publicationInEffect(formId: string, at: Date = now(), db?: Pick<Tx, "select">) {
+  // A placeholder's value reaches SQLite as given: the column writes the Date as it stores it.
+  return db ? publicationQuery(db, formId, at).get() : publicationNow().get({ formId, at: formPublications.effectiveAt.mapToDriverValue(at) });
 }
 
 /**

@@ -18,10 +18,10 @@ import { readFormBody } from "../security/form-body.server";
 async function view(request: Request, id: string, errors: { target: string; message: string }[] = []) {
   const principal = await requireStaff(request);
   const { t, lng } = await getLocaleT(request);
-  const page = staffSubmissionPage(id, actorOf(principal), lng, t);
-  if (!page) throw new Response("Not Found", { status: 404 });
   // The queue's filters came along in the query string: back to the same list, and its previous and next case.
   const params = new URL(request.url).searchParams;
+  const page = staffSubmissionPage(id, actorOf(principal), lng, t, { allAudit: params.get("audit") === "all" });
+  if (!page) throw new Response("Not Found", { status: 404 });
   const query = queueQuery(params);
   const neighbours = queueNeighbours(parseQueueFilter(params).filter, principal.staff.id, id);
   return {
@@ -312,6 +312,7 @@ export default function StaffSubmission() {
 
           <section aria-labelledby="audit-title">
             <h2 id="audit-title">{t("staff.detail.audit")}</h2>
+            {page.auditMore ? <p className="muted">{t("staff.detail.auditNewest", { shown: page.audit.length })}</p> : null}
             <div className="table-scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
               <table className="table table--dense">
                 <thead>
@@ -334,6 +335,11 @@ export default function StaffSubmission() {
                 </tbody>
               </table>
             </div>
+            {page.auditMore ? (
+              <p>
+                <Link to={`${page.query ? `${page.query}&` : "?"}audit=all#audit-title`}>{t("staff.detail.auditAll")}</Link>
+              </p>
+            ) : null}
           </section>
         </div>
       </div>

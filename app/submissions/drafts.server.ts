@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { drafts, residentAccounts, submissions } from "../../db/schema";
 import { applicantOf } from "../cases/applicant";
 import { applicationPath, resubmitCorrection } from "../cases/workflow.server";
 import { kickDelivery, queueNotice } from "../notify/outbox.server";
 import type { Principal } from "../auth/session.server";
-import { getDb } from "../db.server";
+import { getDb, preparedQuery } from "../db.server";
 import { getEnv } from "../env.server";
 import { pruneAnswers, type Answers } from "../form-engine/engine";
 import { getFormVersion, type StoredForm } from "../procedures/store.server";
@@ -48,16 +48,32 @@ const ownerWhere = (owner: Owner) =>
 
 export type Draft = typeof drafts.$inferSelect;
 
+/** An owner's newest open draft of a procedure: every step page asks, so one prepared query per kind of owner. */
+const openDraftOf = (ownerColumn: typeof drafts.residentAccountId | typeof drafts.counterVisitId | typeof drafts.anonymousKeyHash) =>
+  preparedQuery((db) =>
+    db
+      .select()
+      .from(drafts)
+      .where(and(eq(ownerColumn, sql.placeholder("owner")), eq(drafts.formId, sql.placeholder("formId")), eq(drafts.status, "open")))
+      .orderBy(desc(drafts.updatedAt))
+      .limit(1)
+      .prepare(),
+  );
+const openDraftOfAccount = openDraftOf(drafts.residentAccountId);
+const openDraftOfVisit = openDraftOf(drafts.counterVisitId);
+const openDraftOfBrowser = openDraftOf(drafts.anonymousKeyHash);
+
 /** The owner's open draft of a procedure, if any (a correction whose 補正依頼 is no longer open is closed first). */
 export function findOpenDraft(owner: Owner, formId: string): Draft | undefined {
   const db = getDb();
+  const [query, key] =
+    "residentAccountId" in owner
+      ? [openDraftOfAccount, owner.residentAccountId]
+      : "counterVisitId" in owner
+        ? [openDraftOfVisit, owner.counterVisitId]
+        : [openDraftOfBrowser, owner.anonymousKeyHash];
   for (;;) {
-    const draft = db
-      .select()
-      .from(drafts)
-      .where(and(ownerWhere(owner), eq(drafts.formId, formId), eq(drafts.status, "open")))
-      .orderBy(desc(drafts.updatedAt))
-      .get();
+    const draft = query().get({ owner: key, formId });
     if (!draft?.correctionOf) return draft;
     const target = db.select({ status: submissions.status }).from(submissions).where(eq(submissions.id, draft.correctionOf)).get();
     if (target?.status === "needs_correction") return draft;
