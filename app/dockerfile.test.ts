@@ -1,0 +1,41 @@
+/**
+ * The Dockerfile cannot be built on the development machines (no registry to pull the Node image from), so what can
+ * go wrong without a build is checked here: the install must see every file `npm ci` runs (its postinstall applies
+ * patches/, ADR 0041), every file copied must exist, and the image must start with safe defaults (issue 13).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.join(import.meta.dirname, "..");
+const lines = fs
+  .readFileSync(path.join(root, "Dockerfile"), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.trim().startsWith("#"));
+const stages = lines.reduce<string[][]>((all, l) => (l.startsWith("FROM ") ? [...all, [l]] : (all.at(-1)!.push(l), all)), []);
+const copied = (stage: string[]) => stage.filter((l) => l.startsWith("COPY ") && !l.includes("--from=")).flatMap((l) => l.split(/\s+/).slice(1, -1));
+
+describe("the Dockerfile", () => {
+  const [build, run] = stages;
+
+  it("copies what npm ci needs before it runs: the lock file, and the patches its postinstall applies", () => {
+    const install = build!.findIndex((l) => /^RUN npm ci\b/.test(l));
+    expect(install).toBeGreaterThan(0);
+    const before = copied(build!.slice(0, install));
+    expect(before).toEqual(expect.arrayContaining(["package.json", "package-lock.json"]));
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    if (/patch-package/.test(scripts.postinstall ?? "")) expect(before).toContain("patches");
+  });
+
+  it("copies only files that exist", () => {
+    for (const source of copied(build!).filter((s) => s !== ".")) expect(fs.existsSync(path.join(root, source)), source).toBe(true);
+  });
+
+  it("runs in production with the demo off, as an unprivileged user, and reports readiness", () => {
+    const env = run!.filter((l) => l.startsWith("ENV ")).join(" ");
+    expect(env).toMatch(/NODE_ENV=production/);
+    expect(env).toMatch(/DEMO=off/);
+    expect(run).toContain("USER node");
+    expect(run!.find((l) => l.startsWith("HEALTHCHECK"))).toContain("/readyz");
+  });
+});
