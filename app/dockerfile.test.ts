@@ -12,8 +12,14 @@ const lines = fs
   .readFileSync(path.join(root, "Dockerfile"), "utf8")
   .split("\n")
   .filter((l) => l.trim() && !l.trim().startsWith("#"));
-const stages = lines.reduce<string[][]>((all, l) => (l.startsWith("FROM ") ? [...all, [l]] : (all.at(-1)!.push(l), all)), []);
-const copied = (stage: string[]) => stage.filter((l) => l.startsWith("COPY ") && !l.includes("--from=")).flatMap((l) => l.split(/\s+/).slice(1, -1));
+// Lines before the first FROM (ARG) belong to no stage.
+const stages = lines.reduce<string[][]>((all, l) => (l.startsWith("FROM ") ? [...all, [l]] : (all.at(-1)?.push(l), all)), []);
+/** The sources of a stage's COPY lines from the build context (not --from another stage; flags such as --chown left out). */
+const copied = (stage: string[]) =>
+  stage
+    .filter((l) => l.startsWith("COPY ") && !l.includes("--from="))
+    .flatMap((l) => l.split(/\s+/).slice(1, -1))
+    .filter((word) => !word.startsWith("--"));
 
 describe("the Dockerfile", () => {
   const [build, run] = stages;

@@ -126,10 +126,20 @@ test("a long audit list shows its newest 20 lines and links to the whole of it",
   await expectAccessible(page);
   await page.getByRole("link", { name: "操作ログをすべて表示" }).click();
   await expect(page).toHaveURL(/audit=all/);
+  // Focus arrives with the scroll: at the list's heading, not back at the start of the page.
+  await expect(page.getByRole("heading", { name: "操作ログ" })).toBeFocused();
   // The 24 notes and the two views of this page (consecutive: one line), nothing hidden any more.
   await expect(audit).toHaveCount(25);
   await expect(audit.first()).toContainText("2 回");
   await expect(page.getByText("新しいものから 20 行を表示しています。")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "操作ログをすべて表示" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // A note added there comes back to the whole list, one line longer.
+  await page.getByLabel("メモ（職員のみ）").fill("メモ 25");
+  await page.getByRole("button", { name: "メモを追加する" }).click();
+  await expect(page.getByRole("status")).toHaveText("メモを追加しました。");
+  await expect(page).toHaveURL(/audit=all/);
+  await expect(audit).toHaveCount(27);
   await expectAccessible(page);
 });

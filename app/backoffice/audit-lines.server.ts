@@ -4,7 +4,7 @@
  * log. A page asks for the few lines it shows: entries are read newest first along the subject index a page at a
  * time until those lines are complete, and a run of views that goes on past a page is counted by the database.
  */
-import { and, count, desc, eq, gt, isNull, lt, lte, min, not, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, isNull, min, not, sql, type SQL } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import { getDb } from "../db.server";
 
@@ -18,10 +18,12 @@ export type AuditLine = Entry & { firstAt: Date; count: number };
 const continues = (line: AuditLine, e: Entry) =>
   COLLAPSED.has(e.action) && line.action === e.action && line.actorRole === e.actorRole && line.actorId === e.actorId;
 
-// Positions in the list, newest first: (at, id) with the id breaking ties of one millisecond.
-const olderThan = (e: Pick<Entry, "at" | "id">) => or(lt(auditLog.at, e.at), and(eq(auditLog.at, e.at), lt(auditLog.id, e.id)));
-const newerThan = (e: Pick<Entry, "at" | "id">) => or(gt(auditLog.at, e.at), and(eq(auditLog.at, e.at), gt(auditLog.id, e.id)));
-const notNewerThan = (e: Pick<Entry, "at" | "id">) => or(lt(auditLog.at, e.at), and(eq(auditLog.at, e.at), lte(auditLog.id, e.id)));
+// Positions in the list, newest first: (at, id), the id breaking ties of one millisecond. Row values, so that SQLite
+// walks the subject index from the position instead of from the newest entry.
+const position = (e: Pick<Entry, "at" | "id">) => sql`(${auditLog.at.mapToDriverValue(e.at)}, ${e.id})`;
+const olderThan = (e: Pick<Entry, "at" | "id">) => sql`(${auditLog.at}, ${auditLog.id}) < ${position(e)}`;
+const newerThan = (e: Pick<Entry, "at" | "id">) => sql`(${auditLog.at}, ${auditLog.id}) > ${position(e)}`;
+const notNewerThan = (e: Pick<Entry, "at" | "id">) => sql`(${auditLog.at}, ${auditLog.id}) <= ${position(e)}`;
 
 function entries(submissionId: string, ...where: (SQL | undefined)[]) {
   return getDb()
@@ -36,10 +38,11 @@ function entries(submissionId: string, ...where: (SQL | undefined)[]) {
  * entries to the line; returns that entry (where the list goes on), or undefined when the run reaches the oldest.
  */
 function finishRun(submissionId: string, line: AuditLine, last: Entry): Entry | undefined {
+  // Never NULL (a NULL actor id compared with = would be neither in the run nor out of it).
   const sameRun = and(
     eq(auditLog.action, line.action),
     eq(auditLog.actorRole, line.actorRole),
-    line.actorId === null ? isNull(auditLog.actorId) : eq(auditLog.actorId, line.actorId),
+    line.actorId === null ? isNull(auditLog.actorId) : and(isNotNull(auditLog.actorId), eq(auditLog.actorId, line.actorId)),
   )!;
   const boundary = entries(submissionId, olderThan(last), not(sameRun)).limit(1).get();
   const rest = getDb()
@@ -73,7 +76,8 @@ export function auditLines(submissionId: string, limit = Infinity): AuditLine[] 
     if (page.length < PAGE) return lines;
     const last = page.at(-1)!;
     const line = lines.at(-1)!;
-    if (COLLAPSED.has(line.action) && continues(line, last)) {
+    // The page's last entry is in the last line: if that line is a run of views, it may go on past the page.
+    if (COLLAPSED.has(line.action)) {
       const boundary = finishRun(submissionId, line, last);
       if (!boundary) return lines;
       from = { entry: boundary, inclusive: true };

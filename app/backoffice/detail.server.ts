@@ -101,13 +101,13 @@ export const submissionRevisionAnswers = (submissionId: string) =>
     .all()
     .map((r) => r.answers);
 
+/** How many lines of its audit list a submission's page shows, unless staff ask for all of them. */
+export const AUDIT_LINES_SHOWN = 20;
+
 /**
  * A submission's page for staff, dates as the city's clock shows them, or undefined when there is no such submission.
  * Every staff view of a submission's personal data is in the audit log.
  */
-/** How many lines of its audit list a submission's page shows, unless staff ask for all of them. */
-export const AUDIT_LINES_SHOWN = 20;
-
 export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, t: TFunction, { allAudit = false } = {}) {
   const submission = getSubmission(id);
   if (!submission) return undefined;

@@ -20,12 +20,14 @@ async function view(request: Request, id: string, errors: { target: string; mess
   const { t, lng } = await getLocaleT(request);
   // The queue's filters came along in the query string: back to the same list, and its previous and next case.
   const params = new URL(request.url).searchParams;
-  const page = staffSubmissionPage(id, actorOf(principal), lng, t, { allAudit: params.get("audit") === "all" });
+  const allAudit = params.get("audit") === "all";
+  const page = staffSubmissionPage(id, actorOf(principal), lng, t, { allAudit });
   if (!page) throw new Response("Not Found", { status: 404 });
   const query = queueQuery(params);
   const neighbours = queueNeighbours(parseQueueFilter(params).filter, principal.staff.id, id);
   return {
     ...page,
+    allAudit,
     query,
     neighbours,
     title: pageTitle(t, `${page.receiptNumber} – ${page.formTitle}`, { error: errors.length > 0 }),
@@ -54,7 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const command = parseCommand(await readFormBody(request));
   const result = applyStaffCommand(id, command, actorOf(principal) as StaffActor);
   if (result.ok) {
-    const query = new URLSearchParams(queueQuery(new URL(request.url).searchParams));
+    const params = new URL(request.url).searchParams;
+    const query = new URLSearchParams(queueQuery(params));
+    // Back to the same page: the whole audit list stays whole after a note or a status change.
+    if (params.get("audit") === "all") query.set("audit", "all");
     query.set("done", command!.intent);
     throw redirect(`/staff/submissions/${id}?${query}`);
   }
@@ -112,6 +117,9 @@ export default function StaffSubmission() {
   const done = actionData ? null : params.get("done");
   const messageRequired = page.next.some((s) => MESSAGE_REQUIRED.includes(s));
   const caseLink = (id: string) => `/staff/submissions/${id}${page.query}`;
+  // This page's own address: the queue's filters, and the whole audit list when it is shown (forms come back to it).
+  const withAllAudit = `${page.query ? `${page.query}&` : "?"}audit=all`;
+  const here = `/staff/submissions/${page.id}${page.allAudit ? withAllAudit : page.query}`;
   // The audit list repeats a few actions and counts over hundreds of lines: each is translated once.
   const auditAction = translatedOnce((action: string) => t(`staff.audit.${action.replace(".", "_")}`, { defaultValue: action }));
   const auditTimes = translatedOnce((count: number) => t("staff.detail.auditTimes", { count }));
@@ -239,7 +247,7 @@ export default function StaffSubmission() {
           </p>
 
           {page.next.length > 0 ? (
-            <Form method="post" action={`/staff/submissions/${page.id}${page.query}`} className="box" aria-labelledby="status-title">
+            <Form method="post" action={here} className="box" aria-labelledby="status-title">
               <h2 id="status-title">{t("staff.detail.statusTitle")}</h2>
               <input type="hidden" name="intent" value="status" />
               <input type="hidden" name="expected" value={page.status} />
@@ -260,7 +268,7 @@ export default function StaffSubmission() {
             </Form>
           ) : null}
 
-          <Form method="post" action={`/staff/submissions/${page.id}${page.query}`} className="box" aria-labelledby="assign-title">
+          <Form method="post" action={here} className="box" aria-labelledby="assign-title">
             <h2 id="assign-title">{t("staff.detail.assignTitle")}</h2>
             <input type="hidden" name="intent" value="assign" />
             <Field id="assignee" label={t("staff.queue.assignee")}>
@@ -278,7 +286,7 @@ export default function StaffSubmission() {
             </button>
           </Form>
 
-          <Form method="post" action={`/staff/submissions/${page.id}${page.query}`} className="box" aria-labelledby="note-title">
+          <Form method="post" action={here} className="box" aria-labelledby="note-title">
             <h2 id="note-title">{t("staff.detail.noteTitle")}</h2>
             <input type="hidden" name="intent" value="note" />
             <Field id="note" label={t("staff.detail.note")} hint={t("staff.detail.noteHint")}>
@@ -311,7 +319,10 @@ export default function StaffSubmission() {
           </section>
 
           <section aria-labelledby="audit-title">
-            <h2 id="audit-title">{t("staff.detail.audit")}</h2>
+            {/* 「操作ログをすべて表示」 arrives here: focus too, not only the scroll (focus-on-navigation.ts). */}
+            <h2 id="audit-title" tabIndex={-1} data-focus-self>
+              {t("staff.detail.audit")}
+            </h2>
             {page.auditMore ? <p className="muted">{t("staff.detail.auditNewest", { shown: page.audit.length })}</p> : null}
             <div className="table-scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
               <table className="table table--dense">
@@ -337,7 +348,7 @@ export default function StaffSubmission() {
             </div>
             {page.auditMore ? (
               <p>
-                <Link to={`${page.query ? `${page.query}&` : "?"}audit=all#audit-title`}>{t("staff.detail.auditAll")}</Link>
+                <Link to={`${withAllAudit}#audit-title`}>{t("staff.detail.auditAll")}</Link>
               </p>
             ) : null}
           </section>
