@@ -100,6 +100,22 @@ describe("app code (tests and app/test/ aside)", () => {
     expect(files.flatMap(({ f, content }) => needles.filter((n) => content.includes(n)).map((n) => `${f}: ${n}`))).toEqual([]);
   });
 
+  // Procedures are data in forms/, and so are the life events their rules name: no code names one as a string.
+  it("names no procedure and no life event", () => {
+    const formsDir = path.join(appDir, "../forms");
+    const procedures = fs
+      .readdirSync(formsDir)
+      .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
+      .map((f) => (JSON.parse(fs.readFileSync(path.join(formsDir, f), "utf8")) as { id: string }).id);
+    const events = (JSON.parse(fs.readFileSync(path.join(formsDir, "catalogues/life-events.json"), "utf8")) as { lifeEvents: { id: string }[] }).lifeEvents.map(
+      (e) => e.id,
+    );
+    expect(procedures).toContain("juminhyo");
+    const named = new RegExp(`["'\`](${[...procedures, ...events].join("|")})["'\`]`);
+    const code = files.filter(({ f }) => /\.tsx?$/.test(f));
+    expect(code.flatMap(({ f, content }) => content.split("\n").flatMap((line, i) => (named.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])))).toEqual([]);
+  });
+
   // Demo data is seeded by scripts/seed-demo.ts before the server starts; the app never loads it.
   it("imports no demo data", () => {
     const demoImport = /from\s+["'][./]*db\/(seed|demo-submissions)\b/;

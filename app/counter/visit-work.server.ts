@@ -15,7 +15,8 @@ import { getDb } from "../db.server";
 import type { FormDefinition } from "../form-engine/definition";
 import type { Answers } from "../form-engine/engine";
 import { formatDateTime } from "../i18n/dates";
-import { isLifeEvent, LIFE_EVENTS, type VisitFacts } from "../form-engine/life-events";
+import type { VisitFacts } from "../form-engine/life-events";
+import { isLifeEvent } from "../procedures/life-events.server";
 import { localizeText } from "../form-engine/localized";
 import { draftStore } from "../journey/answers-store.server";
 import { missingAnswers, type SectionsContext } from "../journey/sections.server";
@@ -44,7 +45,7 @@ export function visitProposals(v: VisitRow, lng: string) {
 }
 
 const interviewSchema = z.object({
-  lifeEvent: z.enum([...LIFE_EVENTS, "none"], { error: () => "lifeEventRequired" }),
+  lifeEvent: z.string({ error: () => "lifeEventRequired" }).refine((v) => v === "none" || isLifeEvent(v), "lifeEventRequired"),
   employeeInsurance: z.enum(["yes", "no", ""], { error: () => "invalid" }).default(""),
 });
 

@@ -136,10 +136,18 @@ export type BindingCatalog = {
   authoritative?: readonly string[];
   /** The autocomplete token (WCAG 1.3.5) of paths holding the resident's own personal data ("profile.phone": "tel"). */
   purposes?: Readonly<Record<string, string>>;
+  /** The life events a `proposeWhen` rule may name (the app's catalogue, forms/catalogues/life-events.json). */
+  lifeEvents?: readonly string[];
 };
 
 /** Bindings must name what a source offers: a list fills a field made of items, and a map names keys its items have. */
 function checkBindings(def: RawDefinition, catalog: BindingCatalog, ctx: z.RefinementCtx) {
+  const known = catalog.lifeEvents;
+  def.proposeWhen?.forEach((rule, i) =>
+    rule.events?.forEach((event, e) => {
+      if (known && !known.includes(event)) ctx.addIssue({ code: "custom", path: ["proposeWhen", i, "events", e], message: `no life event "${event}"` });
+    }),
+  );
   const steps = def.steps as unknown as StepDef[];
   steps.forEach((step, s) =>
     step.fields.forEach((field, f) => {

@@ -9,10 +9,12 @@ import { condition } from "./conditions-schema";
 import { localizedText } from "./localized-schema";
 import { localizeText, type LocalizedText } from "./localized";
 
-/** The catalogue: each event's name is `counter.lifeEvent.<id>` in the translation files. */
-export const LIFE_EVENTS = ["tennyu", "shussei", "tenkyo", "okuyami"] as const;
-export type LifeEvent = (typeof LIFE_EVENTS)[number];
-export const isLifeEvent = (v: unknown): v is LifeEvent => typeof v === "string" && (LIFE_EVENTS as readonly string[]).includes(v);
+/**
+ * A life event's id. Which events exist is data (forms/catalogues/life-events.json, read by the app and passed to the
+ * meta-schema in its catalog), like the procedures that name them.
+ */
+export const lifeEventId = z.string().regex(/^[a-z][a-z0-9-]*$/, "a life event's id: lowercase letters, digits and -");
+export type LifeEvent = string;
 
 /**
  * What a visit knows when procedures are proposed: `household`, one item per member with the keys prefill lists offer
@@ -45,7 +47,7 @@ export const makesFacts = (shares: Partial<Record<SharedAnswer, ShareTarget>> | 
 export const proposalRule = z
   .object({
     /** The life events the rule belongs to; without them, any visit (none chosen included). */
-    events: z.array(z.enum(LIFE_EVENTS)).min(1).optional(),
+    events: z.array(lifeEventId).min(1).optional(),
     /** Some member of the household meets this (read in the member: relationship, ageYears …). */
     person: condition.optional(),
     /** The visit's facts meet this (VISIT_FACTS). */

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { chooseProcedures, clerkVisit, recordInterview, visitWork } from "../counter/visit-work.server";
 import { finishVisit, openVisit } from "../counter/visits.server";
-import { LIFE_EVENTS } from "../form-engine/life-events";
 import { formatDate, formatDateTime } from "../i18n/dates";
 import { getLocaleT } from "../i18n/i18next.server";
 import { pageTitle } from "../i18n/title";
@@ -13,6 +12,8 @@ import { HouseholdLine } from "../ui/counter-household";
 import { ErrorSummary, type SummaryError } from "../ui/error-summary";
 import { Fieldset } from "../ui/field";
 import { readFormBody } from "../security/form-body.server";
+import { lifeEventChoices, lifeEvents } from "../procedures/life-events.server";
+import { LocalizedText } from "../ui/localized-text";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -35,7 +36,7 @@ async function view(request: Request, visitId: string, errors: SummaryError[] = 
       birthDateText: visit.person ? formatDate(visit.person.birthDate, lng) : null,
     },
     work: visitWork(row, lng),
-    lifeEvents: LIFE_EVENTS,
+    lifeEvents: lifeEventChoices(lng),
     errors,
     done: new URL(request.url).searchParams.get("done") === "finished",
   };
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok) throw redirect(`/counter/visits/${visitId}#proposals`);
     if (result.problem === "notFound") throw notFound();
     if (result.problem === "closed") throw redirect(`/counter/visits/${visitId}`);
-    return data(await view(request, visitId, [{ target: `lifeEvent-${LIFE_EVENTS[0]}`, message: t("counter.work.problem.lifeEventRequired") }]), {
+    return data(await view(request, visitId, [{ target: `lifeEvent-${lifeEvents()[0]!.id}`, message: t("counter.work.problem.lifeEventRequired") }]), {
       status: 400,
     });
   }
@@ -162,7 +163,7 @@ export default function CounterVisit() {
               <h2>{t("counter.work.interviewTitle")}</h2>
               <Fieldset id="lifeEvent" label={t("counter.work.lifeEvent")} error={errorOf("lifeEvent")} required t={t}>
                 <div className="choices choices--inline">
-                  {[...page.lifeEvents, "none"].map((event, i) => (
+                  {[...page.lifeEvents, { id: "none", name: null }].map(({ id: event, name }, i) => (
                     <div className="choice" key={event}>
                       <input
                         className="choice__input"
@@ -174,7 +175,7 @@ export default function CounterVisit() {
                         autoFocus={i === 0 && !w.lifeEvent && page.errors.length === 0}
                       />
                       <label htmlFor={`lifeEvent-${event}`} className="choice__label">
-                        {t(`counter.lifeEvent.${event}`)}
+                        {name ? <LocalizedText value={name} /> : t("counter.lifeEvent.none")}
                       </label>
                     </div>
                   ))}

@@ -18,9 +18,8 @@ import {
   type AdminActor,
 } from "../../procedures/lifecycle.server";
 import { checkForPublish } from "../../procedures/publish-check.server";
-import { parseDefinition } from "../../procedures/definitions.server";
+import { definitionCatalog, parseDefinition } from "../../procedures/definitions.server";
 import { getFormVersion, publicationInEffect } from "../../procedures/store.server";
-import { prefillSources } from "../../prefill/prefill-sources.server";
 import { versionChoices, type InputProblem } from "./procedures.server";
 
 export { MAX_DEFINITION_TEXT_LENGTH };
@@ -49,7 +48,7 @@ const fromTextProblem = (p: TextProblem): PlacedProblem => ({
   message: p.kind === "syntax" ? { text: p.message, syntax: p.code } : { text: p.message },
 });
 
-const parseText = (text: string) => parseDefinitionText(text, prefillSources.catalog);
+const parseText = (text: string) => parseDefinitionText(text, definitionCatalog);
 
 // ── a new procedure ────────────────────────────────────────────────────────────────────────────────────────────
 
