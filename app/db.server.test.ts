@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { staffUsers } from "../db/schema";
 import { migrateDatabase, openDatabase } from "./db.server";
 
 describe("database connection", () => {
@@ -18,5 +20,62 @@ describe("database connection", () => {
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["sessions", "staff_users", "form_versions", "drafts", "submissions", "audit_log"]));
     db.$client.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("kept statements", () => {
+  const open = () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    for (const [id, name] of [
+      ["s1", "審査 花子"],
+      ["s2", "窓口 太郎"],
+    ] as const)
+      db.insert(staffUsers)
+        .values({ id, username: id, displayName: name, passwordHash: "x", role: "staff", duty: "reviewer", createdAt: new Date(0) })
+        .run();
+    return db;
+  };
+
+  it("compiles a query's text once and hands the statement out again", () => {
+    const db = open();
+    const text = "select id from staff_users order by id";
+    expect(db.$client.prepare(text)).toBe(db.$client.prepare(text));
+    const byId = (id: string) => db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, id)).get();
+    expect([byId("s1"), byId("s2"), byId("none")]).toEqual([{ name: "審査 花子" }, { name: "窓口 太郎" }, undefined]);
+  });
+
+  it("hands a statement out as plain rows, whatever its last user asked for", () => {
+    const db = open();
+    const text = "select id, display_name from staff_users order by id";
+    expect(db.$client.prepare(text).raw().all()).toEqual([
+      ["s1", "審査 花子"],
+      ["s2", "窓口 太郎"],
+    ]);
+    expect(db.$client.prepare(text).get()).toEqual({ id: "s1", display_name: "審査 花子" });
+    db.$client.prepare(text).pluck();
+    expect(db.$client.prepare(text).all()).toEqual([
+      { id: "s1", display_name: "審査 花子" },
+      { id: "s2", display_name: "窓口 太郎" },
+    ]);
+    const counted = "select count(*) as n from staff_users";
+    expect(db.$client.prepare(counted).safeIntegers(true).get()).toEqual({ n: 2n });
+    expect(db.$client.prepare(counted).get()).toEqual({ n: 2 });
+    // drizzle's raw SQL reads plain rows even after its query builder read the same text as raw rows.
+    expect(db.all(sql`select id from staff_users where id = ${"s2"}`)).toEqual([{ id: "s2" }]);
+  });
+
+  it("compiles another statement while one is being iterated", () => {
+    const db = open();
+    const text = "select id from staff_users order by id";
+    const seen: unknown[] = [];
+    for (const row of db.$client.prepare(text).iterate()) seen.push([row, db.$client.prepare(text).all()]);
+    expect(seen).toEqual([
+      [{ id: "s1" }, [{ id: "s1" }, { id: "s2" }]],
+      [{ id: "s2" }, [{ id: "s1" }, { id: "s2" }]],
+    ]);
+    // Writing statements are kept too.
+    const rename = "update staff_users set display_name = ? where id = ?";
+    expect(db.$client.prepare(rename)).toBe(db.$client.prepare(rename));
   });
 });

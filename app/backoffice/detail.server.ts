@@ -140,11 +140,19 @@ export function staffSubmissionPage(id: string, actor: AuditActor, lng: string, 
   };
 }
 
+// One per staff language (the languages of the locale folders): making one is slower than the rest of the name.
+const displayNames = new Map<string, Intl.DisplayNames>();
+const languageNames = (staffLanguage: string) => {
+  let names = displayNames.get(staffLanguage);
+  if (!names) displayNames.set(staffLanguage, (names = new Intl.DisplayNames([staffLanguage], { type: "language" })));
+  return names;
+};
+
 /** The language a resident applied in, for staff: in the staff's language and in its own name (ベトナム語（Tiếng Việt）). */
 function languageNamed(code: string, staffLanguage: string): string {
   let named = code;
   try {
-    named = new Intl.DisplayNames([staffLanguage], { type: "language" }).of(code) ?? code;
+    named = languageNames(staffLanguage).of(code) ?? code;
   } catch {
     // A code Intl cannot read (an old or hand-made row): shown as it is.
   }

@@ -44,7 +44,7 @@ export type QueueFilter = z.infer<typeof filterSchema>;
 
 const FILTER_KEYS = ["form", "status", "from", "to", "assignee", "channel", "q", "sort", "after", "before"] as const;
 
-/** The queue's filters (and page) as a query string ("?form=hoikusho&status=received", or ""), carried to a case and back. */
+/** The queue's filters (and page) as a query string ("?form=<procedure id>&status=received", or ""), carried to a case and back. */
 export function queueQuery(params: URLSearchParams): string {
   const kept = new URLSearchParams();
   for (const key of FILTER_KEYS) {

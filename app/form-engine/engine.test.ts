@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./conditions";
 import { parseDefinition, type FormDefinition } from "./definition";
-import { firstIncompleteStep, pruneAnswers, stepPosition, validateStep, visibleSteps } from "./engine";
+import { firstIncompleteStep, pruneAnswers, rulesOf, stepPosition, validateStep, visibleSteps } from "./engine";
 import { decodeMessage } from "./messages";
 import { digitsOnly, toKatakana } from "./normalize";
 import { getFieldType } from "./field-types";
@@ -253,5 +253,39 @@ describe("journey", () => {
     const r = validateStep(form.steps[0]!, {}, {});
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toEqual([{ path: "pet", target: "pet", message: "validation.choice" }]);
+  });
+});
+
+describe("a field's rules", () => {
+  const name = () => ({ type: "text", name: "nickname", label: "呼び名", required: true, maxLength: 5 }) as never;
+
+  it("are made once per definition, and made again when the definition is changed in place", () => {
+    const def = name() as { maxLength: number };
+    expect(rulesOf(def as never)).toBe(rulesOf(name()));
+    const step = { fields: [def] } as never;
+    expect(validateStep(step, { nickname: "たろう" }, {}).ok).toBe(true);
+    def.maxLength = 2; // the builder's preview edits a definition where it is
+    expect(rulesOf(def as never)).not.toBe(rulesOf(name()));
+    expect(validateStep(step, { nickname: "たろう" }, {}).ok).toBe(false);
+  });
+
+  it("are made from the definition's text: editing the object they were first made from changes no other's", () => {
+    const first = { type: "date", name: "birthDate", label: "生年月日", required: true, max: "today" };
+    const born1990 = { birthDate: { era: "western", year: "1990", month: "4", day: "1" } };
+    expect(validateStep({ fields: [first] } as never, born1990, {}).ok).toBe(true);
+    first.max = "1980-01-01"; // edited where it is, after its rules were made
+    expect(validateStep({ fields: [first] } as never, born1990, {}).ok).toBe(false);
+    const another = { type: "date", name: "birthDate", label: "生年月日", required: true, max: "today" };
+    expect(validateStep({ fields: [another] } as never, born1990, {}).ok).toBe(true);
+  });
+
+  it("answer each post alike: kept rules hold no state from an earlier one", () => {
+    const date = { type: "date", name: "birthDate", label: "生年月日", required: true, max: "today" } as never;
+    const step = { fields: [date] } as never;
+    for (let i = 0; i < 3; i++) {
+      expect(validateStep(step, { birthDate: { era: "western", year: "1990", month: "4", day: "1" } }, {}).ok).toBe(true);
+      const future = validateStep(step, { birthDate: { era: "western", year: "2999", month: "4", day: "1" } }, {});
+      expect(future.ok ? [] : future.errors.map((e) => decodeMessage(e.message).key)).toEqual(["validation.dateNotFuture"]);
+    }
   });
 });

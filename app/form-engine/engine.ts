@@ -24,6 +24,26 @@ export function visibleSteps(form: FormDefinition, answers: Answers): Step[] {
   return form.steps.filter((s) => isVisible(s, { answers }));
 }
 
+const KEPT_RULES = 5_000;
+const rulesByDefinition = new Map<string, z.ZodType>();
+/**
+ * A field type's rules for one field definition, made once per definition: building a zod schema (and zod's compiled
+ * check of it on first use) costs many times what running it does, and every post of a step needs them. Kept by the
+ * definition's text, so a definition edited in place (the builder's preview) is never checked with old rules; what is
+ * kept is bounded, so definitions made from input cannot grow it.
+ */
+export function rulesOf(def: FieldDef): z.ZodType {
+  const key = JSON.stringify(def);
+  let rules = rulesByDefinition.get(key);
+  if (!rules) {
+    // Made from a copy: some rules read their definition when they run, and the object given may be edited later.
+    rules = getFieldType(def.type).schema(JSON.parse(key) as FieldDef);
+    if (rulesByDefinition.size >= KEPT_RULES) rulesByDefinition.clear();
+    rulesByDefinition.set(key, rules);
+  }
+  return rules;
+}
+
 /** A zod schema for one field's normalised value: required/empty handling, then the type's own rules. */
 function fieldSchema(def: FieldDef, scope: Scope): z.ZodType {
   const type = getFieldType(def.type);
@@ -33,7 +53,7 @@ function fieldSchema(def: FieldDef, scope: Scope): z.ZodType {
       if (required) ctx.addIssue({ code: "custom", message: msg(requiredMessageOf(type, def)) });
       return;
     }
-    const result = type.schema(def).safeParse(value);
+    const result = rulesOf(def).safeParse(value);
     if (!result.success) {
       // One message per field, the first one: the most basic problem is the one to fix first.
       ctx.addIssue({ code: "custom", message: result.error.issues[0]!.message });
@@ -102,7 +122,7 @@ export function validateStep(step: Pick<Step, "fields">, raw: Record<string, unk
 function refusedPart(def: FieldDef, value: unknown): string | undefined {
   const type = getFieldType(def.type);
   if (type.isEmpty(value)) return undefined;
-  const first = type.schema(def).safeParse(value).error?.issues[0]?.path[0];
+  const first = rulesOf(def).safeParse(value).error?.issues[0]?.path[0];
   return typeof first === "string" ? first : undefined;
 }
 

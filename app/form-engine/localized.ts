@@ -19,3 +19,19 @@ export function localize(text: LocalizedText | undefined, lng: string): { text: 
 }
 
 export const localizeText = (text: LocalizedText | undefined, lng: string) => localize(text, lng).text;
+
+/**
+ * A part of a definition with each text in one language and Japanese (every text's fallback, and what a page shows
+ * beside a translation) only: a page sends the browser no other language. A text is the definition's only object with
+ * a `ja` string and nothing but strings (its meta-schema, localized-schema.ts).
+ */
+export function inLanguage<T>(part: T, lng: string): T {
+  if (Array.isArray(part)) return part.map((p: unknown) => inLanguage(p, lng)) as T;
+  if (part === null || typeof part !== "object") return part;
+  const entries = Object.entries(part as Record<string, unknown>);
+  if (typeof (part as { ja?: unknown }).ja === "string" && entries.every(([, v]) => typeof v === "string")) {
+    const text = part as unknown as { ja: string } & Record<string, string>;
+    return (lng !== "ja" && typeof text[lng] === "string" ? { ja: text.ja, [lng]: text[lng] } : { ja: text.ja }) as T;
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k, inLanguage(v, lng)])) as T;
+}

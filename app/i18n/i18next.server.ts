@@ -3,6 +3,7 @@ import i18next from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { fallbackLanguage, i18nConfig, languageFromAcceptLanguage } from "./config";
 import { languageCodes, languages } from "./languages.server";
+import { memoizeT } from "./memoized-t.server";
 import { serverResources } from "./resources.server";
 import { initReactI18next } from "react-i18next";
 import { plainRubyPostProcessor, rubyPostProcessor } from "./ruby";
@@ -53,12 +54,24 @@ function sharedI18next() {
     });
     shared.use(initReactI18next).use(rubyPostProcessor).use(plainRubyPostProcessor);
     void shared.init();
+    memoizeT(shared);
   }
   return shared;
 }
 
-/** The i18next instance a page is rendered with: the request's language, the shared translations, ふりがな as <ruby>. */
-export const renderer = (lng: string) => sharedI18next().cloneInstance({ lng, postProcess: i18nConfig.postProcess, initAsync: false });
+const renderers = new Map<string, typeof i18next>();
+/**
+ * The i18next instance a page is rendered with: the request's language, the shared translations, ふりがな as <ruby>.
+ * One per language, kept: a render only reads it (nothing changes its language), so concurrent requests can share it.
+ */
+export function renderer(lng: string) {
+  let instance = renderers.get(lng);
+  if (!instance) {
+    instance = memoizeT(sharedI18next().cloneInstance({ lng, postProcess: i18nConfig.postProcess, initAsync: false }));
+    renderers.set(lng, instance);
+  }
+  return instance;
+}
 
 /**
  * A translation function for a fixed language (the paper form and the CSV are in Japanese, whoever prints them).

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { answerAt, applicantOf } from "../cases/applicant";
 import { openApplicationsOf } from "../cases/duplicates.server";
 import { openCorrectionRequest } from "../cases/resident-view.server";
-import { localizeText } from "../form-engine/localized";
+import { localizeText, inLanguage } from "../form-engine/localized";
 import { summarize, type SummarySection } from "../form-engine/summary";
 import type { Answers } from "../form-engine/engine";
 import { getFieldType } from "../form-engine/field-types";
@@ -69,8 +69,10 @@ function page({ form, draft, actor, placeUrl }: CheckContext, { t, lng }: Locale
     }),
     formId: form.formId,
     draftId: draft.id,
-    formTitle: form.definition.title,
-    declaration: form.definition.declaration,
+    formTitle: inLanguage(form.definition.title, lng),
+    declaration: inLanguage(form.definition.declaration, lng),
+    /** The language of the page's texts: the page reads them in it, whatever the browser's i18next says meanwhile. */
+    lng,
     sections: withItemLinks(
       form,
       draft,

@@ -9,6 +9,7 @@ import type { FormDefinition } from "../form-engine/definition";
 import type { FieldDef } from "../form-engine/definition";
 import { firstIncompleteStep, isVisible, stepPosition, validateAll, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { getFieldType } from "../form-engine/field-types";
+import { inLanguage } from "../form-engine/localized";
 import { NO_SERVER_DATA, type CommandContext } from "../form-engine/field-type";
 import { EXCLUDED, isExcluded, offeredIndex, OFFERED } from "../form-engine/item-keys";
 
@@ -134,7 +135,7 @@ export function fieldsShown(step: Step, answers: Answers) {
 /** The definitions as a page shows them: each with what its view needs from the server (forPage), items' fields too. */
 export function fieldsForPage(fields: FieldDef[], lng: string): FieldDef[] {
   return fields.map((f) => {
-    const own = (getFieldType(f.type).forPage?.(f, lng) ?? f) as FieldDef;
+    const own = inLanguage((getFieldType(f.type).forPage?.(f, lng) ?? f) as FieldDef, lng);
     return Array.isArray(own.fields) ? { ...own, fields: fieldsForPage(own.fields, lng) } : own;
   });
 }

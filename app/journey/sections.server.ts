@@ -9,7 +9,7 @@ import type { TFunction } from "i18next";
 import { errorTarget, normalizeStep, validateStep, visibleSteps, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { translateErrors } from "../form-engine/errors";
 import { getFieldType } from "../form-engine/field-types";
-import { localizeText } from "../form-engine/localized";
+import { localizeText, inLanguage } from "../form-engine/localized";
 import { pageTitle } from "../i18n/title";
 import { fixedFieldsChanged, fixedValues, ownItems, prefillMarks, shownValues } from "../prefill/step.server";
 import type { ReceivedForm } from "../submissions/attachments.server";
@@ -61,9 +61,11 @@ function sectionsPage(
     };
   });
   return {
+    /** The language of the page's texts: the page reads them in it, whatever the browser's i18next says meanwhile. */
+    lng,
     title: pageTitle(t, localizeText(form.definition.title, lng), { error: errors.length > 0 }),
     formId: form.formId,
-    formTitle: form.definition.title,
+    formTitle: inLanguage(form.definition.title, lng),
     sections,
     answers: draft.answers,
     errors,

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import qs from "qs";
 import { errorTarget, normalizeStep, validateStep, type Answers, type FieldError, type Step } from "../form-engine/engine";
 import { translateErrors } from "../form-engine/errors";
-import { localizeText } from "../form-engine/localized";
+import { localizeText, inLanguage } from "../form-engine/localized";
 import { requiredMessageOf } from "../form-engine/field-type";
 import { getFieldType } from "../form-engine/field-types";
 import { pageTitle } from "../i18n/title";
@@ -98,12 +98,14 @@ function page(
   const heading = item ? itemLabel(step, shown, item, locale) : undefined;
   const savedItem = !item && arrival.saved ? itemPageOf(step, shown, arrival.saved) : undefined;
   return {
+    /** The language of the page's texts: the page reads them in it, whatever the browser's i18next says meanwhile. */
+    lng,
     title: pageTitle(t, `${heading ? `${heading} – ` : ""}${localizeText(step.title, lng)} – ${localizeText(form.definition.title, lng)}`, {
       error: errors.length > 0,
     }),
     formId,
-    formTitle: form.definition.title,
-    step: { id: step.id, title: step.title, description: item ? undefined : step.description },
+    formTitle: inLanguage(form.definition.title, lng),
+    step: inLanguage({ id: step.id, title: step.title, description: item ? undefined : step.description }, lng),
     /** An item's own page: its place and the name its heading gives. */
     item: item ? { ...item, heading: heading! } : null,
     attention,

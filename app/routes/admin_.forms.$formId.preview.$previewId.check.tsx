@@ -20,14 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!ctx) throw new Response("Not Found", { status: 404 });
   const outcome = showCheck(ctx, await getLocaleT(request));
   if ("goTo" in outcome) throw redirect(ctx.placeUrl(outcome.goTo));
-  const { title, formTitle, declaration, sections } = outcome.page;
-  return { title, formTitle, declaration, sections, banner: ctx.banner };
+  const { title, formTitle, declaration, sections, lng } = outcome.page;
+  return { title, formTitle, declaration, sections, lng, banner: ctx.banner };
 }
 
 export default function PreviewCheckPage() {
   const page = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
+  const { lng } = page;
   const { formId, previewId } = page.banner;
   return (
     <>

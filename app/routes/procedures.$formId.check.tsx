@@ -63,9 +63,10 @@ export default function CheckPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const page = actionData ?? loaderData;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigation = useNavigation();
-  const lng = i18n.language;
+  // The loader's language: its texts are in it alone (and Japanese), even while a language switch is loading.
+  const lng = page.lng;
   return (
     <>
       <ErrorSummary

@@ -13,8 +13,9 @@ import { ErrorSummary } from "./error-summary";
  * follow-up questions. `section` names each section shown (a section the answers open is shown next, not refused).
  */
 export function ProcedureSections({ page, serverResult, submitLabel }: { page: SerializeFrom<SectionsPage>; serverResult: unknown; submitLabel: string }) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
+  // The loader's language: its texts are in it alone (and Japanese), even while a language switch is loading.
+  const lng = page.lng;
   const errorMap = Object.fromEntries(page.errors.map((e) => [e.path, e.message]));
   // The question to correct, or a section just opened, takes focus on arrival (without JavaScript: autofocus).
   useEffect(() => {

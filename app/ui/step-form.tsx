@@ -23,8 +23,9 @@ export function StepForm({
   notice?: ReactNode;
   after?: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
+  // The loader's language: its texts are in it alone (and Japanese), even while a language switch is loading.
+  const lng = page.lng;
   // The server checks a step (the browser loads no schema, ADR 0039); with JavaScript the post needs no reload, and
   // the answer's errors, title and focus come back as they do without it.
   const errors = page.errors;

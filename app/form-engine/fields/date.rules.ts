@@ -40,12 +40,14 @@ export const dateField = defineFieldType(dateView, {
   definition,
   isoDate: (value) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined),
   autocomplete: (def) => (def.birthDate ? "bday" : undefined),
-  schema: (def) =>
-    z.unknown().superRefine((v, ctx) => {
+  schema: (def) => {
+    const checks = valid(def);
+    return z.unknown().superRefine((v, ctx) => {
       // Not a real date: say why in words (「平成31年5月1日は令和元年5月1日です」).
       if (isInvalidCalendar(v)) return void ctx.addIssue({ code: "custom", message: v.reason });
-      const r = valid(def).safeParse(v);
+      const r = checks.safeParse(v);
       if (!r.success) ctx.addIssue({ code: "custom", message: r.error.issues[0]!.message });
-    }),
+    });
+  },
 });
 export type DateDef = z.infer<typeof definition>;

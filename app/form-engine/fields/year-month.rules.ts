@@ -37,12 +37,14 @@ const valid = (def: z.infer<typeof definition>) =>
 export const yearMonthField = defineFieldType(yearMonthView, {
   definition,
   requiredMessage: (def) => (def.offerMonths ? "validation.choice" : "validation.required"),
-  schema: (def) =>
-    z.unknown().superRefine((v, ctx) => {
+  schema: (def) => {
+    const checks = valid(def);
+    return z.unknown().superRefine((v, ctx) => {
       if (isInvalidCalendar(v)) return void ctx.addIssue({ code: "custom", message: v.reason });
-      const r = valid(def).safeParse(v);
+      const r = checks.safeParse(v);
       if (!r.success) ctx.addIssue({ code: "custom", message: r.error.issues[0]!.message });
-    }),
+    });
+  },
 });
 
 export type YearMonthDef = z.infer<typeof definition>;
