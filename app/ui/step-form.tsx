@@ -68,6 +68,12 @@ export function StepForm({
         </p>
       ) : null}
       <Form method="post" noValidate encType={page.multipart ? "multipart/form-data" : undefined}>
+        {page.multipart ? (
+          // A multipart post is never empty (a list whose people are all rows has no input): Chrome cannot read back a
+          // multipart body without a part, which Remix does before posting ("Failed to fetch", remix-run/remix#6507).
+          // `_charset_` is HTML's own field for the form's encoding; the server ignores it.
+          <input type="hidden" name="_charset_" />
+        ) : null}
         <StepFields
           view={{
             fields: page.fields,

@@ -116,11 +116,47 @@ export type StaffRole = "staff" | "admin";
  * Starts recording the main-frame URLs a page visits; returns those not checked by expectAccessible, and the errors
  * its scripts threw (a failed hydration, a render error: the page may still look right, and be wrong).
  */
+const evidence = new WeakMap<Page, { consoleErrors: string[]; requests: string[] }>();
+
+/**
+ * Prints what a failed test's page showed when it failed: its address, the console's errors, its last requests and the
+ * accessibility tree of its main content (the error summary, the heading). CI keeps only its log, and no trace is
+ * recorded there (playwright.config.ts): a failure seen once must be understood from this.
+ */
+async function describeFailure(page: Page, title: string) {
+  if (page.isClosed()) return;
+  const seen = evidence.get(page);
+  const main = await page
+    .locator("main")
+    .first()
+    .ariaSnapshot({ timeout: 2_000 })
+    .catch((error: Error) => `(no snapshot: ${error.message.split("\n")[0]})`);
+  console.log(
+    [
+      `── failed: ${title}`,
+      `page: ${page.url()}`,
+      `console errors: ${seen?.consoleErrors.length ? `\n  ${seen.consoleErrors.join("\n  ")}` : "none"}`,
+      `last requests:\n  ${seen?.requests.join("\n  ") ?? "none"}`,
+      `main:\n${main.split("\n").slice(0, 80).join("\n")}`,
+    ].join("\n"),
+  );
+}
+
 function watchVisits(page: Page) {
   recordDocuments(page);
   const visited: string[] = [];
   const scriptErrors: string[] = [];
   page.on("pageerror", (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
+  // What a failure report shows (describeFailure): the page's console errors and its last requests with their answers.
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text().split("\n")[0]!);
+  });
+  const requests: string[] = [];
+  const remember = (line: string) => requests.push(line) > 12 && requests.shift();
+  page.on("requestfinished", (request) => void request.response().then((r) => remember(`${request.method()} ${request.url()} → ${r?.status() ?? "?"}`)));
+  page.on("requestfailed", (request) => remember(`${request.method()} ${request.url()} → ${request.failure()?.errorText ?? "failed"}`));
+  evidence.set(page, { consoleErrors, requests });
   checkedUrls.set(page, new Set());
   page.on("framenavigated", (frame) => {
     if (frame === page.mainFrame()) visited.push(withoutHash(frame.url()));
@@ -142,6 +178,7 @@ export const test = base.extend<Fixtures>({
   page: async ({ page }, use, testInfo) => {
     const watched = watchVisits(page);
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) await describeFailure(page, testInfo.title);
     if (testInfo.status === testInfo.expectedStatus) {
       const { unchecked, scriptErrors } = watched();
       expect(unchecked, "pages visited without an axe check (call expectAccessible)").toEqual([]);
@@ -159,6 +196,7 @@ export const test = base.extend<Fixtures>({
       return page;
     });
     for (const { context, watched } of opened) {
+      if (testInfo.status !== testInfo.expectedStatus) for (const page of context.pages()) await describeFailure(page, testInfo.title);
       if (testInfo.status === testInfo.expectedStatus) {
         const { unchecked, scriptErrors } = watched();
         expect(unchecked, "pages visited without an axe check (call expectAccessible)").toEqual([]);
