@@ -56,8 +56,8 @@ describe("route matching on the server", () => {
   it("finds the same routes and parameters as before", () => {
     const routes = tree();
     expect(ids(matchRoutes(routes, "/"))).toEqual(["root", "home"]);
-    expect(matchRoutes(routes, "/procedures/juminhyo/steps/applicant")?.at(-1)?.params).toEqual({ formId: "juminhyo", stepId: "applicant" });
-    expect(ids(matchRoutes(routes, "/PROCEDURES/juminhyo"))).toEqual(["root", "form"]);
+    expect(matchRoutes(routes, "/procedures/any-procedure/steps/a-step")?.at(-1)?.params).toEqual({ formId: "any-procedure", stepId: "a-step" });
+    expect(ids(matchRoutes(routes, "/PROCEDURES/any-procedure"))).toEqual(["root", "form"]);
     expect(ids(matchRoutes(routes, "/staff/submissions/42"))).toEqual(["root", "staff", "detail"]);
     expect(ids(matchRoutes(routes, "/nowhere/at/all"))).toEqual(["root", "splat"]);
   });
@@ -65,10 +65,10 @@ describe("route matching on the server", () => {
   it("flattens a tree once, however often it is matched", () => {
     const walks = { count: 0 };
     const routes = counted(tree(), walks);
-    matchRoutes(routes, "/procedures/juminhyo/steps/applicant");
+    matchRoutes(routes, "/procedures/any-procedure/steps/a-step");
     const once = walks.count;
     expect(once).toBeGreaterThan(0);
-    for (const path of ["/", "/procedures/juminhyo", "/procedures", "/staff/submissions/1"]) matchRoutes(routes, path);
+    for (const path of ["/", "/procedures/any-procedure", "/procedures", "/staff/submissions/1"]) matchRoutes(routes, path);
     expect(walks.count).toBe(once);
   });
 
@@ -81,9 +81,9 @@ describe("route matching on the server", () => {
 
   it("matches a path once: asked again, it hands out a copy of what it found", () => {
     const routes = tree();
-    const first = matchRoutes(routes, "/procedures/juminhyo/steps/applicant")!;
+    const first = matchRoutes(routes, "/procedures/any-procedure/steps/a-step")!;
     const tried = vi.spyOn(String.prototype, "match");
-    const again = matchRoutes(routes, "/procedures/juminhyo/steps/applicant")!;
+    const again = matchRoutes(routes, "/procedures/any-procedure/steps/a-step")!;
     expect(tried).not.toHaveBeenCalled();
     tried.mockRestore();
     expect(again).toEqual(first);
@@ -91,8 +91,8 @@ describe("route matching on the server", () => {
     (again[1]!.params as Record<string, string>).stepId = "changed";
     again.pop();
     expect(again[0]!.params.stepId).toBe("changed");
-    expect(matchRoutes(routes, "/procedures/juminhyo/steps/applicant")).toEqual(first);
-    expect(matchRoutes(routes, "/procedures/juminhyo/steps/applicant")?.at(-1)?.params).toEqual({ formId: "juminhyo", stepId: "applicant" });
+    expect(matchRoutes(routes, "/procedures/any-procedure/steps/a-step")).toEqual(first);
+    expect(matchRoutes(routes, "/procedures/any-procedure/steps/a-step")?.at(-1)?.params).toEqual({ formId: "any-procedure", stepId: "a-step" });
   });
 
   it("keeps paths apart: another path, or a route added since, is matched anew", () => {

@@ -134,10 +134,12 @@ export function fieldsShown(step: Step, answers: Answers) {
 
 /** The definitions as a page shows them: each with what its view needs from the server (forPage), items' fields too. */
 export function fieldsForPage(fields: FieldDef[], lng: string): FieldDef[] {
-  return fields.map((f) => {
-    const own = inLanguage((getFieldType(f.type).forPage?.(f, lng) ?? f) as FieldDef, lng);
-    return Array.isArray(own.fields) ? { ...own, fields: fieldsForPage(own.fields, lng) } : own;
-  });
+  const forPage = (f: FieldDef): FieldDef => {
+    const own = (getFieldType(f.type).forPage?.(f, lng) ?? f) as FieldDef;
+    return Array.isArray(own.fields) ? { ...own, fields: own.fields.map(forPage) } : own;
+  };
+  // Narrowed to the page's language once, items' fields with the rest.
+  return inLanguage(fields.map(forPage), lng);
 }
 
 /**

@@ -154,7 +154,12 @@ function watchVisits(page: Page) {
   });
   const requests: string[] = [];
   const remember = (line: string) => requests.push(line) > 12 && requests.shift();
-  page.on("requestfinished", (request) => void request.response().then((r) => remember(`${request.method()} ${request.url()} → ${r?.status() ?? "?"}`)));
+  page.on("requestfinished", (request) => {
+    request.response().then(
+      (r) => remember(`${request.method()} ${request.url()} → ${r?.status() ?? "?"}`),
+      () => remember(`${request.method()} ${request.url()} → (closed)`),
+    );
+  });
   page.on("requestfailed", (request) => remember(`${request.method()} ${request.url()} → ${request.failure()?.errorText ?? "failed"}`));
   evidence.set(page, { consoleErrors, requests });
   checkedUrls.set(page, new Set());
