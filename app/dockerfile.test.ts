@@ -1,13 +1,18 @@
 /**
- * The Dockerfile cannot be built on the development machines (no registry to pull the Node image from), so what can
- * go wrong without a build is checked here: the install must see every file `npm ci` runs (its postinstall applies
- * patches/, ADR 0041), every file copied must exist, and the image must start with safe defaults (issue 13).
+ * The Dockerfile is built and run by scripts/check-image.sh where Docker is (CI has no Docker daemon), so what can go
+ * wrong without a build is checked here: the install must see every file `npm ci` runs (its postinstall applies
+ * patches/, ADR 0041), every file copied must exist, the image must start with safe defaults (issue 13), and the
+ * operator's commands must still run once development dependencies are pruned.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.join(import.meta.dirname, "..");
+const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 const lines = fs
   .readFileSync(path.join(root, "Dockerfile"), "utf8")
   .split("\n")
@@ -24,13 +29,13 @@ const copied = (stage: string[]) =>
 describe("the Dockerfile", () => {
   const [build, run] = stages;
 
-  it("copies what npm ci needs before it runs: the lock file, and the patches its postinstall applies", () => {
+  it("copies what npm ci needs before it runs: the lock file, npm's settings, and the patches its postinstall applies", () => {
     const install = build!.findIndex((l) => /^RUN npm ci\b/.test(l));
     expect(install).toBeGreaterThan(0);
     const before = copied(build!.slice(0, install));
     expect(before).toEqual(expect.arrayContaining(["package.json", "package-lock.json"]));
-    const { scripts } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    if (/patch-package/.test(scripts.postinstall ?? "")) expect(before).toContain("patches");
+    if (fs.existsSync(path.join(root, ".npmrc"))) expect(before).toContain(".npmrc");
+    if (/patch-package/.test(pkg.scripts.postinstall ?? "")) expect(before).toContain("patches");
   });
 
   it("copies only files that exist", () => {
@@ -43,5 +48,17 @@ describe("the Dockerfile", () => {
     expect(env).toMatch(/DEMO=off/);
     expect(run).toContain("USER node");
     expect(run!.find((l) => l.startsWith("HEALTHCHECK"))).toContain("/readyz");
+  });
+
+  it("leaves development dependencies behind, but not what the commands of docs/operations.md run with", () => {
+    const buildStage = build!.join("\n");
+    expect(buildStage).toMatch(/npm run build && npm prune --omit=dev/);
+    const operations = fs.readFileSync(path.join(root, "docs/operations.md"), "utf8");
+    const commands = [...new Set([...operations.matchAll(/npm run\s+([\w:-]+)/g)].map((m) => m[1]!))].filter((c) => c !== "build");
+    expect(commands).toEqual(expect.arrayContaining(["create-admin", "backup", "restore", "audit:verify", "retention"]));
+    for (const command of commands) {
+      const program = pkg.scripts[command]?.split(/\s+/)[0];
+      expect(program === "node" || (program !== undefined && program in pkg.dependencies), `npm run ${command}: ${program}`).toBe(true);
+    }
   });
 });

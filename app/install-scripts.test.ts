@@ -1,0 +1,40 @@
+/**
+ * npm runs a dependency's install script only when package.json's `allowScripts` names it (npm 12 blocks the rest, and
+ * .npmrc makes npm 11 fail instead of warning). better-sqlite3 is compiled by its script: unlisted, the server would
+ * not start. This reads the lock file, so a new dependency with a script is caught by the unit tests on any npm.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.join(import.meta.dirname, "..");
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), "utf8")) as Record<string, unknown>;
+const allowScripts = (read("package.json").allowScripts ?? {}) as Record<string, boolean>;
+const locked = read("package-lock.json").packages as Record<string, { hasInstallScript?: boolean }>;
+/** Names of the locked packages that have an install script ("node_modules/a/node_modules/@b/c" → "@b/c"). */
+const withInstallScripts = [
+  ...new Set(
+    Object.entries(locked)
+      .filter(([where, entry]) => where && entry.hasInstallScript)
+      .map(([where]) => where.slice(where.lastIndexOf("node_modules/") + "node_modules/".length)),
+  ),
+];
+
+describe("dependencies' install scripts", () => {
+  it("are each approved or denied in package.json", () => {
+    expect(withInstallScripts.filter((name) => !(name in allowScripts))).toEqual([]);
+  });
+
+  it("run where the app needs them: better-sqlite3 compiles SQLite", () => {
+    expect(withInstallScripts).toContain("better-sqlite3");
+    expect(allowScripts["better-sqlite3"]).toBe(true);
+  });
+
+  it("list no package the lock file no longer has", () => {
+    expect(Object.keys(allowScripts).filter((name) => !withInstallScripts.includes(name))).toEqual([]);
+  });
+
+  it("fail the install when unreviewed, instead of warning", () => {
+    expect(fs.readFileSync(path.join(root, ".npmrc"), "utf8")).toMatch(/^strict-allow-scripts=true$/m);
+  });
+});
