@@ -3,21 +3,20 @@
 #   -v "$PWD/city.json:/etc/madoguchi/city.json:ro" -e CITY_CONFIG=/etc/madoguchi/city.json \
 #   -e SESSION_SECRET=... -e PUBLIC_URL=https://... madoguchi
 # scripts/check-image.sh builds it and checks it as docs/operations.md runs it.
-FROM node:20-bookworm-slim AS build
+# The Node.js of .nvmrc, which the suite runs on (ADR 0045). No compiler: every native module comes prebuilt.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 compiles from source where no prebuilt binary fits.
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 # .npmrc: a dependency's install script runs only if package.json's allowScripts lists it.
 COPY package.json package-lock.json .npmrc ./
 # patches/: fixes to dependencies, applied by patch-package after the install (ADR 0041).
 COPY patches ./patches
 RUN npm ci
 COPY . .
-# Development tools (the compiler, the test browsers' driver, the linters) stay behind; tsx stays for the operator's
+# Development tools (TypeScript, the test browsers' driver, the linters) stay behind; tsx stays for the operator's
 # commands (create-admin, backup, restore, retention, audit:verify).
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATABASE_PATH=/data/madoguchi.sqlite DEMO=off
 # Everything the server and the operator's commands read at run time.

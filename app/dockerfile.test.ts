@@ -38,6 +38,11 @@ describe("the Dockerfile", () => {
     if (/patch-package/.test(pkg.scripts.postinstall ?? "")) expect(before).toContain("patches");
   });
 
+  it("runs on the Node.js major the suite runs on (.nvmrc)", () => {
+    const nvmrc = fs.readFileSync(path.join(root, ".nvmrc"), "utf8").trim();
+    for (const stage of stages) expect(stage[0]).toMatch(new RegExp(`^FROM node:${nvmrc}-`));
+  });
+
   it("copies only files that exist", () => {
     for (const source of copied(build!).filter((s) => s !== ".")) expect(fs.existsSync(path.join(root, source)), source).toBe(true);
   });

@@ -1,7 +1,7 @@
 /**
  * npm runs a dependency's install script only when package.json's `allowScripts` names it (npm 12 blocks the rest, and
- * .npmrc makes npm 11 fail instead of warning). better-sqlite3 is compiled by its script: unlisted, the server would
- * not start. This reads the lock file, so a new dependency with a script is caught by the unit tests on any npm.
+ * .npmrc makes npm 11 fail instead of warning). This reads the lock file and the installed packages, so a new
+ * dependency with a script is caught by the unit tests on any npm (ADR 0044).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,11 +11,14 @@ const root = path.join(import.meta.dirname, "..");
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), "utf8")) as Record<string, unknown>;
 const allowScripts = (read("package.json").allowScripts ?? {}) as Record<string, boolean>;
 const locked = read("package-lock.json").packages as Record<string, { hasInstallScript?: boolean }>;
-/** Names of the locked packages that have an install script ("node_modules/a/node_modules/@b/c" → "@b/c"). */
+/**
+ * Names of the locked packages with an install script ("node_modules/a/node_modules/@b/c" → "@b/c"). A binding.gyp
+ * counts: npm then assumes `node-gyp rebuild` (better-sqlite3 13 has one beside its prebuilt binaries).
+ */
 const withInstallScripts = [
   ...new Set(
     Object.entries(locked)
-      .filter(([where, entry]) => where && entry.hasInstallScript)
+      .filter(([where, entry]) => where && (entry.hasInstallScript || fs.existsSync(path.join(root, where, "binding.gyp"))))
       .map(([where]) => where.slice(where.lastIndexOf("node_modules/") + "node_modules/".length)),
   ),
 ];
@@ -25,9 +28,9 @@ describe("dependencies' install scripts", () => {
     expect(withInstallScripts.filter((name) => !(name in allowScripts))).toEqual([]);
   });
 
-  it("run where the app needs them: better-sqlite3 compiles SQLite", () => {
+  it("do not compile SQLite: better-sqlite3 loads its prebuilt binary", () => {
     expect(withInstallScripts).toContain("better-sqlite3");
-    expect(allowScripts["better-sqlite3"]).toBe(true);
+    expect(allowScripts["better-sqlite3"]).toBe(false);
   });
 
   it("list no package the lock file no longer has", () => {
