@@ -1,7 +1,7 @@
 # madoguchi in one image: the app needs nothing else (SQLite is a file in /data). docs/operations.md.
-# Build: docker build -t madoguchi .   Run: docker run -p 3000:3000 -v madoguchi-data:/data \
-#   -v "$PWD/city.json:/etc/madoguchi/city.json:ro" -e CITY_CONFIG=/etc/madoguchi/city.json \
-#   -e SESSION_SECRET=... -e PUBLIC_URL=https://... madoguchi
+# Build: docker build --pull -t madoguchi .   Run: docker run -p 3000:3000 -v madoguchi-data:/data \
+#   --env-file madoguchi.env -v "$PWD/city.json:/etc/madoguchi/city.json:ro" -e CITY_CONFIG=/etc/madoguchi/city.json \
+#   madoguchi   (madoguchi.env: SESSION_SECRET=..., PUBLIC_URL=...)
 # scripts/check-image.sh builds it and checks it as docs/operations.md runs it.
 # The Node.js of .nvmrc, which the suite runs on (ADR 0045). No compiler: every native module comes prebuilt.
 FROM node:24-bookworm-slim AS build
@@ -12,8 +12,8 @@ COPY package.json package-lock.json .npmrc ./
 COPY patches ./patches
 RUN npm ci
 COPY . .
-# Development tools (TypeScript, the test browsers' driver, the linters) stay behind; tsx stays for the operator's
-# commands (create-admin, backup, restore, retention, audit:verify).
+# Test and lint tools stay behind; tsx stays for the operator's commands (create-admin, backup, restore, retention,
+# audit:verify), and TypeScript, which Remix's packages name as an optional peer.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim

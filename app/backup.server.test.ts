@@ -3,12 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { submissions } from "../db/schema";
-import { backupDatabase, BackupError, restoreDatabase } from "./backup.server";
+import { backupDatabase, BackupError, defaultBackupPath, restoreDatabase } from "./backup.server";
 import { initDatabase } from "./db.server";
 import { syncFormDefinitions } from "./procedures/store.server";
 import { juminhyoAnswers, submit } from "./test/submissions";
 
 describe("backup and restore", () => {
+  it("writes a backup with no file named into a backups folder beside the database (the image's data volume)", () => {
+    const at = new Date("2026-11-24T22:50:01.234Z");
+    expect(defaultBackupPath("/data/madoguchi.sqlite", at)).toBe("/data/backups/madoguchi-2026-11-24T22-50-01-234Z.sqlite");
+    expect(defaultBackupPath("data/madoguchi.sqlite", at)).toBe(path.resolve("data/backups/madoguchi-2026-11-24T22-50-01-234Z.sqlite"));
+  });
+
   it("round trip: a copy taken while the database is open restores every submission; a damaged copy is refused", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-backup-"));
     const live = path.join(dir, "live.sqlite");

@@ -21,6 +21,14 @@ export async function backupDatabase(source: string, target: string): Promise<nu
   return fs.statSync(target).size;
 }
 
+/**
+ * Where `npm run backup` writes without a file named: a `backups` folder beside the database, so in the image it lands
+ * in the data volume (the app's own folder is read-only to the server's user there).
+ */
+export function defaultBackupPath(databasePath: string, at = new Date()): string {
+  return path.join(path.dirname(path.resolve(databasePath)), "backups", `madoguchi-${at.toISOString().replace(/[:.]/g, "-")}.sqlite`);
+}
+
 export class BackupError extends Error {}
 
 /** Refuses a file that is not a sound madoguchi database: what restore checks first. */

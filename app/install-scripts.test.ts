@@ -13,7 +13,8 @@ const allowScripts = (read("package.json").allowScripts ?? {}) as Record<string,
 const locked = read("package-lock.json").packages as Record<string, { hasInstallScript?: boolean }>;
 /**
  * Names of the locked packages with an install script ("node_modules/a/node_modules/@b/c" → "@b/c"). A binding.gyp
- * counts: npm then assumes `node-gyp rebuild` (better-sqlite3 13 has one beside its prebuilt binaries).
+ * counts: npm 11.19's strict check then assumes `node-gyp rebuild` and fails the install, even where the package says
+ * `gypfile: false` and npm would run nothing (better-sqlite3 13 keeps one beside its prebuilt binaries).
  */
 const withInstallScripts = [
   ...new Set(
@@ -28,8 +29,16 @@ describe("dependencies' install scripts", () => {
     expect(withInstallScripts.filter((name) => !(name in allowScripts))).toEqual([]);
   });
 
-  it("do not compile SQLite: better-sqlite3 loads its prebuilt binary", () => {
-    expect(withInstallScripts).toContain("better-sqlite3");
+  it("do not compile SQLite: better-sqlite3 runs no script and loads a prebuilt binary for Linux x64 and arm64", () => {
+    const dir = path.join(root, "node_modules/better-sqlite3");
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+      gypfile?: boolean;
+      scripts?: Record<string, string>;
+    };
+    expect(manifest.gypfile).toBe(false);
+    expect(Object.keys(manifest.scripts ?? {}).filter((s) => /^(pre|post)?install$/.test(s))).toEqual([]);
+    for (const platform of ["linux-x64", "linux-arm64"]) expect(fs.existsSync(path.join(dir, `prebuilds/${platform}.node`)), platform).toBe(true);
+    // Denied, so that npm's strict check (which sees its binding.gyp) lets the install through.
     expect(allowScripts["better-sqlite3"]).toBe(false);
   });
 
