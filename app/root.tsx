@@ -1,10 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
 import { getPrincipal } from "./auth/session.server";
 import { getEnv } from "./env.server";
 import i18nServer from "./i18n/i18next.server";
+import { usePageLanguage } from "./i18n/use-page-language";
 import { languages } from "./i18n/languages.server";
 import styles from "./styles/app.css";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
@@ -81,7 +81,7 @@ export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { i18n } = useTranslation();
   // Keeps the browser's i18next in step after the language switch (the server already rendered the new language).
-  useChangeLanguage(data?.locale ?? i18n.language);
+  usePageLanguage(data?.locale ?? i18n.language);
   useFocusOnNavigation();
   return (
     <Page>

@@ -184,6 +184,28 @@ for (const [lng, locale, person] of [
   });
 }
 
+test("the language switch with JavaScript on never shows a page in two languages, even when its texts come slowly", async ({ openPage }) => {
+  const page = await openPage();
+  await page.goto("/");
+  // A phone on a slow connection: the English texts take a second and a half to arrive.
+  await page.route("**/locales/en/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.locator(".language-switch summary").click();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  // Read once, not retried: when the page says it is English, its interface texts already are (a screen reader reads
+  // them with the page's language).
+  const shown = await page.evaluate(() => ({
+    heading: document.querySelector("h1")?.textContent,
+    signIn: document.querySelector(".site-header__nav a")?.textContent,
+    footer: document.querySelector(".site-footer a")?.textContent,
+  }));
+  expect(shown).toEqual({ heading: ui("en", "home.title"), signIn: ui("en", "header.signIn"), footer: ui("en", "footer.staffLogin") });
+  await expectAccessible(page);
+});
+
 test("転入届 completed in やさしい日本語 with JavaScript on: chosen in the switch, ふりがな as <ruby>, remembered", async ({ openPage, db }) => {
   test.setTimeout(180_000);
   const lng = "ja-x-easy";

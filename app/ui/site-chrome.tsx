@@ -1,20 +1,23 @@
-import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useLocation, useRouteLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "../root";
 
-/**
- * The language switch: every language in its own name, behind a disclosure so nine of them do not fill a phone's
- * header. A real form inside a <details>: it works without JavaScript; the choice is kept in a cookie.
- */
 /** A language's name in itself, as the locale folders give it (root loader), or its tag for one the site lacks. */
 export function useLanguageName() {
   const languages = useRouteLoaderData<RootData>("root")?.languages ?? [];
   return (code: string) => languages.find((l) => l.code === code)?.name ?? code;
 }
 
+/**
+ * The language switch: every language in its own name, behind a disclosure so nine of them do not fill a phone's
+ * header. A real form inside a <details>: it works without JavaScript; the choice is kept in a cookie. With
+ * JavaScript the new language's texts are fetched before the page changes, so it never shows in two languages while
+ * they arrive on a slow connection.
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const submit = useSubmit();
   const languages = useRouteLoaderData<RootData>("root")?.languages ?? [];
   const current = i18n.language;
   const currentName = languages.find((l) => l.code === current)?.name ?? current;
@@ -23,7 +26,18 @@ export function LanguageSwitch() {
       <summary>
         {t("language.label")}: <span lang={current}>{currentName}</span>
       </summary>
-      <Form method="post" action="/language" className="language-switch__list" aria-label={t("language.label")}>
+      <Form
+        method="post"
+        action="/language"
+        className="language-switch__list"
+        aria-label={t("language.label")}
+        onSubmit={(event) => {
+          const button = (event.nativeEvent as SubmitEvent).submitter;
+          if (!(button instanceof HTMLButtonElement)) return;
+          event.preventDefault();
+          void i18n.loadLanguages(button.value).then(() => submit(button));
+        }}
+      >
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         {languages.map(({ code, name }) => (
           <button key={code} type="submit" name="lng" value={code} lang={code} className="link-button" aria-current={code === current ? "true" : undefined}>
