@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, staffUsers, submissionEvents, submissionRevisions, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
-import { syncFormDefinitions } from "../procedures/store.server";
+import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
 import { useTestDatabase } from "../test/db";
 import { addResident, addStaff, juminhyoAnswers, submit } from "../test/submissions";
 import { drafts } from "../../db/schema";
-import { findOpenDraft, startCorrection, submitDraft } from "../submissions/drafts.server";
+import { createDraft, findOpenDraft, startCorrection, submitDraft } from "../submissions/drafts.server";
 import { addNote, applyStaffCommand, assign, changeStatus, type StaffActor } from "./workflow.server";
 import { openCorrectionRequest, residentHistory } from "./resident-view.server";
 
@@ -88,6 +88,33 @@ describe("status workflow", () => {
     changeStatus(s.id, "needs_correction", "in_review", clerk);
     expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")).toBeUndefined();
     expect(getDb().select().from(drafts).where(eq(drafts.id, draft.id)).get()!.status).toBe("closed");
+  });
+
+  it("finds the newest open draft, past a newer correction whose 補正依頼 was withdrawn", () => {
+    const older = createDraft({ residentAccountId: "r1" }, getLiveForm("juminhyo")!);
+    const newer = createDraft({ residentAccountId: "r1" }, getLiveForm("juminhyo")!);
+    const at = (id: string, ms: number) =>
+      getDb()
+        .update(drafts)
+        .set({ updatedAt: new Date(ms) })
+        .where(eq(drafts.id, id))
+        .run();
+    // Inserted in the other order than their ages, so neither the insert order nor the row id decides.
+    at(older.id, Date.UTC(2026, 0, 1));
+    at(newer.id, Date.UTC(2026, 0, 2));
+    expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")?.id).toBe(newer.id);
+    at(older.id, Date.UTC(2026, 0, 3));
+    expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")?.id).toBe(older.id);
+
+    const s = submit("juminhyo", juminhyoAnswers("鈴木", "一郎", "スズキ", "イチロウ"), { residentAccountId: "r1" });
+    changeStatus(s.id, "received", "in_review", clerk);
+    changeStatus(s.id, "in_review", "needs_correction", clerk, "通数を確認してください");
+    const correction = startCorrection(getDb().select().from(submissions).where(eq(submissions.id, s.id)).get()!);
+    at(correction.id, Date.UTC(2026, 0, 4));
+    expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")?.id).toBe(correction.id);
+    changeStatus(s.id, "needs_correction", "in_review", clerk);
+    expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")?.id).toBe(older.id);
+    expect(getDb().select().from(drafts).where(eq(drafts.id, correction.id)).get()!.status).toBe("closed");
   });
 
   it("checks a staff command from the page before carrying it out", () => {
