@@ -13,8 +13,10 @@ COPY patches ./patches
 RUN npm ci
 COPY . .
 # Test and lint tools stay behind; tsx stays for the operator's commands (create-admin, backup, restore, retention,
-# audit:verify), and TypeScript, which Remix's packages name as an optional peer.
-RUN npm run build && npm prune --omit=dev
+# audit:verify), and TypeScript, which Remix's packages name as an optional peer. The staff printouts read the regular
+# weight of each Noto font (FONT_FILES in app/backoffice/pdf-fonts.server.ts): the other weights, 190 MB, stay behind.
+RUN npm run build && npm prune --omit=dev \
+  && find node_modules/@expo-google-fonts -name '*.ttf' ! -name '*_400Regular.ttf' -delete
 
 FROM node:24-bookworm-slim
 WORKDIR /app

@@ -7,14 +7,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { FONT_FILES } from "./backoffice/pdf-fonts.server";
 
 const root = path.join(import.meta.dirname, "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
 };
+// A line ending in a backslash goes on in the next one.
 const lines = fs
   .readFileSync(path.join(root, "Dockerfile"), "utf8")
+  .replace(/\\\n\s*/g, "")
   .split("\n")
   .filter((l) => l.trim() && !l.trim().startsWith("#"));
 // Lines before the first FROM (ARG) belong to no stage.
@@ -65,5 +68,24 @@ describe("the Dockerfile", () => {
       const program = pkg.scripts[command]?.split(/\s+/)[0];
       expect(program === "node" || (program !== undefined && program in pkg.dependencies), `npm run ${command}: ${program}`).toBe(true);
     }
+  });
+
+  it("keeps the font files the staff printouts read, and of the font packages nothing else", () => {
+    const buildStage = build!.join("\n");
+    const find = /find (node_modules\/@expo-google-fonts) -name '\*\.ttf' ! -name '([^']+)' -delete/.exec(buildStage);
+    expect(find, "the find that leaves the unused font weights behind").not.toBeNull();
+    const kept = new RegExp(`^${find![2]!.replace(/[.]/g, "\\.").replace(/\*/g, ".*")}$`);
+    for (const file of FONT_FILES) {
+      expect(file.startsWith("@expo-google-fonts/"), file).toBe(true);
+      expect(path.basename(file), file).toMatch(kept);
+    }
+    // Every font package installed is one the printouts read: none is there only to be emptied.
+    const packages = Object.keys(pkg.dependencies).filter((d) => d.startsWith("@expo-google-fonts/"));
+    expect(packages.sort()).toEqual([...new Set(FONT_FILES.map((f) => f.split("/").slice(0, 2).join("/")))].sort());
+    // What the pattern deletes is most of those packages, so the line is worth having.
+    const fontFiles = packages.flatMap((p) =>
+      fs.readdirSync(path.join(root, "node_modules", p), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ttf")),
+    );
+    expect(fontFiles.filter((f) => !kept.test(path.basename(f))).length).toBeGreaterThan(fontFiles.length / 2);
   });
 });

@@ -78,6 +78,13 @@ for tool in vitest @playwright/test eslint prettier; do
   ! docker exec -w /app "$name" node -e "require.resolve('$tool')" 2>/dev/null || fail "$tool is in the image"
 done
 echo "no test or lint tools in the image"
+# The printouts' fonts survived the build's clean-up: a name in each of their scripts is covered by a font read.
+docker exec -w /app "$name" node node_modules/tsx/dist/cli.mjs -e "
+  import('/app/app/backoffice/pdf-fonts.server.ts').then(({ runsOf }) => {
+    const runs = runsOf('山田 太郎 Nguyễn Thị Mai 김민준 张伟 गुरुङ');
+    process.exit(runs.every((r) => r.covered) && new Set(runs.map((r) => r.face.file)).size === 4 ? 0 : 1);
+  })" || fail "the printouts' fonts are missing"
+echo "printout fonts: the four faces read ($(docker exec "$name" du -sh /app/node_modules/@expo-google-fonts | cut -f1) of font packages)"
 
 password=$(openssl rand -base64 18)
 create_admin first-admin

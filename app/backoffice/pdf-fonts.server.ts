@@ -37,7 +37,7 @@ import {
 } from "pdf-lib";
 
 /** The fonts, in the order they are tried: Japanese first (the city's own text and most names). */
-const FONT_FILES = [
+export const FONT_FILES = [
   "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf",
   "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
   "@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf",
