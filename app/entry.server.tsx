@@ -66,10 +66,13 @@ export default async function handleRequest(
           const body = repairStreamedHtml();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           noStoreUnlessSet(responseHeaders);
+          // The timer would hold the render (its data, its page) until it fires, long after the page has gone out.
+          body.on("close", () => clearTimeout(timeout));
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -79,6 +82,6 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    const timeout = setTimeout(abort, streamTimeout + 1000);
   });
 }

@@ -190,6 +190,15 @@ async function main() {
     if (login.status !== 302 || !staffCookie) throw new Error(`staff sign-in: ${login.status}`);
     const detail = await load({ url: `${app.origin}/staff/submissions/${busy.id}`, headers: { Cookie: staffCookie, "Accept-Language": "ja" } });
 
+    // The server's peak memory over the loads above (Linux): a city sizes its machine or container by it.
+    const peakMb = (() => {
+      try {
+        const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${app.process.pid}/status`, "utf8"))?.[1];
+        return kb ? `${(Number(kb) / 1024).toFixed(0)} MB` : "unknown";
+      } catch {
+        return "unknown (no /proc)";
+      }
+    })();
     const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
     const ok = (pass: boolean) => (pass ? "yes" : "**no**");
     const heaviest = javaScriptPerRoute().filter((r) => !STAFF_ROUTE.test(r.route))[0]!;
@@ -204,6 +213,7 @@ async function main() {
       `| step page POST at 100 req/s offered | p99 ${stepPost.p99} ms (p50 ${stepPost.p50} ms, ${stepPost.rps.toFixed(0)} req/s) | p99 < 150 ms | ${ok(stepPost.p99 < 150)} |`,
       `| durable submit (synchronous=${synchronous === 2 ? "FULL" : synchronous}) | ${submitsPerSecond.toFixed(0)} /s | ≥ 200 /s | ${ok(submitsPerSecond >= 200)} |`,
       `| staff detail, 500 audit entries | ${detail.rps.toFixed(0)} req/s = ${pct(detail.rps / trivialGet.rps)} of trivial (p99 ${detail.p99} ms) | ≥ 40 % | ${ok(detail.rps / trivialGet.rps >= 0.4)} |`,
+      `| server's peak memory (resident set) over these loads | ${peakMb} | | |`,
       `| heaviest resident page's JavaScript | ${(heaviest.bytes / 1024).toFixed(1)} KB gzipped (${heaviest.route}; the trivial page: ${(trivialJs.bytes / 1024).toFixed(1)} KB) | ≤ 120 KB | ${ok(heaviest.bytes <= 120 * 1024)} |`,
     ];
     const failures = [trivialGet, stepGet, stepPost, detail].reduce((n, l) => n + l.failures, 0);
