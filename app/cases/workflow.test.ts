@@ -99,7 +99,7 @@ describe("status workflow", () => {
         .set({ updatedAt: new Date(ms) })
         .where(eq(drafts.id, id))
         .run();
-    // Inserted in the other order than their ages, so neither the insert order nor the row id decides.
+    // Dated back, then the older one made the newest, so neither the insert order nor the row id decides.
     at(older.id, Date.UTC(2026, 0, 1));
     at(newer.id, Date.UTC(2026, 0, 2));
     expect(findOpenDraft({ residentAccountId: "r1" }, "juminhyo")?.id).toBe(newer.id);
