@@ -19,12 +19,12 @@ export function LanguageSwitch() {
   const location = useLocation();
   const submit = useSubmit();
   const languages = useRouteLoaderData<RootData>("root")?.languages ?? [];
+  const languageName = useLanguageName();
   const current = i18n.language;
-  const currentName = languages.find((l) => l.code === current)?.name ?? current;
   return (
     <details className="language-switch">
       <summary>
-        {t("language.label")}: <span lang={current}>{currentName}</span>
+        {t("language.label")}: <span lang={current}>{languageName(current)}</span>
       </summary>
       <Form
         method="post"
