@@ -32,12 +32,13 @@ class Typist {
   count = 0;
   chosen = 0;
   longest = { step: "", px: 0 };
-  /** Types only into an empty input that is there (fixed values are text, not inputs). */
+  /** Types only into an empty input that is there (fixed values are text, not inputs); says whether it typed. */
   async type(input: Locator, value: string) {
-    if ((await input.count()) === 0) return;
-    if ((await input.inputValue()) !== "") return;
+    if ((await input.count()) === 0) return false;
+    if ((await input.inputValue()) !== "") return false;
     await input.fill(value);
     this.count++;
+    return true;
   }
   /** Ticks a radio or checkbox unless the city's data (or an earlier answer) already did. */
   async check(input: Locator) {
@@ -62,8 +63,13 @@ class Typist {
   }
   async address(scope: Page | Locator, legend: string, v: { postalCode: string; city: string; town: string }) {
     const g = scope.getByRole("group", { name: new RegExp(`^${legend}`) }).first();
-    await this.type(g.getByLabel("郵便番号"), v.postalCode);
     const pref = g.getByLabel("都道府県");
+    // The code looks the address up as it is typed: a resident sees the parts fill in before typing on, so the count
+    // waits for the answer (on a busy machine it came after the next check, and 市区町村 and 町域 counted as typed).
+    if (await this.type(g.getByLabel("郵便番号"), v.postalCode)) {
+      const status = g.locator(`[id$="-lookup-status"]`);
+      await expect.poll(async () => ((await status.textContent()) ?? "") !== "" || (await pref.inputValue()) !== "").toBe(true);
+    }
     if ((await pref.inputValue()) === "") await this.select(pref, "静岡県");
     await this.type(g.getByLabel("市区町村"), v.city);
     await this.type(g.getByLabel("町域・番地"), v.town);
