@@ -26,7 +26,24 @@ function fetchTranslations(lng: string, ns: string, callback: ReadCallback) {
 /** i18next's backend interface itself (what i18next-resources-to-backend wrapped round a function): nothing to load. */
 const translationsBackend: BackendModule = { type: "backend", init: () => undefined, read: fetchTranslations };
 
+/**
+ * With single fetch, RemixBrowser's first render waits (suspends) until it has decoded the loader data streamed into
+ * the page. A key pressed before React's hydration task runs makes React render the root at once, synchronously, and
+ * React 18 cannot finish a synchronous render that waits: the page keeps its server HTML with none of its scripts
+ * working (React error #345, remix-run/remix#10214). So the data is decoded before hydration starts: RemixBrowser
+ * called once as a plain function starts the decoding and throws the promise it waits for; the render that hydrates
+ * finds the data there.
+ */
+async function loaderDataDecoded() {
+  try {
+    RemixBrowser({});
+  } catch (thrown) {
+    if (typeof (thrown as PromiseLike<unknown> | null)?.then === "function") await thrown;
+  }
+}
+
 async function hydrate() {
+  const decoded = loaderDataDecoded();
   await i18next
     .use(initReactI18next)
     // Translations come from our own route with fetch: a few lines instead of an XHR/fetch polyfill layer (issue 13:
@@ -45,6 +62,7 @@ async function hydrate() {
   takeDateWords();
   i18next.on("languageChanged", takeDateWords);
   i18next.on("loaded", takeDateWords);
+  await decoded;
 
   startTransition(() => {
     hydrateRoot(

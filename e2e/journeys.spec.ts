@@ -283,3 +283,54 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(page.locator(".error-summary a").first()).toHaveAttribute("href", "#applicantName-given");
   });
 }
+
+/**
+ * React starts hydrating in a task of its own; a key pressed before that task runs made React render the page at once,
+ * and Remix's first render waits for the loader data it decodes from the page: a root that waits in such a render stops
+ * for good (React error #345). Seen in clean-clone runs as a 次へ that did nothing (effort.spec.ts) and as an error on
+ * /staff/login; on a slow phone, a page whose 住所 lookup never answers. Here the page is kept busy as React schedules
+ * that task, while keys are pressed.
+ */
+test("keys pressed while the page starts lose nothing and leave its scripts working", async ({ openPage }) => {
+  const page = await openPage();
+  await page.goto("/procedures/juminhyo");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "申請を始める" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("請求する方");
+  await page.addInitScript(() => {
+    // React's scheduler posts its first task when hydration is scheduled: the page is then busy for a second.
+    const post = MessagePort.prototype.postMessage;
+    let busy = true;
+    MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<MessagePort["postMessage"]>) {
+      if (busy) {
+        busy = false;
+        const until = performance.now() + 1_500;
+        while (performance.now() < until);
+      }
+      return post.apply(this, args);
+    } as MessagePort["postMessage"];
+  });
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route("**/locales/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(page.url());
+  await expectAccessible(page);
+  const family = page.getByRole("group", { name: "氏名" }).getByLabel("姓", { exact: true });
+  await family.focus();
+  answer();
+  await page.keyboard.type("すずきいちろう", { delay: 100 });
+  // Hydrated: the 生年月日 aid is offered only by the page's scripts.
+  await expect(page.getByText("年を入力すると、西暦と和暦の対応をここに表示します")).toBeVisible();
+  await expect(family).toHaveValue("すずきいちろう");
+  await fillName(page, "氏名", { family: "鈴木", given: "一郎", familyKana: "スズキ", givenKana: "イチロウ" });
+  await fillDate(page, "生年月日", ["1960", "4", "3"]);
+  const address = page.getByRole("group", { name: /^住所/ });
+  await address.getByLabel("郵便番号").pressSequentially("4200034");
+  await expect(address.getByLabel("都道府県")).toHaveValue("静岡県");
+  await address.getByLabel("町域・番地").fill("常磐町1番地");
+  await page.getByLabel(/^日中に連絡がとれる電話番号/).fill("0540001111");
+  await next(page, "請求の内容");
+});

@@ -26,10 +26,22 @@ export async function fillAddress(page: Page, legend: string, a: { postalCode: s
   if (a.building) await group.getByLabel("方書").fill(a.building);
 }
 
-/** Presses 次へ and checks the page it lands on. */
+/**
+ * Presses 次へ and checks the page it lands on. When it stays, the failure says what the page said (a CI log shows
+ * little more than the failure itself).
+ */
 export async function next(page: Page, expectedHeading?: string | RegExp) {
   await page.getByRole("button", { name: /^(次へ|保存して確認画面へ戻る)$/ }).click();
-  if (expectedHeading) await expect(page.getByRole("heading", { level: 1 })).toHaveText(expectedHeading);
+  if (expectedHeading) {
+    await expect(page.getByRole("heading", { level: 1 }))
+      .toHaveText(expectedHeading)
+      .catch(async (error: Error) => {
+        const summary = (await page.locator(".error-summary").allInnerTexts()).map((text) => text.replace(/\n+/g, " / "));
+        const hydrated = await page.evaluate(() => Object.keys(document).some((k) => k.startsWith("_reactListening")));
+        error.message += `\nerror summary: ${summary.join(" / ") || "none"}; scripts started: ${hydrated}`;
+        throw error;
+      });
+  }
   await expectAccessible(page);
 }
 
