@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { fillDate, fillName, next, startProcedure } from "./support/journey";
+import { fillDate, fillName, holdRequests, next, startProcedure } from "./support/journey";
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -167,12 +167,7 @@ test("with JavaScript: an answer that comes late writes nothing into the part th
   // read 「静岡市葵区まどぐち市」.
   const page = await openPage();
   await toNewAddress(page);
-  let answer!: () => void;
-  const held = new Promise<void>((resolve) => (answer = resolve));
-  await page.route("**/api/postal-codes/*", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const answer = await holdRequests(page, "**/api/postal-codes/*");
   const a = address(page, "新しい住所");
   await a.getByLabel("郵便番号").pressSequentially("4200001");
   await a.getByLabel("市区町村").focus();
@@ -182,5 +177,21 @@ test("with JavaScript: an answer that comes late writes nothing into the part th
   await expect(a.getByLabel("市区町村")).toHaveValue("");
   await a.getByLabel("市区町村").pressSequentially("まどぐち市");
   await expect(a.getByLabel("市区町村")).toHaveValue("まどぐち市");
+  await expectAccessible(page);
+});
+
+test("with JavaScript: a 郵便番号 typed before the page's scripts ran is looked up when they run", async ({ openPage }) => {
+  // A slow phone shows the page a moment before its scripts run; what was typed then fired no lookup.
+  const page = await openPage();
+  await toNewAddress(page);
+  const release = await holdRequests(page, "**/locales/**");
+  await page.goto(page.url());
+  await expectAccessible(page);
+  const a = address(page, "新しい住所");
+  await a.getByLabel("郵便番号").pressSequentially("4200034");
+  release();
+  await expect(a.getByLabel("都道府県")).toHaveValue("静岡県");
+  await expect(a.getByLabel("市区町村")).toHaveValue("静岡市葵区");
+  await expect(a.getByLabel("町域・番地")).toHaveValue("常磐町");
   await expectAccessible(page);
 });

@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { expectProgress, fillAddress, fillDate, fillName, next, signInAsResident, startProcedure } from "./support/journey";
+import { expectProgress, fillAddress, fillDate, fillName, holdRequests, next, signInAsResident, startProcedure } from "./support/journey";
 
 test.describe("journey behaviour", () => {
   test("a failed step keeps every value, focuses the summary and links to each field (JS off)", async ({ openPage }) => {
@@ -310,17 +310,12 @@ test("keys pressed while the page starts lose nothing and leave its scripts work
       return post.apply(this, args);
     } as MessagePort["postMessage"];
   });
-  let answer!: () => void;
-  const held = new Promise<void>((resolve) => (answer = resolve));
-  await page.route("**/locales/**", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const releaseTexts = await holdRequests(page, "**/locales/**");
   await page.goto(page.url());
   await expectAccessible(page);
   const family = page.getByRole("group", { name: "氏名" }).getByLabel("姓", { exact: true });
   await family.focus();
-  answer();
+  releaseTexts();
   await page.keyboard.type("すずきいちろう", { delay: 100 });
   // Hydrated: the 生年月日 aid is offered only by the page's scripts.
   await expect(page.getByText("年を入力すると、西暦と和暦の対応をここに表示します")).toBeVisible();

@@ -45,6 +45,17 @@ export async function next(page: Page, expectedHeading?: string | RegExp) {
   await expectAccessible(page);
 }
 
+/** Holds the page's requests to `url` until the returned function is called: a slow network, on cue. */
+export async function holdRequests(page: Page, url: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export async function expectProgress(page: Page, n: number, total: number) {
   await expect(page.locator(".progress")).toHaveText(`${n} / ${total}`);
 }

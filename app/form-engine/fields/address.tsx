@@ -199,6 +199,10 @@ function AddressInput({ def, id, name, value, error, required, lng, t, forSomeon
     void lookUp(code, false);
   };
 
+  // A code typed before the page's scripts ran (a slow phone) is looked up once they run, as if typed then.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the field first runs in the browser
+  useEffect(() => onPostalInput((document.getElementById(`${id}-postalCode`) as HTMLInputElement).value), []);
+
   const onLookup = (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
     const button = event.currentTarget;
