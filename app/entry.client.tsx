@@ -38,7 +38,8 @@ async function loaderDataDecoded() {
   try {
     RemixBrowser({});
   } catch (thrown) {
-    if (typeof (thrown as PromiseLike<unknown> | null)?.then === "function") await thrown;
+    // A failed decoding is left for the render to meet, as without this head start.
+    if (typeof (thrown as PromiseLike<unknown> | null)?.then === "function") await Promise.resolve(thrown).catch(() => {});
   }
 }
 

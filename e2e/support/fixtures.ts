@@ -116,12 +116,12 @@ export type StaffRole = "staff" | "admin";
  * Starts recording the main-frame URLs a page visits; returns those not checked by expectAccessible, and the errors
  * its scripts threw (a failed hydration, a render error: the page may still look right, and be wrong).
  */
-const evidence = new WeakMap<Page, { consoleErrors: string[]; requests: string[] }>();
+const evidence = new WeakMap<Page, { consoleErrors: string[]; scriptErrors: string[]; requests: string[] }>();
 
 /**
- * Prints what a failed test's page showed when it failed: its address, the console's errors, its last requests and the
- * accessibility tree of its main content (the error summary, the heading). CI keeps only its log, and no trace is
- * recorded there (playwright.config.ts): a failure seen once must be understood from this.
+ * Prints what a failed test's page showed when it failed: its address, the errors its scripts threw and the console's,
+ * its last requests and the accessibility tree of its main content (the error summary, the heading). CI keeps only its
+ * log, and no trace is recorded there (playwright.config.ts): a failure seen once must be understood from this.
  */
 async function describeFailure(page: Page, title: string) {
   if (page.isClosed()) return;
@@ -135,6 +135,7 @@ async function describeFailure(page: Page, title: string) {
     [
       `── failed: ${title}`,
       `page: ${page.url()}`,
+      `script errors: ${seen?.scriptErrors.length ? `\n  ${seen.scriptErrors.join("\n  ")}` : "none"}`,
       `console errors: ${seen?.consoleErrors.length ? `\n  ${seen.consoleErrors.join("\n  ")}` : "none"}`,
       `last requests:\n  ${seen?.requests.join("\n  ") ?? "none"}`,
       `main:\n${main.split("\n").slice(0, 80).join("\n")}`,
@@ -147,7 +148,8 @@ function watchVisits(page: Page) {
   const visited: string[] = [];
   const scriptErrors: string[] = [];
   page.on("pageerror", (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
-  // What a failure report shows (describeFailure): the page's console errors and its last requests with their answers.
+  // What a failure report shows (describeFailure): the page's script and console errors, its last requests with their
+  // answers.
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text().split("\n")[0]!);
@@ -161,7 +163,7 @@ function watchVisits(page: Page) {
     );
   });
   page.on("requestfailed", (request) => remember(`${request.method()} ${request.url()} → ${request.failure()?.errorText ?? "failed"}`));
-  evidence.set(page, { consoleErrors, requests });
+  evidence.set(page, { consoleErrors, scriptErrors, requests });
   checkedUrls.set(page, new Set());
   page.on("framenavigated", (frame) => {
     if (frame === page.mainFrame()) visited.push(withoutHash(frame.url()));
