@@ -124,6 +124,7 @@ const evidence = new WeakMap<Page, { consoleErrors: string[]; scriptErrors: stri
  * log, and no trace is recorded there (playwright.config.ts): a failure seen once must be understood from this.
  */
 async function describeFailure(page: Page, title: string) {
+  const listed = (lines: string[] = []) => (lines.length ? `\n  ${lines.join("\n  ")}` : "none");
   if (page.isClosed()) return;
   const seen = evidence.get(page);
   const main = await page
@@ -135,8 +136,8 @@ async function describeFailure(page: Page, title: string) {
     [
       `── failed: ${title}`,
       `page: ${page.url()}`,
-      `script errors: ${seen?.scriptErrors.length ? `\n  ${seen.scriptErrors.join("\n  ")}` : "none"}`,
-      `console errors: ${seen?.consoleErrors.length ? `\n  ${seen.consoleErrors.join("\n  ")}` : "none"}`,
+      `script errors: ${listed(seen?.scriptErrors)}`,
+      `console errors: ${listed(seen?.consoleErrors)}`,
       `last requests:\n  ${seen?.requests.join("\n  ") ?? "none"}`,
       `main:\n${main.split("\n").slice(0, 80).join("\n")}`,
     ].join("\n"),

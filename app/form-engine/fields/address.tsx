@@ -128,7 +128,7 @@ function AddressInput({ def, id, name, value, error, required, lng, t, forSomeon
   const lastCode = useRef(found?.code ?? asString(v.postalCode));
   const moveFocus = useRef<string | null>(null);
   const ref = (key: string) => () => document.getElementById(`${id}-${key}`) as HTMLInputElement | HTMLSelectElement | null;
-  const [prefectureInput, cityInput, townInput] = [ref("prefecture"), ref("city"), ref("town")];
+  const [postalCodeInput, prefectureInput, cityInput, townInput] = [ref("postalCode"), ref("prefecture"), ref("city"), ref("town")];
   // Commands reach fields at the top of a step; inside a group the lookup runs only in the browser, as one types.
   const hasButton = name === def.name;
 
@@ -201,12 +201,12 @@ function AddressInput({ def, id, name, value, error, required, lng, t, forSomeon
 
   // A code typed before the page's scripts ran (a slow phone) is looked up once they run, as if typed then.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the field first runs in the browser
-  useEffect(() => onPostalInput((document.getElementById(`${id}-postalCode`) as HTMLInputElement).value), []);
+  useEffect(() => onPostalInput(asString(postalCodeInput()?.value)), []);
 
   const onLookup = (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
     const button = event.currentTarget;
-    const code = digitsOnly(asString((document.getElementById(`${id}-postalCode`) as HTMLInputElement | null)?.value)).replace(/^〒/, "");
+    const code = digitsOnly(asString(postalCodeInput()?.value)).replace(/^〒/, "");
     lastCode.current = code;
     void lookUp(code, true).then((done) => {
       if (!done) button.form?.requestSubmit(button);
