@@ -146,11 +146,17 @@ export default tseslint.config(
   },
   {
     // Field types own their behaviour: outside its own module no code asks whether a field is of a given type.
+    // A raw better-sqlite3 transaction is begun IMMEDIATE, as drizzle's are (ADR 0048): called as it is, it begins
+    // DEFERRED and fails at once on another program's write.
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/form-engine/fields/**", "app/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-syntax": [
         "error",
+        {
+          selector: "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
+          message: "Begin a raw transaction with .immediate() (ADR 0048): a DEFERRED one that reads first fails at once on another program's write.",
+        },
         {
           selector:
             "BinaryExpression[operator=/^[!=]==?$/]:has(MemberExpression[property.name='type']):has(Literal[value=/^(group|file|date|address|personName|text|select|radio|checkboxes|yesNo|number|phone|email|katakana|textarea|guidance|declaration)$/])",

@@ -25,7 +25,22 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   keepStatements(sqlite);
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  beginTransactionsImmediately(db);
+  return db;
+}
+
+/**
+ * Every transaction begins IMMEDIATE: it takes the write lock first, waiting its turn (the busy timeout) while another
+ * connection writes. A DEFERRED one, SQLite's and drizzle's default, reads first and asks for the lock only at its
+ * first write; if another connection is writing then, SQLite answers SQLITE_BUSY at once, without the wait (waiting
+ * could deadlock), and the request ended in a 500: a clerk's status change failed while a test wrote beside the server,
+ * as it would beside a backup, the retention job or a second app server (ADR 0048). Raw better-sqlite3 transactions
+ * call `.immediate()` themselves.
+ */
+function beginTransactionsImmediately(db: Db) {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
 }
 
 const KEPT_STATEMENTS = 500;

@@ -23,7 +23,7 @@ export type RetentionReport = { sessions: number; resumeLinks: number; drafts: n
 export function runRetention(now = new Date()): RetentionReport {
   const client = getDb().$client;
   const at = now.getTime();
-  return client.transaction((): RetentionReport => {
+  const purge = client.transaction((): RetentionReport => {
     const sessions = client.prepare("delete from sessions where expires_at < ?").run(at).changes;
     const resumeLinks = client.prepare("delete from resume_tokens where expires_at < ? or used_at is not null").run(at).changes;
 
@@ -71,7 +71,8 @@ export function runRetention(now = new Date()): RetentionReport {
     const report = { sessions, resumeLinks, drafts: stale.length, files, submissions };
     recordAudit({ actor: { role: "system", id: null }, action: "retention.run", details: report });
     return report;
-  })();
+  });
+  return purge.immediate();
 }
 
 function anonymiseSubmission(client: ReturnType<typeof getDb>["$client"], id: string, draftId: string) {

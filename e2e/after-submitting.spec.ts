@@ -11,6 +11,7 @@ import {
   fillDate,
   fillName,
   juminhyoRequestAndDelivery,
+  moveCaseTo,
   next,
   requestJuminhyo,
   signInAsResident,
@@ -111,8 +112,7 @@ test("the same person applying twice is warned with the 受付番号; staff see 
   await expectAccessible(staff);
 
   // Applied without signing in and without an address: a 補正依頼 would reach nobody, so it is refused with the reason.
-  await staff.getByRole("button", { name: "「審査中」にする" }).click();
-  await expect(staff.getByRole("status")).toHaveText("状態を変更しました。");
+  await moveCaseTo(staff, "審査中");
   await expect(staff.getByText("この申請者には補正依頼が届きません（ログインせずに申請し、お知らせ用のメールアドレスもありません）。")).toBeVisible();
   await expectAccessible(staff);
   await staff.getByLabel("申請者へのメッセージ").fill("通数をご確認ください。");
@@ -131,9 +131,7 @@ test("a signed-in resident sees a 補正依頼 highlighted on My page, and the a
   await staff.goto(`/staff/submissions/${idOf(db, receipt)}`);
   await expectAccessible(staff);
   for (const [status, message] of [["審査中"], ["補正依頼", "使いみちを確認してください。"]] as const) {
-    if (message) await staff.getByLabel("申請者へのメッセージ").fill(message);
-    await staff.getByRole("button", { name: `「${status}」にする` }).click();
-    await expect(staff.getByRole("status")).toHaveText("状態を変更しました。");
+    await moveCaseTo(staff, status, message);
     await expectAccessible(staff);
   }
 

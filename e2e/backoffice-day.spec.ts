@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { signInAsStaff } from "./support/journey";
+import { expectStatusChanged, moveCaseTo, signInAsStaff } from "./support/journey";
 
 /**
  * Copies of a demo 住民票 request (own draft, own 受付番号), so the queue has a working day's worth of cases. They are
@@ -83,12 +83,10 @@ test("a clerk's day at 1280×900: a dense queue, filters kept, next case, one-st
   expect((db.prepare("select count(*) as n from audit_log where action = 'submission.viewed' and subject_id = ?").get(id) as { n: number }).n).toBe(3);
 
   // 受付 → 審査中 → 完了: one click each, then straight on to the next case of the list.
-  await page.getByRole("button", { name: "「審査中」にする" }).click();
-  await expect(page.getByRole("status")).toHaveText("状態を変更しました。");
+  await moveCaseTo(page, "審査中");
   await expectAccessible(page);
   await expect(page).toHaveURL(/status=received/);
-  await page.getByRole("button", { name: "「完了」にする" }).click();
-  await expect(page.getByRole("status")).toHaveText("状態を変更しました。");
+  await moveCaseTo(page, "完了");
   await expectAccessible(page);
   expect((db.prepare("select status from submissions where id = ?").get(id) as { status: string }).status).toBe("completed");
 
@@ -142,4 +140,26 @@ test("a long audit list shows its newest 20 lines and links to the whole of it",
   await expect(page).toHaveURL(/audit=all/);
   await expect(audit).toHaveCount(27);
   await expectAccessible(page);
+});
+
+test("a status change made while another program writes to the database waits its turn, and is made", async ({ page, db, createStaffUser }) => {
+  const reviewer = await createStaffUser();
+  const { id: reviewerId } = db.prepare("select id from staff_users where username = ?").get(reviewer.username) as { id: string };
+  const [id, other] = seedCases(db, 2, `wl${Date.now().toString(36)}`, reviewerId);
+  await signInAsStaff(page, reviewer.username, reviewer.password);
+  await page.goto(`/staff/submissions/${id}`);
+  await expectAccessible(page);
+  // This test's own connection writes (as a backup, the retention job or a second app server would) and holds the
+  // lock while the clerk clicks. The server's change read first and then asked for the lock: SQLite refused it at
+  // once, and the clerk saw 「システムで問題が起きました」 (a clean-clone CI run).
+  db.exec("begin immediate");
+  db.prepare("update submissions set updated_at = ? where id = ?").run(Date.now(), other);
+  const posted = page.waitForRequest((request) => request.method() === "POST");
+  await page.getByRole("button", { name: "「審査中」にする" }).click();
+  await posted;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  db.exec("commit");
+  await expectStatusChanged(page, "審査中");
+  await expectAccessible(page);
+  expect((db.prepare("select status from submissions where id = ?").get(id) as { status: string }).status).toBe("in_review");
 });

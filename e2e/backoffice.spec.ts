@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { requestJuminhyo, signInAsResident, signInAsStaff } from "./support/journey";
+import { moveCaseTo, requestJuminhyo, signInAsResident, signInAsStaff } from "./support/journey";
 import type { Page } from "@playwright/test";
 
 /** Finds a submission in the queue by its 受付番号 and opens it. */
@@ -17,9 +17,7 @@ async function openFromQueue(page: Page, receipt: string) {
 }
 
 async function moveTo(page: Page, status: string, message?: string) {
-  if (message !== undefined) await page.getByLabel("申請者へのメッセージ").fill(message);
-  await page.getByRole("button", { name: `「${status}」にする` }).click();
-  await expect(page.getByRole("status")).toHaveText("状態を変更しました。");
+  await moveCaseTo(page, status, message);
   await expectAccessible(page);
 }
 

@@ -15,8 +15,9 @@ type Executor = Pick<ReturnType<typeof getDb>, "insert">;
 
 /**
  * Appends one entry to the audit log, chained to the one before it (chain.server.ts). The table refuses updates,
- * deletes and replacements. The newest hash is read on the same connection, inside the caller's transaction when there
- * is one; SQLite lets one writer at a time, so two entries never claim the same predecessor.
+ * deletes and replacements. The newest hash is read under the write lock (a transaction begun IMMEDIATE, or a
+ * savepoint of the caller's): another program appending meanwhile, such as a second app server, waits, so two entries
+ * never claim the same predecessor.
  */
 export function recordAudit(
   entry: {
@@ -37,17 +38,22 @@ export function recordAudit(
     subjectId: entry.subject?.id ?? null,
     details: entry.details ?? null,
   };
-  const hash = entryHash(lastHash(getDb().$client), {
-    at: values.at.getTime(),
-    actor_role: values.actorRole,
-    actor_id: values.actorId,
-    action: values.action,
-    subject_type: values.subjectType,
-    subject_id: values.subjectId,
-    // As drizzle stores a JSON column.
-    details: values.details === null ? null : JSON.stringify(values.details),
-  });
-  db.insert(auditLog)
-    .values({ ...values, hash })
-    .run();
+  const client = getDb().$client;
+  client
+    .transaction(() => {
+      const hash = entryHash(lastHash(client), {
+        at: values.at.getTime(),
+        actor_role: values.actorRole,
+        actor_id: values.actorId,
+        action: values.action,
+        subject_type: values.subjectType,
+        subject_id: values.subjectId,
+        // As drizzle stores a JSON column.
+        details: values.details === null ? null : JSON.stringify(values.details),
+      });
+      db.insert(auditLog)
+        .values({ ...values, hash })
+        .run();
+    })
+    .immediate();
 }

@@ -48,12 +48,13 @@ export function sealUnhashedEntries(client: Database.Database): number {
   })[];
   const update = client.prepare("update audit_log set hash = ? where id = ?");
   let previous = GENESIS;
-  client.transaction(() => {
+  const seal = client.transaction(() => {
     for (const row of rows) {
       if (row.hash === null) update.run((row.hash = entryHash(previous, row)), row.id);
       previous = row.hash;
     }
-  })();
+  });
+  seal.immediate();
   return unhashed.n;
 }
 

@@ -1,3 +1,8 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
 import { openDatabase, migrateDatabase, setDb, type Db } from "../db.server";
 
 /** A migrated in-memory database installed as the process-wide connection. */
@@ -6,4 +11,44 @@ export function useTestDatabase(): Db {
   migrateDatabase(db);
   setDb(db);
   return db;
+}
+
+/** A migrated database in a file of its own (another process can open it), installed as the process-wide connection. */
+export function useTestDatabaseFile(): { db: Db; file: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "db-"));
+  const file = path.join(dir, "x.sqlite");
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  setDb(db);
+  return {
+    db,
+    file,
+    remove: () => {
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Another process writes `statements` and holds the write lock for 300 ms after (a backup, the retention job, a second
+ * app server, a test writing beside the server). Resolves once it holds the lock; `committed` once it has let go.
+ */
+export async function writerElsewhere(file: string, statements: string) {
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  const child = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const db = new (require(${JSON.stringify(driver)}))(${JSON.stringify(file)});
+       db.exec("begin immediate");
+       db.exec(${JSON.stringify(statements)});
+       console.log("locked");
+       setTimeout(() => { db.exec("commit"); db.close(); }, 300);`,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const committed = new Promise((resolve) => child.once("exit", resolve));
+  await new Promise((resolve) => child.stdout.once("data", resolve));
+  return { committed };
 }

@@ -116,7 +116,25 @@ export type StaffRole = "staff" | "admin";
  * Starts recording the main-frame URLs a page visits; returns those not checked by expectAccessible, and the errors
  * its scripts threw (a failed hydration, a render error: the page may still look right, and be wrong).
  */
-const evidence = new WeakMap<Page, { consoleErrors: string[]; scriptErrors: string[]; requests: string[] }>();
+const evidence = new WeakMap<Page, { consoleErrors: string[]; scriptErrors: string[]; requests: string[]; since: number }>();
+
+/**
+ * What the shared server logged as an error or a warning since `since` (any test's: the server is shared), with the
+ * first lines of its stack: a 500 page says only that something failed.
+ */
+function serverErrorsSince(since: number): string[] {
+  const file = process.env.E2E_SERVER_LOG_FILE;
+  if (!file || !fs.existsSync(file)) return [];
+  const entries: string[] = [];
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const entry = JSON.parse(line) as { level?: string; time?: string; msg?: string; path?: string; err?: { stack?: string } };
+    if ((entry.level !== "error" && entry.level !== "warn") || Date.parse(entry.time ?? "") < since) continue;
+    const stack = entry.err?.stack?.split("\n").slice(0, 6).join("\n    ");
+    entries.push(`${entry.time} ${entry.level} ${entry.path ?? ""} ${entry.msg ?? ""}${stack ? `\n    ${stack}` : ""}`);
+  }
+  return entries.slice(-5);
+}
 
 /**
  * Prints what a failed test's page showed when it failed: its address, the errors its scripts threw and the console's,
@@ -139,6 +157,7 @@ async function describeFailure(page: Page, title: string) {
       `script errors: ${listed(seen?.scriptErrors)}`,
       `console errors: ${listed(seen?.consoleErrors)}`,
       `last requests:\n  ${seen?.requests.join("\n  ") ?? "none"}`,
+      `server errors since the page opened: ${listed(seen && serverErrorsSince(seen.since))}`,
       `main:\n${main.split("\n").slice(0, 80).join("\n")}`,
     ].join("\n"),
   );
@@ -163,8 +182,16 @@ function watchVisits(page: Page) {
       () => remember(`${request.method()} ${request.url()} → (closed)`),
     );
   });
-  page.on("requestfailed", (request) => remember(`${request.method()} ${request.url()} → ${request.failure()?.errorText ?? "failed"}`));
-  evidence.set(page, { consoleErrors, scriptErrors, requests });
+  // A single-fetch answer (.data) is streamed, and Chromium reports its stream as cut off (ERR_ABORTED) once Remix
+  // has read what it needs: its status is the answer that counts.
+  page.on("requestfailed", (request) => {
+    const failure = request.failure()?.errorText ?? "failed";
+    request.response().then(
+      (r) => remember(`${request.method()} ${request.url()} → ${r ? `${r.status()} (${failure})` : failure}`),
+      () => remember(`${request.method()} ${request.url()} → ${failure}`),
+    );
+  });
+  evidence.set(page, { consoleErrors, scriptErrors, requests, since: Date.now() });
   checkedUrls.set(page, new Set());
   page.on("framenavigated", (frame) => {
     if (frame === page.mainFrame()) visited.push(withoutHash(frame.url()));

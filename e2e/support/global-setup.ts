@@ -97,8 +97,14 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
   await promisify(execFile)(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed-demo.ts"], { cwd: root, env });
   let output = "";
   const server = spawn(process.execPath, ["build/index.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout.on("data", (d) => (output += d));
-  server.stderr.on("data", (d) => (output += d));
+  // Also to a file as it comes: a failed test's report quotes the server's errors of its time (support/fixtures.ts).
+  const logFile = path.join(dir, "server.log");
+  const keep = (d: Buffer) => {
+    output += d;
+    fs.appendFileSync(logFile, d);
+  };
+  server.stdout.on("data", keep);
+  server.stderr.on("data", keep);
   const baseURL = `http://localhost:${port}`;
   await waitForHealth(`${baseURL}/healthz`, server, () => output);
   const vnu = await validator;
@@ -107,6 +113,7 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
   process.env.E2E_DATABASE_PATH = env.DATABASE_PATH;
   process.env.E2E_VNU_URL = vnu.url;
   process.env.E2E_CLOCK_FILE = env.TEST_CLOCK_FILE;
+  process.env.E2E_SERVER_LOG_FILE = logFile;
   // Page states axe has passed in this run (support/fixtures.ts): one file per state, shared by the workers.
   process.env.E2E_AXE_PASSED_DIR = path.join(dir, "axe-passed");
   fs.mkdirSync(process.env.E2E_AXE_PASSED_DIR);

@@ -82,6 +82,24 @@ export async function signInAsStaff(page: Page, username: string, password = "ma
   await expectAccessible(page);
 }
 
+/**
+ * On a case's page: moves it to 「status」 with one click (the message first, where one is asked for) and waits until
+ * the page shows the case in that status. The message of an earlier change may still be on the page, so the status
+ * row says this change was made, not only "状態を変更しました。".
+ */
+export async function moveCaseTo(page: Page, status: string, message?: string) {
+  if (message !== undefined) await page.getByLabel("申請者へのメッセージ").fill(message);
+  await page.getByRole("button", { name: `「${status}」にする` }).click();
+  await expectStatusChanged(page, status);
+}
+
+/** The case's page after a status change: the case is in `status`, and the page says the change was made. */
+export async function expectStatusChanged(page: Page, status: string) {
+  const statusRow = page.locator(".summary-list__row", { has: page.getByRole("term").getByText("状態", { exact: true }) });
+  await expect(statusRow.getByRole("definition")).toHaveText(status);
+  await expect(page.getByRole("status")).toHaveText("状態を変更しました。");
+}
+
 export async function startProcedure(page: Page, formId: string) {
   await page.goto(`/procedures/${formId}`);
   await expectAccessible(page);
