@@ -6,7 +6,7 @@ import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
 import { DEMO_PASSWORD } from "./demo-password";
 import { getDummyHash, verifyPassword } from "./password.server";
-import { clearStaffSignInFailures, recordStaffSignInFailure, staffSignInWait } from "../security/throttle.server";
+import { clearStaffSignInFailures, oneStaffSignInAtATime, recordStaffSignInFailure, staffSignInWait } from "../security/throttle.server";
 import { createSession } from "./session.server";
 import { useSignInCode, type PendingSignIn } from "./totp.server";
 
@@ -27,17 +27,21 @@ export type StaffSignInResult =
  * the password is even looked at, and unknown usernames cost the same scrypt time as known ones, so timing does not
  * reveal which accounts exist.
  */
-export async function signInStaff(request: Request, credentials: z.infer<typeof staffSignInSchema>, ip: string): Promise<StaffSignInResult> {
+export function signInStaff(request: Request, credentials: z.infer<typeof staffSignInSchema>, ip: string): Promise<StaffSignInResult> {
   const username = credentials.username.toLowerCase();
+  return oneStaffSignInAtATime(username, ip, () => checkPassword(request, username, credentials.password, ip));
+}
+
+async function checkPassword(request: Request, username: string, password: string, ip: string): Promise<StaffSignInResult> {
   const waitMs = await staffSignInWait(username, ip);
   if (waitMs > 0) {
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_locked", details: { username, ip } });
     return { ok: false, reason: "locked", waitMs };
   }
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.username, username)).get();
-  const valid = await verifyPassword(credentials.password, user?.passwordHash ?? (await getDummyHash()));
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   // The demo password is public: it opens nothing outside a demo.
-  const demoPasswordOutsideDemo = valid && !getEnv().DEMO && credentials.password === DEMO_PASSWORD;
+  const demoPasswordOutsideDemo = valid && !getEnv().DEMO && password === DEMO_PASSWORD;
   if (!user || !valid || user.disabled || demoPasswordOutsideDemo) {
     await recordStaffSignInFailure(username, ip);
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_failed", details: { username, ip } });
@@ -59,7 +63,11 @@ async function completeSignIn(request: Request, user: { id: string; username: st
  * The second step for an account with TOTP: the code from the person's app. A wrong code counts as a failed sign-in of
  * the account from this address (the same slow-down as a wrong password).
  */
-export async function signInStaffWithCode(request: Request, pending: PendingSignIn, code: string, ip: string): Promise<StaffSignInResult> {
+export function signInStaffWithCode(request: Request, pending: PendingSignIn, code: string, ip: string): Promise<StaffSignInResult> {
+  return oneStaffSignInAtATime(pending.username, ip, () => checkCode(request, pending, code, ip));
+}
+
+async function checkCode(request: Request, pending: PendingSignIn, code: string, ip: string): Promise<StaffSignInResult> {
   const waitMs = await staffSignInWait(pending.username, ip);
   if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.id, pending.staffId)).get();

@@ -14,7 +14,7 @@ import { placePath } from "./paths";
 import { pageTitle } from "../i18n/title";
 import { sourceMarks } from "../prefill/prefill-sources.server";
 import { getProfile, keepProfile, reusableAnswers } from "../residents/profile.server";
-import { findDraftOfOwner, findSubmissionOfDraft, formOfDraft, submitDraft, type Draft, type Owner } from "../submissions/drafts.server";
+import { DraftNotOpen, findDraftOfOwner, findSubmissionOfDraft, formOfDraft, submitDraft, type Draft, type Owner } from "../submissions/drafts.server";
 import { isRetired } from "../procedures/store.server";
 import type { AnswersState, JourneyForm } from "./answers-store.server";
 import { journeyOf, type Actor, type Place } from "./journey";
@@ -152,7 +152,14 @@ export function submitFromCheck(owner: Owner, actor: Actor, input: SubmitRequest
   if (isRetired(form.formId)) return { kind: "closed" };
   const check = journeyOf(form.definition, draft, actor).canSubmit();
   if (!check.ok) return check.reason === "incomplete" ? { kind: "goTo", place: check.goTo } : { kind: "noDraft" };
-  const submission = submitDraft(draft.id, lng, { contactEmail: contactEmailOf(form, draft, actor, typed) });
+  let submission;
+  try {
+    submission = submitDraft(draft.id, lng, { contactEmail: contactEmailOf(form, draft, actor, typed) });
+  } catch (error) {
+    // Taken over at the counter while this page was open: as for a draft that is gone, back to the start page.
+    if (error instanceof DraftNotOpen) return { kind: "noDraft" };
+    throw error;
+  }
   // Kept for later procedures only when the resident ticked the box (explicit consent).
   if (actor.kind === "resident" && actor.residentAccountId && input.keepProfile) {
     const values = reusableAnswers(form.definition, draft.answers, draft.prefill);

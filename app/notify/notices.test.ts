@@ -15,7 +15,7 @@ import { addResident, addStaff, juminhyoAnswers, submit } from "../test/submissi
 import { drafts } from "../../db/schema";
 import { setMailSettings } from "./mailer.server";
 import { noticeMail } from "./messages.server";
-import { deliverNotices } from "./outbox.server";
+import { deliverDueNotices, deliverNotices } from "./outbox.server";
 
 const clerk: StaffActor = { role: "staff", id: "clerk" };
 
@@ -53,6 +53,14 @@ describe("e-mail notices", () => {
     expect(mail!.text).toContain("住民票の写し");
     // Personal data stays out of the mail: not the name, not the answers.
     expect(mail!.text).not.toContain("鈴木");
+    expect(getDb().select().from(notices).get()).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("sends a notice once when two senders deliver at the same moment (two app servers; the finding: both sent it)", async () => {
+    submitWithEmail("ichiro@example.jp");
+    const now = new Date();
+    await Promise.all([deliverDueNotices(now), deliverDueNotices(now)]);
+    expect(smtp.mails).toHaveLength(1);
     expect(getDb().select().from(notices).get()).toMatchObject({ status: "sent", attempts: 1 });
   });
 

@@ -35,7 +35,15 @@ export function queueNotice(tx: Tx | Db, notice: NewNotice, now = new Date()): b
   return true;
 }
 
-async function deliverDue(now: Date): Promise<void> {
+/** How long a notice taken for sending is left to the sender before another may take it (longer than any SMTP try). */
+export const CLAIM_MINUTES = 10;
+
+/**
+ * Sends the notices due at `now`. Each is claimed before it is sent, by moving its next attempt past the claim's
+ * time only if it is still due: another app server delivering at the same moment (or a second call here) skips it,
+ * where both used to send it. A sender that dies mid-send leaves the notice to be sent again after the claim.
+ */
+export async function deliverDueNotices(now: Date): Promise<void> {
   const db = getDb();
   const due = db
     .select()
@@ -45,6 +53,12 @@ async function deliverDue(now: Date): Promise<void> {
     .limit(50)
     .all();
   for (const n of due) {
+    const claimed = db
+      .update(notices)
+      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MINUTES * 60_000) })
+      .where(and(eq(notices.id, n.id), eq(notices.status, "pending"), lte(notices.nextAttemptAt, now)))
+      .run();
+    if (claimed.changes === 0) continue;
     try {
       await sendMail(await noticeMail(n.kind, n.to, n.language, n.params as unknown as NoticeParams));
       db.update(notices)
@@ -77,7 +91,7 @@ export function deliverNotices(now: () => Date = () => new Date()): Promise<void
   running = (async () => {
     do {
       again = false;
-      await deliverDue(now());
+      await deliverDueNotices(now());
     } while (again);
   })().finally(() => {
     running = null;

@@ -32,6 +32,14 @@ describe("staff sign-in slows down per account and address", () => {
     expect(second).toBeLessThanOrEqual(60_000);
   });
 
+  it("counts guesses sent at once: only the first five reach the password check (the finding: twenty did)", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(`wrong-${i}`, "203.0.113.7")));
+    expect(results.filter((r) => r.ok === false && r.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((r) => r.ok === false && r.reason === "locked")).toHaveLength(15);
+    // The right password sent beside them is not let through either, and it waits like any other try.
+    expect(await signIn("madoguchi-demo", "203.0.113.7")).toMatchObject({ ok: false, reason: "locked" });
+  });
+
   it("forgets an account's failures from an address once it signs in from there", async () => {
     for (let i = 0; i < 4; i++) await recordStaffSignInFailure("counter1", "10.0.0.1");
     await clearStaffSignInFailures("counter1", "10.0.0.1");

@@ -63,6 +63,26 @@ export const tooManyRequests = () => new Response("Too Many Requests", { status:
 
 const accountKey = (username: string, address: string) => `${username}|${address}`;
 
+const triesUnderWay = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs the sign-in tries of one account from one address one after another. Each try checks the wait, then the
+ * password, and only then counts a failure: tries sent at once all passed the check before any was counted (twenty
+ * guesses where five are allowed). Queued, each meets the wait the tries before it earned. A double click still
+ * signs in. Per server process: several app servers let through one try each at a time.
+ */
+export function oneStaffSignInAtATime<T>(username: string, address: string, attempt: () => Promise<T>): Promise<T> {
+  const key = accountKey(username, address);
+  const mine = (triesUnderWay.get(key) ?? Promise.resolve()).then(attempt);
+  const done = mine.then(
+    () => {},
+    () => {},
+  );
+  triesUnderWay.set(key, done);
+  void done.then(() => triesUnderWay.get(key) === done && triesUnderWay.delete(key));
+  return mine;
+}
+
 /** Milliseconds this account must still wait before trying from this address (0: it may try now). */
 export async function staffSignInWait(username: string, address: string): Promise<number> {
   const l = limiters();

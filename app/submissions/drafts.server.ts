@@ -117,35 +117,61 @@ export function formOfDraft(draft: Draft): StoredForm {
   return form;
 }
 
-export function saveStep(draft: Draft, form: StoredForm, stepId: string, values: Answers) {
-  const answers = pruneAnswers(form.definition, { ...draft.answers, ...values });
-  const completed = [...new Set([...draft.completedSteps, stepId])];
-  const all = { ...draft.provenance, ...provenanceOf(values, draft.prefill) };
-  const provenance = Object.fromEntries(Object.entries(all).filter(([name]) => name in answers));
-  getDb().update(drafts).set({ answers, completedSteps: completed, provenance, updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
-  return { ...draft, answers, completedSteps: completed, provenance };
+/**
+ * Changes a draft as it is stored now, read again under the write lock: another request (a second tab, a retried
+ * post) may have saved another step since this one read the draft, and its answers stay. A draft submitted or closed
+ * meanwhile is left as it is.
+ */
+function changeOpenDraft(draft: Draft, change: (current: Draft) => Pick<Draft, "answers" | "completedSteps"> & Partial<Pick<Draft, "provenance">>): Draft {
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(drafts).where(eq(drafts.id, draft.id)).get();
+    if (current?.status !== "open") return current ?? draft;
+    const changed = { ...change(current), updatedAt: new Date() };
+    tx.update(drafts).set(changed).where(eq(drafts.id, draft.id)).run();
+    return { ...current, ...changed };
+  });
+}
+
+export function saveStep(draft: Draft, form: StoredForm, stepId: string, values: Answers): Draft {
+  return changeOpenDraft(draft, (current) => {
+    const answers = pruneAnswers(form.definition, { ...current.answers, ...values });
+    const all = { ...current.provenance, ...provenanceOf(values, current.prefill) };
+    return {
+      answers,
+      completedSteps: [...new Set([...current.completedSteps, stepId])],
+      provenance: Object.fromEntries(Object.entries(all).filter(([name]) => name in answers)),
+    };
+  });
 }
 
 /**
  * Keeps unvalidated input of a group being edited (add / remove item). The step counts as not done until it is
  * saved again, so the check page and submission never see unchecked input.
  */
-export function saveWorkingValues(draft: Draft, stepId: string, values: Answers) {
-  const answers = { ...draft.answers, ...values };
-  const completedSteps = draft.completedSteps.filter((id) => id !== stepId);
-  getDb().update(drafts).set({ answers, completedSteps, updatedAt: new Date() }).where(eq(drafts.id, draft.id)).run();
-  return { ...draft, answers, completedSteps };
+export function saveWorkingValues(draft: Draft, stepId: string, values: Answers): Draft {
+  return changeOpenDraft(draft, (current) => ({
+    answers: { ...current.answers, ...values },
+    completedSteps: current.completedSteps.filter((id) => id !== stepId),
+  }));
 }
 
 export type Submission = typeof submissions.$inferSelect;
 
-/**
- * Turns a draft into a submission, exactly once: the check and the insert are one transaction, and draft_id is
- * unique, so a double click, a resubmit after going back, or a second tab all get the first submission.
- */
+/** The draft was closed before it was sent (the counter continued it): nothing was submitted. */
+export class DraftNotOpen extends Error {
+  constructor(draftId: string) {
+    super(`Draft ${draftId} is not open`);
+  }
+}
+
 /** A submission entered by a clerk at the counter: the visit, the clerk, and when the resident confirmed the answers. */
 export type CounterEntry = { visitId: string; clerkId: string; confirmedAt: Date };
 
+/**
+ * Turns a draft into a submission, exactly once: the check and the insert are one transaction, and draft_id is
+ * unique, so a double click, a resubmit after going back, or a second tab all get the first submission.
+ * A draft closed meanwhile throws DraftNotOpen.
+ */
 export function submitDraft(draftId: string, language: string, options: { contactEmail?: string | null; counter?: CounterEntry } = {}): Submission {
   const db = getDb();
   let queued = false;
@@ -160,6 +186,8 @@ export function submitDraft(draftId: string, language: string, options: { contac
       : undefined;
     // A correction after a 補正依頼 updates the submission it belongs to (same 受付番号), it does not make a new one.
     if (draft.correctionOf) return resubmitCorrection(tx, draft, definition, account?.name ?? null);
+    // Closed meanwhile, read inside this transaction: the counter took the procedure over, and its copy is the one sent.
+    if (draft.status !== "open") throw new DraftNotOpen(draftId);
     const now = new Date();
     for (let attempt = 0; ; attempt++) {
       const receiptNumber = newReceiptNumber();

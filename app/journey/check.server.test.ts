@@ -1,0 +1,49 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { drafts, submissions } from "../../db/schema";
+import { getDb } from "../db.server";
+import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
+import { createDraft } from "../submissions/drafts.server";
+import { useTestDatabase } from "../test/db";
+import { juminhyoAnswers } from "../test/submissions";
+import { submitFromCheck } from "./check.server";
+
+const owner = { anonymousKeyHash: "browser-1" };
+const actor = { kind: "resident" as const, residentAccountId: null };
+
+/** A complete 住民票 request, as the check page shows it. */
+function completeDraft() {
+  const form = getLiveForm("juminhyo")!;
+  const draft = createDraft(owner, form);
+  getDb()
+    .update(drafts)
+    .set({ answers: juminhyoAnswers("窓口", "花子", "マドグチ", "ハナコ"), completedSteps: form.definition.steps.map((s) => s.id) })
+    .where(eq(drafts.id, draft.id))
+    .run();
+  return draft;
+}
+
+const submit = (draftId: string) => submitFromCheck(owner, actor, { draftId, declared: true, keepProfile: false }, "ja");
+
+describe("submitting from the check page", () => {
+  beforeEach(() => {
+    useTestDatabase();
+    syncFormDefinitions(undefined, () => {});
+  });
+
+  it("submits a complete draft once: the second send finds the first 受付番号", () => {
+    const draft = completeDraft();
+    const first = submit(draft.id);
+    expect(first).toMatchObject({ kind: "submitted" });
+    expect(submit(draft.id)).toEqual(first);
+    expect(getDb().select().from(submissions).all()).toHaveLength(1);
+  });
+
+  it("a draft closed meanwhile (taken over at the counter) is not sent online as well", () => {
+    const draft = completeDraft();
+    // As the counter does when it continues a procedure begun online: the visit has its copy, this one is closed.
+    getDb().update(drafts).set({ status: "closed" }).where(eq(drafts.id, draft.id)).run();
+    expect(submit(draft.id)).toEqual({ kind: "noDraft" });
+    expect(getDb().select().from(submissions).all()).toHaveLength(0);
+  });
+});
