@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { staffUsers } from "../db/schema";
 import { migrateDatabase, openDatabase } from "./db.server";
-import { useTestDatabaseFile, writerElsewhere } from "./test/db";
+import { useTestDatabaseFile, writeLockHeld, writerElsewhere } from "./test/db";
 
 describe("database connection", () => {
   it("uses WAL, synchronous=FULL, foreign keys and a busy timeout, and migrates an empty file", () => {
@@ -27,37 +27,39 @@ describe("database connection", () => {
 describe("transactions", () => {
   it("a transaction that reads before it writes waits for another connection's write instead of failing", async () => {
     const { db, file, remove } = useTestDatabaseFile();
-    db.insert(staffUsers)
-      .values(
-        ["s1", "s2"].map((id) => ({
-          id,
-          username: id,
-          displayName: id,
-          passwordHash: "x",
-          role: "staff" as const,
-          duty: "reviewer" as const,
-          createdAt: new Date(0),
-        })),
-      )
-      .run();
-    const { committed } = await writerElsewhere(file, "update staff_users set display_name = 'elsewhere' where id = 's2'");
-    // As a status change does: read the row, then write what follows from it. A DEFERRED transaction threw
-    // SQLITE_BUSY here at once.
-    const started = Date.now();
-    const seen = db.transaction((tx) => {
-      const row = tx.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, "s2")).get();
-      tx.update(staffUsers)
-        .set({ displayName: `${row!.name}, then here` })
-        .where(eq(staffUsers.id, "s1"))
+    try {
+      db.insert(staffUsers)
+        .values(
+          ["s1", "s2"].map((id) => ({
+            id,
+            username: id,
+            displayName: id,
+            passwordHash: "x",
+            role: "staff" as const,
+            duty: "reviewer" as const,
+            createdAt: new Date(0),
+          })),
+        )
         .run();
-      return row!.name;
-    });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
-    expect(seen).toBe("elsewhere");
-    await committed;
-    expect(db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, "s1")).get()).toEqual({ name: "elsewhere, then here" });
-    remove();
-  });
+      const { committed } = await writerElsewhere(file, "update staff_users set display_name = 'elsewhere' where id = 's2'");
+      expect(writeLockHeld(file)).toBe(true);
+      // As a status change does: read the row, then write what follows from it. A DEFERRED transaction threw
+      // SQLITE_BUSY here at once; this one waits, then reads what the other wrote.
+      const seen = db.transaction((tx) => {
+        const row = tx.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, "s2")).get();
+        tx.update(staffUsers)
+          .set({ displayName: `${row!.name}, then here` })
+          .where(eq(staffUsers.id, "s1"))
+          .run();
+        return row!.name;
+      });
+      expect(seen).toBe("elsewhere");
+      await committed;
+      expect(db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, "s1")).get()).toEqual({ name: "elsewhere, then here" });
+    } finally {
+      remove();
+    }
+  }, 20_000);
 });
 
 describe("kept statements", () => {

@@ -153,12 +153,16 @@ test("a status change made while another program writes to the database waits it
   // lock while the clerk clicks. The server's change read first and then asked for the lock: SQLite refused it at
   // once, and the clerk saw 「システムで問題が起きました」 (a clean-clone CI run).
   db.exec("begin immediate");
-  db.prepare("update submissions set updated_at = ? where id = ?").run(Date.now(), other);
-  const posted = page.waitForRequest((request) => request.method() === "POST");
-  await page.getByRole("button", { name: "「審査中」にする" }).click();
-  await posted;
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  db.exec("commit");
+  try {
+    db.prepare("update submissions set updated_at = ? where id = ?").run(Date.now(), other);
+    const posted = page.waitForRequest((request) => request.method() === "POST");
+    await page.getByRole("button", { name: "「審査中」にする" }).click();
+    await posted;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  } finally {
+    // Never left holding the lock: every other test's writes would wait on it.
+    db.exec("commit");
+  }
   await expectStatusChanged(page, "審査中");
   await expectAccessible(page);
   expect((db.prepare("select status from submissions where id = ?").get(id) as { status: string }).status).toBe("in_review");

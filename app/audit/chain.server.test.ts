@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { migrateDatabase, type Db } from "../db.server";
-import { useTestDatabase, useTestDatabaseFile, writerElsewhere } from "../test/db";
+import { useTestDatabase, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
 import { recordAudit } from "./audit.server";
 import { entryHash, lastHash, sealUnhashedEntries, verifyChain } from "./chain.server";
 
@@ -55,21 +55,25 @@ describe("the audit log", () => {
 
   it("chains an entry to one another program appended meanwhile (a second app server), not to the one before it", async () => {
     const { db: fileDb, file, remove } = useTestDatabaseFile();
-    recordAudit({ actor: { role: "system", id: null }, action: "first" });
-    const elsewhere = { at: 1, actor_role: "system", actor_id: null, action: "elsewhere", subject_type: null, subject_id: null, details: null };
-    const { committed } = await writerElsewhere(
-      file,
-      `insert into audit_log (at, actor_role, action, hash) values (1, 'system', 'elsewhere', '${entryHash(lastHash(fileDb.$client), elsewhere)}')`,
-    );
-    // Its newest hash was read before the other program let go of the lock: both entries claimed "first".
-    recordAudit({ actor: { role: "system", id: null }, action: "here" });
-    await committed;
-    expect((fileDb.$client.prepare("select action from audit_log order by id").all() as { action: string }[]).map((e) => e.action)).toEqual([
-      "first",
-      "elsewhere",
-      "here",
-    ]);
-    expect(verifyChain(fileDb.$client)).toEqual({ ok: true, entries: 3 });
-    remove();
-  });
+    try {
+      recordAudit({ actor: { role: "system", id: null }, action: "first" });
+      const elsewhere = { at: 1, actor_role: "system", actor_id: null, action: "elsewhere", subject_type: null, subject_id: null, details: null };
+      const { committed } = await writerElsewhere(
+        file,
+        `insert into audit_log (at, actor_role, action, hash) values (1, 'system', 'elsewhere', '${entryHash(lastHash(fileDb.$client), elsewhere)}')`,
+      );
+      expect(writeLockHeld(file)).toBe(true);
+      // Its newest hash was read before the other program let go of the lock: both entries claimed "first".
+      recordAudit({ actor: { role: "system", id: null }, action: "here" });
+      await committed;
+      expect((fileDb.$client.prepare("select action from audit_log order by id").all() as { action: string }[]).map((e) => e.action)).toEqual([
+        "first",
+        "elsewhere",
+        "here",
+      ]);
+      expect(verifyChain(fileDb.$client)).toEqual({ ok: true, entries: 3 });
+    } finally {
+      remove();
+    }
+  }, 20_000);
 });

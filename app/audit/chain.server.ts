@@ -41,21 +41,21 @@ export function lastHash(client: Database.Database): string {
 export function sealUnhashedEntries(client: Database.Database): number {
   const unhashed = client.prepare("select count(*) as n from audit_log where hash is null").get() as { n: number };
   if (unhashed.n === 0) return 0;
-  const rows = client
-    .prepare("select id, at, actor_role, actor_id, action, subject_type, subject_id, details, hash from audit_log order by id")
-    .all() as (StoredEntry & {
-    hash: string | null;
-  })[];
   const update = client.prepare("update audit_log set hash = ? where id = ?");
-  let previous = GENESIS;
+  // Read under the lock: a second app server starting at the same moment finds the entries sealed.
   const seal = client.transaction(() => {
+    const rows = client
+      .prepare("select id, at, actor_role, actor_id, action, subject_type, subject_id, details, hash from audit_log order by id")
+      .all() as (StoredEntry & { hash: string | null })[];
+    let previous = GENESIS;
+    let sealed = 0;
     for (const row of rows) {
-      if (row.hash === null) update.run((row.hash = entryHash(previous, row)), row.id);
+      if (row.hash === null) sealed += update.run((row.hash = entryHash(previous, row)), row.id).changes;
       previous = row.hash;
     }
+    return sealed;
   });
-  seal.immediate();
-  return unhashed.n;
+  return seal.immediate();
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; firstBrokenId: number; reason: string };

@@ -205,20 +205,17 @@ function continueOnline(clerk: Clerk, v: VisitRow, formId: string): Draft | null
   const online = account.map((a) => findOpenDraft({ residentAccountId: a.id }, formId)).find((d): d is Draft => Boolean(d) && !d!.correctionOf);
   if (!online) return null;
   const at = now();
-  const draft: Draft = {
-    ...online,
-    id: randomUUID(),
-    residentAccountId: null,
-    anonymousKeyHash: null,
-    counterVisitId: v.id,
-    status: "open",
-    createdAt: at,
-    updatedAt: at,
-  };
-  db.transaction((tx) => {
-    tx.insert(drafts).values(draft).run();
+  // Copied and closed as stored under the write lock: sent or changed online meanwhile (another app server), the
+  // resident's latest answers are the ones continued, and a draft already sent is not continued.
+  const draft = db.transaction((tx) => {
+    const current = tx.select().from(drafts).where(eq(drafts.id, online.id)).get();
+    if (current?.status !== "open") return null;
+    const copy: Draft = { ...current, id: randomUUID(), residentAccountId: null, anonymousKeyHash: null, counterVisitId: v.id, createdAt: at, updatedAt: at };
+    tx.insert(drafts).values(copy).run();
     tx.update(drafts).set({ status: "closed", updatedAt: at }).where(eq(drafts.id, online.id)).run();
+    return copy;
   });
+  if (!draft) return null;
   recordAudit({
     actor: { role: clerk.role, id: clerk.id },
     action: "counter.online_draft_continued",

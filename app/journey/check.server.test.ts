@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { drafts, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
-import { createDraft } from "../submissions/drafts.server";
+import { createDraft, startCorrection } from "../submissions/drafts.server";
 import { useTestDatabase } from "../test/db";
-import { juminhyoAnswers } from "../test/submissions";
+import { addResident, juminhyoAnswers, submit as submitted } from "../test/submissions";
 import { submitFromCheck } from "./check.server";
 
 const owner = { anonymousKeyHash: "browser-1" };
@@ -45,5 +45,29 @@ describe("submitting from the check page", () => {
     getDb().update(drafts).set({ status: "closed" }).where(eq(drafts.id, draft.id)).run();
     expect(submit(draft.id)).toEqual({ kind: "noDraft" });
     expect(getDb().select().from(submissions).all()).toHaveLength(0);
+  });
+
+  it("a correction closed when its case was decided is not applied to the case's next 補正依頼", () => {
+    addResident("r1");
+    const application = submitted("juminhyo", juminhyoAnswers("窓口", "花子", "マドグチ", "ハナコ"), { residentAccountId: "r1" });
+    getDb().update(submissions).set({ status: "needs_correction" }).where(eq(submissions.id, application.id)).run();
+    const stale = startCorrection(application);
+    getDb()
+      .update(drafts)
+      .set({ status: "closed", answers: { ...stale.answers, copies: 9 } })
+      .where(eq(drafts.id, stale.id))
+      .run();
+    // Staff asked again: the case waits for a correction, and the old page is sent.
+    const outcome = submitFromCheck(
+      { residentAccountId: "r1" },
+      { kind: "resident", residentAccountId: "r1" },
+      { draftId: stale.id, declared: true, keepProfile: false },
+      "ja",
+    );
+    expect(outcome).toEqual({ kind: "noDraft" });
+    expect(getDb().select({ answers: submissions.answers, status: submissions.status }).from(submissions).get()).toMatchObject({
+      answers: { copies: 1 },
+      status: "needs_correction",
+    });
   });
 });

@@ -53,9 +53,11 @@ export async function deliverDueNotices(now: Date): Promise<void> {
     .limit(50)
     .all();
   for (const n of due) {
+    // A batch sends one notice after another: a claim and a retry count from this notice's own moment.
+    const at = Math.max(now.getTime(), Date.now());
     const claimed = db
       .update(notices)
-      .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MINUTES * 60_000) })
+      .set({ nextAttemptAt: new Date(at + CLAIM_MINUTES * 60_000) })
       .where(and(eq(notices.id, n.id), eq(notices.status, "pending"), lte(notices.nextAttemptAt, now)))
       .run();
     if (claimed.changes === 0) continue;
@@ -72,7 +74,7 @@ export async function deliverDueNotices(now: Date): Promise<void> {
       // The SMTP answer may quote the address: not in the log.
       log.warn({ notice: n.id, kind: n.kind, attempts, error: String(lastError).replace(/[^\s<>"]+@[^\s<>"]+/g, "<address>") }, "notice not sent");
       db.update(notices)
-        .set(wait === undefined ? { status: "failed", attempts, lastError } : { attempts, lastError, nextAttemptAt: new Date(now.getTime() + wait * 60_000) })
+        .set(wait === undefined ? { status: "failed", attempts, lastError } : { attempts, lastError, nextAttemptAt: new Date(at + wait * 60_000) })
         .where(eq(notices.id, n.id))
         .run();
     }

@@ -157,7 +157,7 @@ export function saveWorkingValues(draft: Draft, stepId: string, values: Answers)
 
 export type Submission = typeof submissions.$inferSelect;
 
-/** The draft was closed before it was sent (the counter continued it): nothing was submitted. */
+/** The draft was closed before it was sent (the counter continued it, or its correction's case was decided). */
 export class DraftNotOpen extends Error {
   constructor(draftId: string) {
     super(`Draft ${draftId} is not open`);
@@ -184,10 +184,11 @@ export function submitDraft(draftId: string, language: string, options: { contac
     const account = draft.residentAccountId
       ? tx.select({ name: residentAccounts.name }).from(residentAccounts).where(eq(residentAccounts.id, draft.residentAccountId)).get()
       : undefined;
+    // Closed meanwhile, read inside this transaction: the counter took the procedure over (its copy is the one sent),
+    // or the case a correction was for was decided (a later 補正依頼 gets a correction of its own).
+    if (draft.status === "closed") throw new DraftNotOpen(draftId);
     // A correction after a 補正依頼 updates the submission it belongs to (same 受付番号), it does not make a new one.
     if (draft.correctionOf) return resubmitCorrection(tx, draft, definition, account?.name ?? null);
-    // Closed meanwhile, read inside this transaction: the counter took the procedure over, and its copy is the one sent.
-    if (draft.status !== "open") throw new DraftNotOpen(draftId);
     const now = new Date();
     for (let attempt = 0; ; attempt++) {
       const receiptNumber = newReceiptNumber();

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { openDatabase, migrateDatabase, setDb, type Db } from "../db.server";
 
 /** A migrated in-memory database installed as the process-wide connection. */
@@ -31,8 +32,8 @@ export function useTestDatabaseFile(): { db: Db; file: string; remove: () => voi
 }
 
 /**
- * Another process writes `statements` and holds the write lock for 300 ms after (a backup, the retention job, a second
- * app server, a test writing beside the server). Resolves once it holds the lock; `committed` once it has let go.
+ * Another process writes `statements` and holds the write lock for a second after (a backup, the retention job, a
+ * second app server, a test writing beside the server). Resolves once it holds the lock; `committed` once it has let go.
  */
 export async function writerElsewhere(file: string, statements: string) {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
@@ -44,11 +45,28 @@ export async function writerElsewhere(file: string, statements: string) {
        db.exec("begin immediate");
        db.exec(${JSON.stringify(statements)});
        console.log("locked");
-       setTimeout(() => { db.exec("commit"); db.close(); }, 300);`,
+       setTimeout(() => { db.exec("commit"); db.close(); }, 1000);`,
     ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const committed = new Promise((resolve) => child.once("exit", resolve));
-  await new Promise((resolve) => child.stdout.once("data", resolve));
+  await new Promise((resolve, reject) => {
+    child.stdout.once("data", resolve);
+    child.once("exit", (code) => reject(new Error(`The other writer ended (${code}) before it held the lock`)));
+  });
   return { committed };
+}
+
+/** Whether some connection holds the write lock of `file` now: a test checks its race is really set up. */
+export function writeLockHeld(file: string): boolean {
+  const probe = new Database(file, { timeout: 0 });
+  try {
+    probe.exec("begin immediate");
+    probe.exec("rollback");
+    return false;
+  } catch {
+    return true;
+  } finally {
+    probe.close();
+  }
 }

@@ -116,7 +116,7 @@ export type StaffRole = "staff" | "admin";
  * Starts recording the main-frame URLs a page visits; returns those not checked by expectAccessible, and the errors
  * its scripts threw (a failed hydration, a render error: the page may still look right, and be wrong).
  */
-const evidence = new WeakMap<Page, { consoleErrors: string[]; scriptErrors: string[]; requests: string[]; since: number }>();
+const evidence = new WeakMap<Page, { consoleErrors: string[]; scriptErrors: string[]; requests: string[]; loads: string[]; since: number }>();
 
 /**
  * What the shared server logged as an error or a warning since `since` (any test's: the server is shared), with the
@@ -127,8 +127,12 @@ function serverErrorsSince(since: number): string[] {
   if (!file || !fs.existsSync(file)) return [];
   const entries: string[] = [];
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    if (!line.startsWith("{")) continue;
-    const entry = JSON.parse(line) as { level?: string; time?: string; msg?: string; path?: string; err?: { stack?: string } };
+    let entry: { level?: string; time?: string; msg?: string; path?: string; err?: { stack?: string } };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue; // not a log entry, or the last one half written
+    }
     if ((entry.level !== "error" && entry.level !== "warn") || Date.parse(entry.time ?? "") < since) continue;
     const stack = entry.err?.stack?.split("\n").slice(0, 6).join("\n    ");
     entries.push(`${entry.time} ${entry.level} ${entry.path ?? ""} ${entry.msg ?? ""}${stack ? `\n    ${stack}` : ""}`);
@@ -157,6 +161,7 @@ async function describeFailure(page: Page, title: string) {
       `script errors: ${listed(seen?.scriptErrors)}`,
       `console errors: ${listed(seen?.consoleErrors)}`,
       `last requests:\n  ${seen?.requests.join("\n  ") ?? "none"}`,
+      `documents loaded (a client-side navigation loads none): ${listed(seen?.loads.slice(-5))}`,
       `server errors since the page opened: ${listed(seen && serverErrorsSince(seen.since))}`,
       `main:\n${main.split("\n").slice(0, 80).join("\n")}`,
     ].join("\n"),
@@ -191,7 +196,9 @@ function watchVisits(page: Page) {
       () => remember(`${request.method()} ${request.url()} → ${failure}`),
     );
   });
-  evidence.set(page, { consoleErrors, scriptErrors, requests, since: Date.now() });
+  const loads: string[] = [];
+  page.on("load", () => loads.push(`${new Date().toISOString().slice(11, 23)} ${page.url()}`));
+  evidence.set(page, { consoleErrors, scriptErrors, requests, loads, since: Date.now() });
   checkedUrls.set(page, new Set());
   page.on("framenavigated", (frame) => {
     if (frame === page.mainFrame()) visited.push(withoutHash(frame.url()));
