@@ -16,3 +16,24 @@ test("the accessibility check fails a page with an image without text and grey-o
   expect(failure).toContain("image-alt");
   expect(failure).toContain("color-contrast");
 });
+
+// React Router draws a navigation in a transition, after its own state is idle on the new address: on a slow phone (or
+// a busy CI machine) the check ran on the page the click left, and a test then found the next step's inputs missing
+// (a clean-clone run typed 姓 into nothing). Slowed twenty times, the old wait saw the start page in 4 runs of 6.
+test("the check waits for the page a click leads to, even when it is drawn late", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const page = await browser.newPage({ baseURL });
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 3; i++) {
+    await page.goto("/procedures/juminhyo");
+    await expectAccessible(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
+    await page.getByRole("button", { name: "申請を始める" }).click();
+    await expectAccessible(page);
+    const drawn = await page.getByLabel("姓", { exact: true }).count();
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    expect(drawn, `try ${i + 1}: the first step is drawn`).toBe(1);
+    await page.context().clearCookies();
+  }
+  await page.close();
+});

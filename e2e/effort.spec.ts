@@ -126,7 +126,8 @@ async function begin(page: Page, formId: string, resident?: string) {
   await expectAccessible(page);
   await page.getByRole("button", { name: "申請を始める" }).click();
   // The typist skips inputs that are not there: it must start on the first step, not on the start page still shown
-  // (a clean-clone run counted 姓 as given by the city: the step came after that check).
+  // (a clean-clone run counted 姓 as given by the city: the step was drawn after that check). expectAccessible waits
+  // for the page to show where the router is.
   await expect(page).not.toHaveURL(new RegExp(`/procedures/${formId}$`));
   await expectAccessible(page);
 }

@@ -11,6 +11,9 @@ export function useFocusOnNavigation() {
   const previous = useRef<string | null>(null);
   const page = location.pathname + location.search;
   useEffect(() => {
+    // Which navigation the page shows now. React Router renders a navigation in a transition, after its own state is
+    // already idle on the new address: the e2e suite waits for this before it reads the page.
+    document.documentElement.dataset.shownNavigation = location.key;
     const samePage = previous.current === page;
     const first = previous.current === null;
     previous.current = page;

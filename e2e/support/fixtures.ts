@@ -61,13 +61,24 @@ export async function expectAccessible(page: Page) {
   // The document is streamed: check it once it has been parsed whole, not while the rest is still arriving.
   await page.waitForLoadState("load");
   // With JavaScript on, a click may have started a client-side navigation (or a fetcher) that has not rendered yet:
-  // the check is of the page it lands on, so wait until Remix's router is idle.
+  // the check is of the page it lands on, so wait until Remix's router is idle, and until React has rendered where
+  // the router is (it renders in a transition, after the router's state is idle: focus-on-navigation.ts marks it).
   await page.waitForFunction(() => {
-    const router = (window as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } } })
-      .__remixRouter;
+    const router = (
+      window as {
+        __remixRouter?: { state: { location: { key: string }; navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } };
+      }
+    ).__remixRouter;
     if (!router) return true;
-    const { navigation, revalidation, fetchers } = router.state;
-    return navigation.state === "idle" && revalidation === "idle" && [...fetchers.values()].every((f) => f.state === "idle");
+    const { location, navigation, revalidation, fetchers } = router.state;
+    const shown = document.documentElement.dataset.shownNavigation;
+    return (
+      navigation.state === "idle" &&
+      revalidation === "idle" &&
+      [...fetchers.values()].every((f) => f.state === "idle") &&
+      // Not yet hydrated: the page is the server's, of this address.
+      (shown === undefined || shown === location.key)
+    );
   });
   await checkServedDocuments(page);
   checkedUrls.get(page)?.add(withoutHash(page.url()));
@@ -94,6 +105,7 @@ async function pageStateKey(page: Page) {
   const state = await page.evaluate(() => {
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
     copy.querySelectorAll("script").forEach((s) => s.remove());
+    copy.removeAttribute("data-shown-navigation"); // a new key each navigation: the same state all the same
     copy.querySelectorAll("input[type=hidden]").forEach((i) => i.removeAttribute("value"));
     const controls = [...document.querySelectorAll<HTMLInputElement>("input, select, textarea")].map((c) => `${c.value}|${c.checked}`);
     const focused = document.activeElement;
