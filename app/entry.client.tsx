@@ -3,7 +3,6 @@ import i18next, { type BackendModule, type ReadCallback, type ResourceKey } from
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { getInitialNamespaces } from "remix-i18next/client";
 import { i18nConfig } from "./i18n/config";
 import { registerDateWords } from "./i18n/dates";
 import { rubyPostProcessor } from "./i18n/ruby";
@@ -55,7 +54,8 @@ async function hydrate() {
       ...i18nConfig,
       // The server already chose the language and wrote it to <html lang>.
       lng: document.documentElement.lang,
-      ns: getInitialNamespaces(),
+      // Every text is in the one namespace (root's handle names it for the server): remix-i18next's
+      // getInitialNamespaces, which reads it from the route modules, was bytes the step page cannot spare.
     });
 
   // The page's date words, as the server wrote its dates with them (dates.ts); again when the switch changes language.
