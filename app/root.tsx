@@ -9,7 +9,7 @@ import { languages } from "./i18n/languages.server";
 import styles from "./styles/app.css";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
 import { useDocumentTitle } from "./ui/document-title";
-import { useFocusOnNavigation } from "./ui/focus-on-navigation";
+import { useFocusOnNavigation, useShownNavigationMark } from "./ui/focus-on-navigation";
 import { useNonce } from "./ui/nonce";
 
 export const links: LinksFunction = () => [
@@ -41,6 +41,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const error = useRouteError();
   const title = useDocumentTitle();
+  useShownNavigationMark();
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>

@@ -35,5 +35,15 @@ test("the check waits for the page a click leads to, even when it is drawn late"
     expect(drawn, `try ${i + 1}: the first step is drawn`).toBe(1);
     await page.context().clearCookies();
   }
+  // An error page is marked too (the root's Layout marks it; the page's own component is not there to).
+  const marked = await page.evaluate(async () => {
+    const router = (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void>; state: { location: { key: string } } } }).__remixRouter;
+    await router.navigate("/procedures/no-such");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return document.documentElement.dataset.shownNavigation === router.state.location.key;
+  });
+  await expectAccessible(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
+  expect(marked).toBe(true);
   await page.close();
 });

@@ -11,9 +11,6 @@ export function useFocusOnNavigation() {
   const previous = useRef<string | null>(null);
   const page = location.pathname + location.search;
   useEffect(() => {
-    // Which navigation the page shows now. React Router renders a navigation in a transition, after its own state is
-    // already idle on the new address: the e2e suite waits for this before it reads the page.
-    document.documentElement.dataset.shownNavigation = location.key;
     const samePage = previous.current === page;
     const first = previous.current === null;
     previous.current = page;
@@ -28,4 +25,16 @@ export function useFocusOnNavigation() {
     const target = summary ?? anchoredInput ?? document.getElementById("main");
     target?.focus();
   }, [location.key, location.hash, page]);
+}
+
+/**
+ * Marks which navigation the page shows now, an error page's too (the root Layout calls it). React Router renders a
+ * navigation in a transition, after its own state is already idle on the new address: the e2e suite waits for this
+ * mark before it reads the page.
+ */
+export function useShownNavigationMark() {
+  const { key } = useLocation();
+  useEffect(() => {
+    document.documentElement.dataset.shownNavigation = key;
+  }, [key]);
 }

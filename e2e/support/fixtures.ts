@@ -62,7 +62,7 @@ export async function expectAccessible(page: Page) {
   await page.waitForLoadState("load");
   // With JavaScript on, a click may have started a client-side navigation (or a fetcher) that has not rendered yet:
   // the check is of the page it lands on, so wait until Remix's router is idle, and until React has rendered where
-  // the router is (it renders in a transition, after the router's state is idle: focus-on-navigation.ts marks it).
+  // the router is (it renders in a transition, after the router's state is idle: root.tsx marks what it shows).
   await page.waitForFunction(() => {
     const router = (
       window as {
