@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "../../db/seed";
 import type { Db } from "../db.server";
 import { staffSignInWait } from "../security/throttle.server";
-import { useTestDatabase } from "../test/db";
+import { staffUsers } from "../../db/schema";
+import { useTestDatabase, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
 import { signInStaff, signInStaffWithCode } from "./staff-sign-in.server";
-import { currentCode, disableSecondFactor, enableSecondFactor, hasSecondFactor, isCurrentCode, newTotpSecret, totpUri } from "./totp.server";
+import { currentCode, disableSecondFactor, enableSecondFactor, hasSecondFactor, isCurrentCode, newTotpSecret, totpUri, useSignInCode } from "./totp.server";
 
 let db: Db;
 const request = () => new Request("http://localhost/");
@@ -58,4 +59,24 @@ describe("the TOTP second factor (RFC 6238)", () => {
     expect(isCurrentCode("staff-counter1", currentCode(secret))).toBe(false);
     expect(audited("staff.totp_disabled")).toBe(1);
   });
+
+  it("takes a code once when another app server takes the same code at the same moment", async () => {
+    const { db: fileDb, file, remove } = useTestDatabaseFile();
+    try {
+      const secret = newTotpSecret();
+      fileDb
+        .insert(staffUsers)
+        .values({ id: "s1", username: "s1", displayName: "s1", passwordHash: "x", role: "staff", duty: "reviewer", totpSecret: secret })
+        .run();
+      const code = currentCode(secret);
+      // The other server has checked the same code and is writing that it is used up.
+      const { committed } = await writerElsewhere(file, `update staff_users set totp_last_step = ${Math.floor(Date.now() / 30_000)} where id = 's1'`);
+      expect(writeLockHeld(file)).toBe(true);
+      // This one read the code as unused before the other's write was committed: it let the code in a second time.
+      expect(useSignInCode("s1", code)).toBe(false);
+      await committed;
+    } finally {
+      remove();
+    }
+  }, 20_000);
 });

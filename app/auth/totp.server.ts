@@ -6,7 +6,7 @@
  * their phone. Every change is audited.
  */
 import { createCookie } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { staffUsers } from "../../db/schema";
 import { recordAudit, type AuditActor } from "../audit/audit.server";
@@ -51,8 +51,13 @@ export function useSignInCode(staffId: string, code: string): boolean {
   if (!row?.secret) return false;
   const step = stepOf(row.secret, code);
   if (step === null || (row.last !== null && step <= row.last)) return false;
-  db.update(staffUsers).set({ totpLastStep: step }).where(eq(staffUsers.id, staffId)).run();
-  return true;
+  // Used up only if no one used it meanwhile: another app server may have taken the same code since the read above.
+  const usedUp = db
+    .update(staffUsers)
+    .set({ totpLastStep: step })
+    .where(and(eq(staffUsers.id, staffId), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
+    .run();
+  return usedUp.changes === 1;
 }
 
 /** Turns the second factor on with the secret the person's app was given, if the code shows the app has it. */
