@@ -156,7 +156,8 @@ export function submitFromCheck(owner: Owner, actor: Actor, input: SubmitRequest
   try {
     submission = submitDraft(draft.id, lng, { contactEmail: contactEmailOf(form, draft, actor, typed) });
   } catch (error) {
-    // Taken over at the counter while this page was open: as for a draft that is gone, back to the start page.
+    // Closed while this page was open (taken over at the counter, or its correction's case decided): as for a draft
+    // that is gone, back to the start page.
     if (error instanceof DraftNotOpen) return { kind: "noDraft" };
     throw error;
   }

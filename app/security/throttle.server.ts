@@ -74,10 +74,7 @@ const triesUnderWay = new Map<string, Promise<unknown>>();
 export function oneStaffSignInAtATime<T>(username: string, address: string, attempt: () => Promise<T>): Promise<T> {
   const key = accountKey(username, address);
   const mine = (triesUnderWay.get(key) ?? Promise.resolve()).then(attempt);
-  const done = mine.then(
-    () => {},
-    () => {},
-  );
+  const done = mine.catch(() => {});
   triesUnderWay.set(key, done);
   void done.then(() => triesUnderWay.get(key) === done && triesUnderWay.delete(key));
   return mine;

@@ -99,9 +99,10 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
   const server = spawn(process.execPath, ["build/index.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   // Also to a file as it comes: a failed test's report quotes the server's errors of its time (support/fixtures.ts).
   const logFile = path.join(dir, "server.log");
+  const logStream = fs.createWriteStream(logFile);
   const keep = (d: Buffer) => {
     output += d;
-    fs.appendFileSync(logFile, d);
+    logStream.write(d);
   };
   server.stdout.on("data", keep);
   server.stderr.on("data", keep);
@@ -125,6 +126,7 @@ async function startServer(validator: ReturnType<typeof startValidator>) {
 
   return async () => {
     await vnu.stop();
+    logStream.end();
     if (process.env.E2E_SERVER_LOG) fs.writeFileSync(process.env.E2E_SERVER_LOG, output);
     if (exitedDuringRun) {
       fs.rmSync(dir, { recursive: true, force: true });
