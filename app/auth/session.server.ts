@@ -59,23 +59,30 @@ type NewSession = { role: "resident"; residentAccountId: string } | { role: Role
 
 /**
  * Starts a session and returns the Set-Cookie value. Any session the request already carried is ended first,
- * so every sign-in gets a fresh id (no session fixation).
+ * so every sign-in gets a fresh id (no session fixation). `stillAllowed` is asked under the write lock as the session
+ * is written: a change made while the sign-in was checked (a password reset ends the account's sessions) is seen
+ * there, or comes after and ends this one too. When it says no, no session is written and the answer is null.
  */
-export async function createSession(request: Request, who: NewSession): Promise<string> {
+export async function createSession(request: Request, who: NewSession): Promise<string>;
+export async function createSession(request: Request, who: NewSession, stillAllowed: () => boolean): Promise<string | null>;
+export async function createSession(request: Request, who: NewSession, stillAllowed = () => true): Promise<string | null> {
   await endSession(request);
   const id = randomBytes(32).toString("base64url");
   const ttlMs = getEnv().SESSION_TTL_HOURS * 3600_000;
-  getDb()
-    .insert(sessions)
-    .values({
-      idHash: hashId(id),
-      role: who.role,
-      staffUserId: "staffUserId" in who ? who.staffUserId : null,
-      residentAccountId: "residentAccountId" in who ? who.residentAccountId : null,
-      expiresAt: new Date(Date.now() + ttlMs),
-    })
-    .run();
-  return sessionCookie().serialize(id, { maxAge: Math.floor(ttlMs / 1000) });
+  const written = getDb().transaction((tx) => {
+    if (!stillAllowed()) return false;
+    tx.insert(sessions)
+      .values({
+        idHash: hashId(id),
+        role: who.role,
+        staffUserId: "staffUserId" in who ? who.staffUserId : null,
+        residentAccountId: "residentAccountId" in who ? who.residentAccountId : null,
+        expiresAt: new Date(Date.now() + ttlMs),
+      })
+      .run();
+    return true;
+  });
+  return written ? sessionCookie().serialize(id, { maxAge: Math.floor(ttlMs / 1000) }) : null;
 }
 
 /** Ends the request's session (if any) in the database and returns the Set-Cookie value that clears it. */

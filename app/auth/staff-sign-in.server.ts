@@ -51,11 +51,33 @@ async function checkPassword(request: Request, username: string, password: strin
   return completeSignIn(request, user, ip);
 }
 
-async function completeSignIn(request: Request, user: { id: string; username: string; role: "staff" | "admin" }, ip: string) {
+type CheckedUser = Pick<typeof staffUsers.$inferSelect, "id" | "username" | "role" | "passwordHash">;
+
+/**
+ * The session, if the account is still as it was checked: the password check takes a while (scrypt), and an
+ * administrator who reset the password or disabled the account meanwhile has ended its sessions for a reason.
+ */
+async function completeSignIn(request: Request, user: CheckedUser, ip: string): Promise<StaffSignInResult> {
+  const unchanged = () => {
+    const now = getDb()
+      .select({ passwordHash: staffUsers.passwordHash, disabled: staffUsers.disabled })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, user.id))
+      .get();
+    return now?.passwordHash === user.passwordHash && !now.disabled;
+  };
+  const setCookie = await createSession(request, { role: user.role, staffUserId: user.id }, unchanged);
+  if (!setCookie) {
+    recordAudit({
+      actor: { role: "anonymous", id: null },
+      action: "auth.staff_sign_in_failed",
+      details: { username: user.username, ip, changedMeanwhile: true },
+    });
+    return { ok: false, reason: "invalid" };
+  }
   await clearStaffSignInFailures(user.username, ip);
   getDb().update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id)).run();
   recordAudit({ actor: { role: user.role, id: user.id }, action: "auth.sign_in", details: { ip } });
-  const setCookie = await createSession(request, { role: user.role, staffUserId: user.id });
   return { ok: true as const, setCookie, role: user.role };
 }
 

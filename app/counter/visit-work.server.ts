@@ -23,7 +23,7 @@ import { missingAnswers, type SectionsContext } from "../journey/sections.server
 import { resolvePrefill } from "../prefill/prefill-sources.server";
 import { carryOver, sharedValues } from "../prefill/visit";
 import { getFormVersion, getLiveForm, listLiveForms, type StoredForm } from "../procedures/store.server";
-import { createDraft, findOpenDraft, formOfDraft, type Draft } from "../submissions/drafts.server";
+import { findOpenDraft, formOfDraft, openOrCreateDraft, type Draft } from "../submissions/drafts.server";
 import { proposeProcedures } from "./proposals";
 import { findPerson, householdFacts, type CounterPerson, type PersonRef } from "./registry.server";
 import { clerkVisit, type Clerk } from "./visits.server";
@@ -186,7 +186,7 @@ function draftFor(clerk: Clerk, v: VisitRow, form: StoredForm, all: Map<string, 
   if (existing && (existing.completedSteps.length > 0 || existing.status !== "open")) return existing;
   const definition = existing ? formOfDraft(existing).definition : form.definition;
   const prefill = carryOver(definition, records, sharedOf(v, person, all, form.formId));
-  if (!existing) return continueOnline(clerk, v, form.formId) ?? createDraft({ counterVisitId: v.id }, form, prefill);
+  if (!existing) return continueOnline(clerk, v, form.formId) ?? openOrCreateDraft({ counterVisitId: v.id }, form, () => prefill);
   getDb().update(drafts).set({ prefill }).where(eq(drafts.id, existing.id)).run();
   return { ...existing, prefill };
 }

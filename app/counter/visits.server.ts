@@ -120,15 +120,13 @@ const idleMs = () => getEnv().COUNTER_VISIT_IDLE_MINUTES * 60_000;
 export function closeIdleVisits(at: Date = now()) {
   const limit = idleMs();
   const db = getDb();
-  const stale = db
-    .select({ id: counterVisits.id, lastActivityAt: counterVisits.lastActivityAt })
-    .from(counterVisits)
-    .where(and(eq(counterVisits.status, "open"), lt(counterVisits.lastActivityAt, new Date(at.getTime() - limit))))
-    .all();
+  const idle = and(eq(counterVisits.status, "open"), lt(counterVisits.lastActivityAt, new Date(at.getTime() - limit)));
+  const stale = db.select({ id: counterVisits.id, lastActivityAt: counterVisits.lastActivityAt }).from(counterVisits).where(idle).all();
   for (const v of stale) {
+    // Still idle as it is written: worked on through another app server since the read, the visit stays open.
     db.update(counterVisits)
       .set({ status: "closed", closeReason: "idle", closedAt: new Date(v.lastActivityAt.getTime() + limit) })
-      .where(and(eq(counterVisits.id, v.id), eq(counterVisits.status, "open")))
+      .where(and(eq(counterVisits.id, v.id), idle))
       .run();
   }
 }

@@ -4,9 +4,9 @@ import { auditLog, counterVisits, residentAccounts, submissions } from "../../db
 import { seedDemoData } from "../../db/seed";
 import { getDb } from "../db.server";
 import { syncFormDefinitions } from "../procedures/store.server";
-import { useTestDatabase } from "../test/db";
+import { useTestDatabase, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
 import { addResident, juminhyoAnswers, submit } from "../test/submissions";
-import { finishVisit, lookUpPerson, openVisit, recentVisits, searchAtCounter, startVisit } from "./visits.server";
+import { closeIdleVisits, finishVisit, lookUpPerson, openVisit, recentVisits, searchAtCounter, startVisit } from "./visits.server";
 
 let clock = new Date("2026-11-23T01:00:00Z");
 vi.mock("../clock.server", () => ({ now: () => clock }));
@@ -123,4 +123,30 @@ describe("counter visits", () => {
     expect(recentVisits(clerk)[0]).toMatchObject({ status: "closed", closeReason: "finished", identityNote: "健康保険証と年金手帳" });
     expect(audits("counter.visit_finished")).toHaveLength(1);
   });
+});
+
+describe("counter visits on several app servers", () => {
+  it("a visit the clerk worked on through another app server meanwhile is not closed as idle", async () => {
+    const database = useTestDatabaseFile();
+    try {
+      await seedDemoData(database.db, clock);
+      syncFormDefinitions(undefined, () => {});
+      const started = startVisit(clerk, { kind: "resident", id: "p-takahashi-yumi" }, { identityCheck: "my_number_card", identityNote: null });
+      if (!started.ok) throw new Error("expected a visit");
+      clock = new Date(clock.getTime() + 31 * 60_000);
+      // The other server is writing the clerk's activity as this one finds the visit idle in its snapshot.
+      const { committed } = await writerElsewhere(
+        database.file,
+        `update counter_visits set last_activity_at = ${clock.getTime()} where id = '${started.visitId}'`,
+      );
+      expect(writeLockHeld(database.file)).toBe(true);
+      closeIdleVisits(clock);
+      await committed;
+      // It was closed before: the close did not ask whether the visit was still idle when it wrote.
+      const status = database.db.$client.prepare("select status from counter_visits where id = ?").pluck().get(started.visitId);
+      expect(status).toBe("open");
+    } finally {
+      database.remove();
+    }
+  }, 20_000);
 });

@@ -2,7 +2,7 @@
 import type { Principal } from "../auth/session.server";
 import { getLiveForm } from "../procedures/store.server";
 import { resolvePrefill } from "../prefill/prefill-sources.server";
-import { createDraft, findOpenDraft, formOfDraft, type Owner } from "../submissions/drafts.server";
+import { formOfDraft, openOrCreateDraft, type Owner } from "../submissions/drafts.server";
 import { journeyOf, type Place } from "./journey";
 import { residentActor } from "./draft.server";
 
@@ -20,6 +20,6 @@ export function startDraft(formId: string | undefined, principal: Principal | nu
   if (!latest) return { kind: "notFound" };
   const resident = principal?.role === "resident" ? principal.resident : undefined;
   if (latest.definition.signInRequired && !resident) return { kind: "signIn" };
-  const draft = findOpenDraft(owner, latest.formId) ?? createDraft(owner, latest, resident ? resolvePrefill(latest.definition, resident) : {});
+  const draft = openOrCreateDraft(owner, latest, () => (resident ? resolvePrefill(latest.definition, resident) : {}));
   return { kind: "go", place: journeyOf(formOfDraft(draft).definition, draft, residentActor(principal)).whereToContinue() };
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema";
-import { useTestDatabase } from "../test/db";
+import { useTestDatabase, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
 import { addStaff } from "../test/submissions";
 import { createDraft, formOfDraft } from "../submissions/drafts.server";
 import {
@@ -158,3 +158,31 @@ function startEditingNew() {
   createProcedure({ formId: "scratch", title: "下書き" }, admin, t0);
   return startEditing("scratch", admin, undefined, t0);
 }
+
+describe("procedure lifecycle on several app servers", () => {
+  it("publishes the working copy as stored when another administrator's save is being written meanwhile", async () => {
+    const database = useTestDatabaseFile();
+    try {
+      addStaff(admin.staffId, "管理 太郎");
+      createProcedure({ formId: "pet-license", title: "犬の登録" }, admin, t0);
+      const stored = database.db.$client.prepare("select definition from form_drafts where form_id = 'pet-license'").pluck().get() as string;
+      const changed = JSON.stringify(titled("犬の登録（改）")(JSON.parse(stored))).replaceAll("'", "''");
+      // The other server is saving a change to the working copy as this one publishes it.
+      const { committed } = await writerElsewhere(
+        database.file,
+        `update form_drafts set definition = '${changed}', updated_at = ${later(1).getTime()} where form_id = 'pet-license'`,
+      );
+      expect(writeLockHeld(database.file)).toBe(true);
+      publishFormDraft("pet-license", admin, {}, later(1));
+      await committed;
+      // Before, the copy read before the save was published and the saved change was deleted with the working copy.
+      const published = database.db.$client
+        .prepare("select definition from form_versions where id = (select version_id from form_publications where form_id = 'pet-license')")
+        .pluck()
+        .get() as string;
+      expect(JSON.parse(published).title).toEqual({ ja: "犬の登録（改）" });
+    } finally {
+      database.remove();
+    }
+  }, 20_000);
+});

@@ -147,15 +147,17 @@ export function publishFormDraft(
   options: { effectiveAt?: Date; check?: PublishCheck } = {},
   at: Date = now(),
 ): { versionId: number; revision: number } {
-  const draft = getFormDraft(formId);
-  if (!draft) throw new LifecycleError("noDraft");
-  const problems = (options.check ?? publishCheck)(draft.definition);
-  if (problems.length) throw new LifecycleError("invalid", problems);
-  const parsed = parseDefinition(draft.definition);
-  if (!parsed.ok || parsed.definition.id !== formId) throw new LifecycleError("invalid", parsed.ok ? [`the id must stay "${formId}"`] : parsed.problems);
   const effectiveAt = options.effectiveAt ?? at;
   if (effectiveAt.getTime() < at.getTime() - 60_000) throw new LifecycleError("inPast");
+  // Read, checked, frozen and removed under the write lock: a save through another app server meanwhile is either
+  // in what is published or waits until the working copy is gone, never published stale and then deleted.
   return getDb().transaction((tx) => {
+    const draft = getFormDraft(formId);
+    if (!draft) throw new LifecycleError("noDraft");
+    const problems = (options.check ?? publishCheck)(draft.definition);
+    if (problems.length) throw new LifecycleError("invalid", problems);
+    const parsed = parseDefinition(draft.definition);
+    if (!parsed.ok || parsed.definition.id !== formId) throw new LifecycleError("invalid", parsed.ok ? [`the id must stay "${formId}"`] : parsed.problems);
     const version = freezeVersion(tx, formId, draft.definition, { origin: draft.origin === "import" ? "import" : "builder", staffId: actor.staffId }, at);
     tx.insert(formPublications).values({ formId, versionId: version.id, effectiveAt, createdBy: actor.staffId }).run();
     tx.delete(formDrafts).where(eq(formDrafts.formId, formId)).run();

@@ -110,6 +110,14 @@ export function createDraft(owner: Owner, form: StoredForm, prefill: Prefilled =
   return { ...row, createdAt: now };
 }
 
+/**
+ * The owner's open draft of the procedure, or a new one: looked for and made under the write lock, so two starts at
+ * the same moment (a double click, two app servers) make one draft. `prefill` is asked only for a new draft.
+ */
+export function openOrCreateDraft(owner: Owner, form: StoredForm, prefill: () => Prefilled): Draft {
+  return getDb().transaction(() => findOpenDraft(owner, form.formId) ?? createDraft(owner, form, prefill()));
+}
+
 /** The definition a draft was started with: a newer published version never changes a draft in progress. */
 export function formOfDraft(draft: Draft): StoredForm {
   const form = getFormVersion(draft.formVersionId);
