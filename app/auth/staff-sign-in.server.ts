@@ -6,7 +6,14 @@ import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
 import { DEMO_PASSWORD } from "./demo-password";
 import { getDummyHash, verifyPassword } from "./password.server";
-import { clearStaffSignInFailures, oneStaffSignInAtATime, recordStaffSignInFailure, staffSignInWait } from "../security/throttle.server";
+import {
+  clearStaffSignInFailures,
+  countAddressTry,
+  giveBackAddressTry,
+  oneStaffSignInAtATime,
+  recordStaffSignInFailure,
+  staffSignInWait,
+} from "../security/throttle.server";
 import { createSession } from "./session.server";
 import { useSignInCode, type PendingSignIn } from "./totp.server";
 
@@ -32,8 +39,14 @@ export function signInStaff(request: Request, credentials: z.infer<typeof staffS
   return oneStaffSignInAtATime(username, ip, () => checkPassword(request, username, credentials.password, ip));
 }
 
-async function checkPassword(request: Request, username: string, password: string, ip: string): Promise<StaffSignInResult> {
+/** How long this try must wait (0: it goes on, counted as a failure of the address until it turns out right). */
+async function waitOrCount(username: string, ip: string): Promise<number> {
   const waitMs = await staffSignInWait(username, ip);
+  return waitMs > 0 ? waitMs : countAddressTry(ip);
+}
+
+async function checkPassword(request: Request, username: string, password: string, ip: string): Promise<StaffSignInResult> {
+  const waitMs = await waitOrCount(username, ip);
   if (waitMs > 0) {
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_locked", details: { username, ip } });
     return { ok: false, reason: "locked", waitMs };
@@ -47,6 +60,7 @@ async function checkPassword(request: Request, username: string, password: strin
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_failed", details: { username, ip } });
     return { ok: false, reason: "invalid" };
   }
+  await giveBackAddressTry(ip);
   if (user.totpSecret) return { ok: "secondFactor", staffId: user.id, username };
   return completeSignIn(request, user, ip);
 }
@@ -90,7 +104,7 @@ export function signInStaffWithCode(request: Request, pending: PendingSignIn, co
 }
 
 async function checkCode(request: Request, pending: PendingSignIn, code: string, ip: string): Promise<StaffSignInResult> {
-  const waitMs = await staffSignInWait(pending.username, ip);
+  const waitMs = await waitOrCount(pending.username, ip);
   if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.id, pending.staffId)).get();
   if (!user || user.disabled || !useSignInCode(user.id, code)) {
@@ -98,5 +112,6 @@ async function checkCode(request: Request, pending: PendingSignIn, code: string,
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_second_factor_failed", details: { username: pending.username, ip } });
     return { ok: false, reason: "invalid" };
   }
+  await giveBackAddressTry(ip);
   return completeSignIn(request, user, ip);
 }

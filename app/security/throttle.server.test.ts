@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "../../db/seed";
 import { signInStaff } from "../auth/staff-sign-in.server";
 import { useTestDatabase } from "../test/db";
-import { allow, clearStaffSignInFailures, recordStaffSignInFailure, staffSignInWait, waitAfterFailures } from "./throttle.server";
+import { allow, clearStaffSignInFailures, countAddressTry, recordStaffSignInFailure, staffSignInWait, waitAfterFailures } from "./throttle.server";
 
 beforeEach(async () => {
   await seedDemoData(useTestDatabase());
@@ -47,8 +47,26 @@ describe("staff sign-in slows down per account and address", () => {
     expect(await staffSignInWait("counter1", "10.0.0.1")).toBe(0);
   });
 
+  it("counts tries on many accounts sent at once from one address: 51 reach a password check, not all (password spraying)", async () => {
+    const spray = (i: number) => signInStaff(new Request("http://localhost/"), { username: `nobody${i}`, password: "Password1" }, "203.0.113.50");
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => spray(i)));
+    // Before, each account's first try passed the address's check before any failure was counted: 60 were checked.
+    expect(results.filter((r) => r.ok === false && r.reason === "invalid")).toHaveLength(51);
+    expect(results.filter((r) => r.ok === false && r.reason === "locked")).toHaveLength(9);
+    expect(await signIn("madoguchi-demo", "203.0.113.50")).toMatchObject({ ok: false, reason: "locked" });
+  }, 20_000);
+
+  it("gives a right password's try back: an address counts failures, not sign-ins", async () => {
+    for (let i = 0; i < 50; i++) await countAddressTry("10.0.0.77");
+    expect(await signIn("madoguchi-demo", "10.0.0.77")).toMatchObject({ ok: true });
+    expect(await signIn("madoguchi-demo", "10.0.0.77")).toMatchObject({ ok: true });
+    expect(await signIn("wrong", "10.0.0.77")).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await signIn("madoguchi-demo", "10.0.0.77")).toMatchObject({ ok: false, reason: "locked" });
+  });
+
   it("makes an address that fails on many accounts wait, for any account", async () => {
-    for (let i = 0; i < 51; i++) await recordStaffSignInFailure(`user${i}`, "10.0.0.9");
+    for (let i = 0; i < 51; i++) expect(await countAddressTry("10.0.0.9")).toBe(0);
+    expect(await countAddressTry("10.0.0.9")).toBeGreaterThan(0);
     expect(await staffSignInWait("someone-new", "10.0.0.9")).toBeGreaterThan(0);
     expect(await staffSignInWait("someone-new", "10.0.0.8")).toBe(0);
   });

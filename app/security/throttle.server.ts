@@ -95,13 +95,29 @@ export function waitAfterFailures(failures: number): number {
   return Math.min(30 * 2 ** (failures - free), maxMinutes * 60);
 }
 
+/** A failed try of the account from the address: the next try from there may have to wait (the address's own count is `countAddressTry`'s). */
 export async function recordStaffSignInFailure(username: string, address: string): Promise<void> {
   const l = limiters();
   const key = accountKey(username, address);
   const failures = (await l.staffFailures.penalty(key)).consumedPoints;
   const seconds = waitAfterFailures(failures);
   if (seconds > 0) await l.staffWait.block(key, seconds);
-  await l.addressFailures.penalty(address).catch(() => {});
+}
+
+/**
+ * Counts a try from the address as a failure before its password or code is checked, and answers how long the address
+ * must wait instead (0: go on). Counted after the check, tries on many accounts sent at once all got through before
+ * the first was counted (one password sprayed over every account); counted first, the try after the limit waits, on
+ * whichever app server. A try that turns out right gives its count back (`giveBackAddressTry`).
+ */
+export async function countAddressTry(address: string): Promise<number> {
+  const counted = await limiters().addressFailures.penalty(address);
+  // This try is in the count: the address waits when the tries before it are past the limit.
+  return counted.consumedPoints - 1 > ADDRESS_FAILURES ? counted.msBeforeNext : 0;
+}
+
+export async function giveBackAddressTry(address: string): Promise<void> {
+  await limiters().addressFailures.reward(address, 1);
 }
 
 export async function clearStaffSignInFailures(username: string, address: string): Promise<void> {
