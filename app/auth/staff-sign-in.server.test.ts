@@ -3,7 +3,8 @@ import { seedDemoData } from "../../db/seed";
 import type * as Passwords from "./password.server";
 import { useTestDatabase } from "../test/db";
 import { createStaffAccount, resetStaffPassword, setAccountDisabled, type AccountActor } from "./staff-accounts.server";
-import { signInStaff } from "./staff-sign-in.server";
+import { signInStaff, signInStaffWithCode } from "./staff-sign-in.server";
+import { currentCode, enableSecondFactor, newTotpSecret } from "./totp.server";
 
 // What an administrator does while a sign-in's password check (scrypt, on another thread) is running.
 const duringCheck = vi.hoisted(() => ({ run: undefined as undefined | (() => Promise<unknown> | unknown) }));
@@ -51,6 +52,25 @@ describe("a staff sign-in that meets an administrator's change", () => {
     duringCheck.run = () => setAccountDisabled(id, true, admin1);
     expect(await signIn(password)).toMatchObject({ ok: false, reason: "invalid" });
     expect(sessionsOf(id)).toBe(0);
+  });
+
+  it("with a second factor, opens no session when the password is reset between the password and the code", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const { id, password } = await newClerk();
+      const secret = newTotpSecret();
+      expect(enableSecondFactor(id, secret, currentCode(secret))).toBe(true);
+      vi.setSystemTime(Date.now() + 30_000); // the code that turned it on is used up
+      const first = await signIn(password);
+      if (first.ok !== "secondFactor") throw new Error("expected the code step");
+      const pending = { ...first, redirectTo: "/staff", until: Date.now() + 300_000 };
+      await resetStaffPassword(id, admin1);
+      // Before, the code alone finished a sign-in begun with the password the reset had replaced.
+      expect(await signInStaffWithCode(new Request("http://localhost/"), pending, currentCode(secret), "10.0.0.1")).toMatchObject({ ok: false });
+      expect(sessionsOf(id)).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("opens a session when nothing changed", async () => {

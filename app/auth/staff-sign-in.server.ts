@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { staffUsers } from "../../db/schema";
@@ -25,7 +26,7 @@ export const staffSignInSchema = z.object({
 export type StaffSignInResult =
   | { ok: true; setCookie: string; role: "staff" | "admin" }
   /** The password was right and the account has a second factor: the code comes next (/staff/login/code). */
-  | { ok: "secondFactor"; staffId: string; username: string }
+  | { ok: "secondFactor"; staffId: string; username: string; passwordMark: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; waitMs: number };
 
@@ -61,9 +62,15 @@ async function checkPassword(request: Request, username: string, password: strin
     return { ok: false, reason: "invalid" };
   }
   await giveBackAddressTry(ip);
-  if (user.totpSecret) return { ok: "secondFactor", staffId: user.id, username };
+  if (user.totpSecret) return { ok: "secondFactor", staffId: user.id, username, passwordMark: passwordMark(user.passwordHash) };
   return completeSignIn(request, user, ip);
 }
+
+/**
+ * Which password the first step of a sign-in with a second factor checked, carried to the code step (in its signed
+ * cookie) without the hash itself: a password reset in between ends that sign-in.
+ */
+const passwordMark = (passwordHash: string) => createHash("sha256").update(passwordHash).digest("base64url");
 
 type CheckedUser = Pick<typeof staffUsers.$inferSelect, "id" | "username" | "role" | "passwordHash">;
 
@@ -107,7 +114,8 @@ async function checkCode(request: Request, pending: PendingSignIn, code: string,
   const waitMs = await waitOrCount(pending.username, ip);
   if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.id, pending.staffId)).get();
-  if (!user || user.disabled || !useSignInCode(user.id, code)) {
+  const sameSignIn = user && passwordMark(user.passwordHash) === pending.passwordMark;
+  if (!user || !sameSignIn || user.disabled || !useSignInCode(user.id, code)) {
     await recordStaffSignInFailure(pending.username, ip);
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_second_factor_failed", details: { username: pending.username, ip } });
     return { ok: false, reason: "invalid" };

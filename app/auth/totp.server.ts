@@ -97,9 +97,9 @@ export function pendingSignInCookie() {
   return pending;
 }
 
-export type PendingSignIn = { staffId: string; username: string; redirectTo: string; until: number };
+export type PendingSignIn = { staffId: string; username: string; passwordMark: string; redirectTo: string; until: number };
 
 export async function readPendingSignIn(request: Request): Promise<PendingSignIn | null> {
   const value = (await pendingSignInCookie().parse(request.headers.get("Cookie"))) as PendingSignIn | null;
-  return value && typeof value.staffId === "string" && value.until > Date.now() ? value : null;
+  return value && typeof value.staffId === "string" && typeof value.passwordMark === "string" && value.until > Date.now() ? value : null;
 }

@@ -41,7 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await signInStaff(request, parsed.data, context.clientIp);
   if (result.ok === "secondFactor") {
-    const pending: PendingSignIn = { staffId: result.staffId, username: result.username, redirectTo, until: Date.now() + 300_000 };
+    const { staffId, username, passwordMark } = result;
+    const pending: PendingSignIn = { staffId, username, passwordMark, redirectTo, until: Date.now() + 300_000 };
     throw redirect("/staff/login/code", { headers: { "Set-Cookie": await pendingSignInCookie().serialize(pending) } });
   }
   if (result.ok) throw redirect(redirectTo, { headers: { "Set-Cookie": result.setCookie } });
