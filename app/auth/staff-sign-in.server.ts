@@ -7,14 +7,7 @@ import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
 import { DEMO_PASSWORD } from "./demo-password";
 import { getDummyHash, verifyPassword } from "./password.server";
-import {
-  clearStaffSignInFailures,
-  countAddressTry,
-  giveBackAddressTry,
-  oneStaffSignInAtATime,
-  recordStaffSignInFailure,
-  staffSignInWait,
-} from "../security/throttle.server";
+import { clearStaffSignInFailures, recordStaffSignInFailure, staffSignInTry } from "../security/throttle.server";
 import { createSession } from "./session.server";
 import { useSignInCode, type PendingSignIn } from "./totp.server";
 
@@ -35,23 +28,15 @@ export type StaffSignInResult =
  * the password is even looked at, and unknown usernames cost the same scrypt time as known ones, so timing does not
  * reveal which accounts exist.
  */
-export function signInStaff(request: Request, credentials: z.infer<typeof staffSignInSchema>, ip: string): Promise<StaffSignInResult> {
+export async function signInStaff(request: Request, credentials: z.infer<typeof staffSignInSchema>, ip: string): Promise<StaffSignInResult> {
   const username = credentials.username.toLowerCase();
-  return oneStaffSignInAtATime(username, ip, () => checkPassword(request, username, credentials.password, ip));
+  const tried = await staffSignInTry(username, ip, (right) => checkPassword(request, username, credentials.password, ip, right));
+  if ("value" in tried) return tried.value;
+  recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_locked", details: { username, ip } });
+  return { ok: false, reason: "locked", waitMs: tried.waitMs };
 }
 
-/** How long this try must wait (0: it goes on, counted as a failure of the address until it turns out right). */
-async function waitOrCount(username: string, ip: string): Promise<number> {
-  const waitMs = await staffSignInWait(username, ip);
-  return waitMs > 0 ? waitMs : countAddressTry(ip);
-}
-
-async function checkPassword(request: Request, username: string, password: string, ip: string): Promise<StaffSignInResult> {
-  const waitMs = await waitOrCount(username, ip);
-  if (waitMs > 0) {
-    recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_locked", details: { username, ip } });
-    return { ok: false, reason: "locked", waitMs };
-  }
+async function checkPassword(request: Request, username: string, password: string, ip: string, right: () => Promise<void>): Promise<StaffSignInResult> {
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.username, username)).get();
   const valid = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   // The demo password is public: it opens nothing outside a demo.
@@ -61,7 +46,7 @@ async function checkPassword(request: Request, username: string, password: strin
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_failed", details: { username, ip } });
     return { ok: false, reason: "invalid" };
   }
-  await giveBackAddressTry(ip);
+  await right();
   if (user.totpSecret) return { ok: "secondFactor", staffId: user.id, username, passwordMark: passwordMark(user.passwordHash) };
   return completeSignIn(request, user, ip);
 }
@@ -106,13 +91,12 @@ async function completeSignIn(request: Request, user: CheckedUser, ip: string): 
  * The second step for an account with TOTP: the code from the person's app. A wrong code counts as a failed sign-in of
  * the account from this address (the same slow-down as a wrong password).
  */
-export function signInStaffWithCode(request: Request, pending: PendingSignIn, code: string, ip: string): Promise<StaffSignInResult> {
-  return oneStaffSignInAtATime(pending.username, ip, () => checkCode(request, pending, code, ip));
+export async function signInStaffWithCode(request: Request, pending: PendingSignIn, code: string, ip: string): Promise<StaffSignInResult> {
+  const tried = await staffSignInTry(pending.username, ip, (right) => checkCode(request, pending, code, ip, right));
+  return "value" in tried ? tried.value : { ok: false, reason: "locked", waitMs: tried.waitMs };
 }
 
-async function checkCode(request: Request, pending: PendingSignIn, code: string, ip: string): Promise<StaffSignInResult> {
-  const waitMs = await waitOrCount(pending.username, ip);
-  if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
+async function checkCode(request: Request, pending: PendingSignIn, code: string, ip: string, right: () => Promise<void>): Promise<StaffSignInResult> {
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.id, pending.staffId)).get();
   const sameSignIn = user && passwordMark(user.passwordHash) === pending.passwordMark;
   if (!user || !sameSignIn || user.disabled || !useSignInCode(user.id, code)) {
@@ -120,6 +104,6 @@ async function checkCode(request: Request, pending: PendingSignIn, code: string,
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_second_factor_failed", details: { username: pending.username, ip } });
     return { ok: false, reason: "invalid" };
   }
-  await giveBackAddressTry(ip);
+  await right();
   return completeSignIn(request, user, ip);
 }

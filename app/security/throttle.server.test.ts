@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemoData } from "../../db/seed";
 import { signInStaff } from "../auth/staff-sign-in.server";
+import { getDb } from "../db.server";
 import { useTestDatabase } from "../test/db";
 import { allow, clearStaffSignInFailures, countAddressTry, recordStaffSignInFailure, staffSignInWait, waitAfterFailures } from "./throttle.server";
 
@@ -38,6 +39,19 @@ describe("staff sign-in slows down per account and address", () => {
     expect(results.filter((r) => r.ok === false && r.reason === "locked")).toHaveLength(15);
     // The right password sent beside them is not let through either, and it waits like any other try.
     expect(await signIn("madoguchi-demo", "203.0.113.7")).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("counts an account's tries under way on another app server: the sixth waits (the finding: each server let one through)", async () => {
+    // Five tries of counter1 from this address are being checked on other app servers (their shared count).
+    const underWay = (n: number) =>
+      getDb()
+        .$client.prepare("insert or replace into rate_limits (key, points, expire) values (?, ?, ?)")
+        .run("staff-try:counter1|203.0.113.11", n, Date.now() + 60_000);
+    underWay(4);
+    expect(await signIn("wrong-5", "203.0.113.11")).toEqual({ ok: false, reason: "invalid" });
+    underWay(5);
+    // Before, this server checked its own try as if it were alone: a sixth guess while five were under way.
+    expect(await signIn("wrong-6", "203.0.113.11")).toMatchObject({ ok: false, reason: "locked" });
   });
 
   it("forgets an account's failures from an address once it signs in from there", async () => {

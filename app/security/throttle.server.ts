@@ -6,6 +6,7 @@
  *   - staff sign-in: a wrong password for an account from an address makes the next try from there wait, longer each
  *     time (30 s after five, doubling, at most LOGIN_LOCKOUT_MINUTES). The account is never locked for everyone: the
  *     clerk at their own desk signs in while someone elsewhere guesses. An address failing on many accounts waits too.
+ *     Tries are counted before they are checked, on every app server (`staffSignInTry`).
  *     An administrator ends the wait of an account (`unlockStaffAccount`).
  */
 import type Database from "better-sqlite3";
@@ -33,6 +34,8 @@ function createLimiters(client: Database.Database) {
     staffWait: limiter("staff-wait", 1, 24 * HOUR),
     // Failures from one address on any account: past 50 in an hour, the address waits for the hour to end.
     addressFailures: limiter("staff-fail-address", ADDRESS_FAILURES, HOUR),
+    // Tries of one account from one address being checked now, on any app server (a crashed server's expire soon).
+    staffUnderWay: limiter("staff-try", 1_000_000, 60),
   };
 }
 
@@ -63,21 +66,50 @@ export const tooManyRequests = () => new Response("Too Many Requests", { status:
 
 const accountKey = (username: string, address: string) => `${username}|${address}`;
 
-const triesUnderWay = new Map<string, Promise<unknown>>();
+const queued = new Map<string, Promise<unknown>>();
+
+/** Runs the tries of one account from one address one after another in this process; a double click still signs in. */
+function oneAfterAnother<T>(key: string, attempt: () => Promise<T>): Promise<T> {
+  const mine = (queued.get(key) ?? Promise.resolve()).then(attempt);
+  const done = mine.catch(() => {});
+  queued.set(key, done);
+  void done.then(() => queued.get(key) === done && queued.delete(key));
+  return mine;
+}
 
 /**
- * Runs the sign-in tries of one account from one address one after another. Each try checks the wait, then the
- * password, and only then counts a failure: tries sent at once all passed the check before any was counted (twenty
- * guesses where five are allowed). Queued, each meets the wait the tries before it earned. A double click still
- * signs in. Per server process: several app servers let through one try each at a time.
+ * One sign-in try of an account from an address (a password, or a code after it). It is refused unchecked when the
+ * account must wait from there or the address has failed too often. Otherwise it is counted before it is checked: as
+ * a try under way of the account, and as a failure of the address until `attempt` calls `right` (the secret was
+ * right). Checked first and counted after, tries sent at once all got through before any had failed: twenty guesses
+ * where five are allowed, one password sprayed over every account. Now each try meets what the tries before it may
+ * earn, whether they run on this app server (one after another) or on others (the shared count of tries under way).
  */
-export function oneStaffSignInAtATime<T>(username: string, address: string, attempt: () => Promise<T>): Promise<T> {
+export function staffSignInTry<T>(
+  username: string,
+  address: string,
+  attempt: (right: () => Promise<void>) => Promise<T>,
+): Promise<{ waitMs: number } | { value: T }> {
   const key = accountKey(username, address);
-  const mine = (triesUnderWay.get(key) ?? Promise.resolve()).then(attempt);
-  const done = mine.catch(() => {});
-  triesUnderWay.set(key, done);
-  void done.then(() => triesUnderWay.get(key) === done && triesUnderWay.delete(key));
-  return mine;
+  return oneAfterAnother(key, async () => {
+    const waitMs = await staffSignInWait(username, address);
+    if (waitMs > 0) return { waitMs };
+    const l = limiters();
+    const elsewhere = (await l.staffUnderWay.penalty(key)).consumedPoints - 1;
+    try {
+      if (elsewhere > 0) {
+        // Should the tries under way all fail, the wait they earn applies to this one.
+        const failed = (await l.staffFailures.get(key))?.consumedPoints ?? 0;
+        const wait = waitAfterFailures(failed + elsewhere) * 1000;
+        if (wait > 0) return { waitMs: wait };
+      }
+      const addressWait = await countAddressTry(address);
+      if (addressWait > 0) return { waitMs: addressWait };
+      return { value: await attempt(() => l.addressFailures.reward(address, 1).then(() => {})) };
+    } finally {
+      await l.staffUnderWay.reward(key, 1);
+    }
+  });
 }
 
 /** Milliseconds this account must still wait before trying from this address (0: it may try now). */
@@ -104,20 +136,11 @@ export async function recordStaffSignInFailure(username: string, address: string
   if (seconds > 0) await l.staffWait.block(key, seconds);
 }
 
-/**
- * Counts a try from the address as a failure before its password or code is checked, and answers how long the address
- * must wait instead (0: go on). Counted after the check, tries on many accounts sent at once all got through before
- * the first was counted (one password sprayed over every account); counted first, the try after the limit waits, on
- * whichever app server. A try that turns out right gives its count back (`giveBackAddressTry`).
- */
+/** Counts a try from the address as a failure; how long the address must wait instead of trying (0: go on). */
 export async function countAddressTry(address: string): Promise<number> {
   const counted = await limiters().addressFailures.penalty(address);
   // This try is in the count: the address waits when the tries before it are past the limit.
   return counted.consumedPoints - 1 > ADDRESS_FAILURES ? counted.msBeforeNext : 0;
-}
-
-export async function giveBackAddressTry(address: string): Promise<void> {
-  await limiters().addressFailures.reward(address, 1);
 }
 
 export async function clearStaffSignInFailures(username: string, address: string): Promise<void> {
