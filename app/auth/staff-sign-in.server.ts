@@ -21,6 +21,8 @@ export type StaffSignInResult =
   /** The password was right and the account has a second factor: the code comes next (/staff/login/code). */
   | { ok: "secondFactor"; staffId: string; username: string; passwordMark: string }
   | { ok: false; reason: "invalid" }
+  /** The password was changed after the first step: the sign-in starts again (not a wrong code, not counted). */
+  | { ok: false; reason: "restart" }
   | { ok: false; reason: "locked"; waitMs: number };
 
 /**
@@ -36,7 +38,7 @@ export async function signInStaff(request: Request, credentials: z.infer<typeof 
   return { ok: false, reason: "locked", waitMs: tried.waitMs };
 }
 
-async function checkPassword(request: Request, username: string, password: string, ip: string, right: () => Promise<void>): Promise<StaffSignInResult> {
+async function checkPassword(request: Request, username: string, password: string, ip: string, right: () => void): Promise<StaffSignInResult> {
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.username, username)).get();
   const valid = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   // The demo password is public: it opens nothing outside a demo.
@@ -46,7 +48,7 @@ async function checkPassword(request: Request, username: string, password: strin
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_sign_in_failed", details: { username, ip } });
     return { ok: false, reason: "invalid" };
   }
-  await right();
+  right();
   if (user.totpSecret) return { ok: "secondFactor", staffId: user.id, username, passwordMark: passwordMark(user.passwordHash) };
   return completeSignIn(request, user, ip);
 }
@@ -96,14 +98,17 @@ export async function signInStaffWithCode(request: Request, pending: PendingSign
   return "value" in tried ? tried.value : { ok: false, reason: "locked", waitMs: tried.waitMs };
 }
 
-async function checkCode(request: Request, pending: PendingSignIn, code: string, ip: string, right: () => Promise<void>): Promise<StaffSignInResult> {
+async function checkCode(request: Request, pending: PendingSignIn, code: string, ip: string, right: () => void): Promise<StaffSignInResult> {
   const user = getDb().select().from(staffUsers).where(eq(staffUsers.id, pending.staffId)).get();
-  const sameSignIn = user && passwordMark(user.passwordHash) === pending.passwordMark;
-  if (!user || !sameSignIn || user.disabled || !useSignInCode(user.id, code)) {
+  if (user && passwordMark(user.passwordHash) !== pending.passwordMark) {
+    right();
+    return { ok: false, reason: "restart" };
+  }
+  if (!user || user.disabled || !useSignInCode(user.id, code)) {
     await recordStaffSignInFailure(pending.username, ip);
     recordAudit({ actor: { role: "anonymous", id: null }, action: "auth.staff_second_factor_failed", details: { username: pending.username, ip } });
     return { ok: false, reason: "invalid" };
   }
-  await right();
+  right();
   return completeSignIn(request, user, ip);
 }

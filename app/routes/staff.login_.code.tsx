@@ -31,6 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     headers.append("Set-Cookie", await pendingSignInCookie().serialize("", { maxAge: 0 }));
     throw redirect(pending.redirectTo, { headers });
   }
+  if (result.ok === false && result.reason === "restart")
+    throw redirect("/staff/login", { headers: { "Set-Cookie": await pendingSignInCookie().serialize("", { maxAge: 0 }) } });
   if (result.ok === false && result.reason === "locked")
     return failure(429, "staffLogin.errors.locked", { minutes: Math.max(1, Math.ceil(result.waitMs / 60_000)) });
   return failure(401, "staffLogin.code.invalid");

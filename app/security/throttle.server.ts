@@ -9,10 +9,12 @@
  *     Tries are counted before they are checked, on every app server (`staffSignInTry`).
  *     An administrator ends the wait of an account (`unlockStaffAccount`).
  */
+import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { getDb } from "../db.server";
 import { getEnv } from "../env.server";
+import { log } from "../log.server";
 
 const TABLE = "rate_limits";
 const HOUR = 3600;
@@ -34,8 +36,6 @@ function createLimiters(client: Database.Database) {
     staffWait: limiter("staff-wait", 1, 24 * HOUR),
     // Failures from one address on any account: past 50 in an hour, the address waits for the hour to end.
     addressFailures: limiter("staff-fail-address", ADDRESS_FAILURES, HOUR),
-    // Tries of one account from one address being checked now, on any app server (a crashed server's expire soon).
-    staffUnderWay: limiter("staff-try", 1_000_000, 60),
   };
 }
 
@@ -83,33 +83,86 @@ function oneAfterAnother<T>(key: string, attempt: () => Promise<T>): Promise<T> 
  * a try under way of the account, and as a failure of the address until `attempt` calls `right` (the secret was
  * right). Checked first and counted after, tries sent at once all got through before any had failed: twenty guesses
  * where five are allowed, one password sprayed over every account. Now each try meets what the tries before it may
- * earn, whether they run on this app server (one after another) or on others (the shared count of tries under way).
+ * earn, whether they run on this app server (one after another) or on others (the shared rows of tries under way).
  */
-export function staffSignInTry<T>(
-  username: string,
-  address: string,
-  attempt: (right: () => Promise<void>) => Promise<T>,
-): Promise<{ waitMs: number } | { value: T }> {
+export function staffSignInTry<T>(username: string, address: string, attempt: (right: () => void) => Promise<T>): Promise<{ waitMs: number } | { value: T }> {
   const key = accountKey(username, address);
   return oneAfterAnother(key, async () => {
     const waitMs = await staffSignInWait(username, address);
     if (waitMs > 0) return { waitMs };
-    const l = limiters();
-    const elsewhere = (await l.staffUnderWay.penalty(key)).consumedPoints - 1;
+    const underWay = startTry(key);
     try {
-      if (elsewhere > 0) {
+      if (underWay.elsewhere > 0) {
         // Should the tries under way all fail, the wait they earn applies to this one.
-        const failed = (await l.staffFailures.get(key))?.consumedPoints ?? 0;
-        const wait = waitAfterFailures(failed + elsewhere) * 1000;
+        const failed = (await limiters().staffFailures.get(key))?.consumedPoints ?? 0;
+        const wait = waitAfterFailures(failed + underWay.elsewhere) * 1000;
         if (wait > 0) return { waitMs: wait };
       }
-      const addressWait = await countAddressTry(address);
-      if (addressWait > 0) return { waitMs: addressWait };
-      return { value: await attempt(() => l.addressFailures.reward(address, 1).then(() => {})) };
+      const counted = countAddressTry(address);
+      if (counted.waitMs > 0) return { waitMs: counted.waitMs };
+      return { value: await attempt(counted.giveBack) };
     } finally {
-      await l.staffUnderWay.reward(key, 1);
+      underWay.end();
     }
   });
+}
+
+// A try under way is a row of its own, so none is lost to a window ending; one a dead server left ends by itself.
+const TRY_MS = 60_000;
+const tryPrefix = (key: string) => `staff-try:${key}|`;
+
+function startTry(key: string) {
+  const client = getDb().$client;
+  const row = `${tryPrefix(key)}${randomUUID()}`;
+  const elsewhere = client.transaction(() => {
+    const n = client
+      .prepare(`select count(*) from ${TABLE} where substr(key, 1, ?) = ? and expire > ?`)
+      .pluck()
+      .get(tryPrefix(key).length, tryPrefix(key), Date.now());
+    client.prepare(`insert into ${TABLE} (key, points, expire) values (?, 1, ?)`).run(row, Date.now() + TRY_MS);
+    return n as number;
+  });
+  return {
+    elsewhere: elsewhere.immediate(),
+    end: () => settle("ending a sign-in try", () => client.prepare(`delete from ${TABLE} where key = ?`).run(row)),
+  };
+}
+
+/**
+ * Counts a try from the address as a failure (the limiter's own row, its hour fixed from the first failure), with
+ * how long the address must wait instead of trying (0: go on). `giveBack` takes the count back within that hour only:
+ * given back after the hour has ended, it would let the next hour through one failure more.
+ */
+export function countAddressTry(address: string): { waitMs: number; giveBack: () => void } {
+  const client = getDb().$client;
+  const key = `staff-fail-address:${address}`;
+  const now = Date.now();
+  const { points, expire } = client
+    .prepare(
+      `insert into ${TABLE} (key, points, expire) values (?, 1, ?)
+       on conflict(key) do update set
+         points = case when expire > ? then points + 1 else 1 end,
+         expire = case when expire > ? then expire else excluded.expire end
+       returning points, expire`,
+    )
+    .get(key, now + HOUR * 1000, now, now) as { points: number; expire: number };
+  return {
+    // This try is in the count: the address waits when the tries before it are past the limit.
+    waitMs: points - 1 > ADDRESS_FAILURES ? expire - now : 0,
+    giveBack: () =>
+      settle("giving back an address's try", () =>
+        client.prepare(`update ${TABLE} set points = points - 1 where key = ? and expire = ? and points > 0`).run(key, expire),
+      ),
+  };
+}
+
+/** Bookkeeping after the answer is decided: a failure here is logged, never the person's 500 (the rows expire anyway). */
+function settle(what: string, write: () => unknown) {
+  try {
+    write();
+  } catch (error) {
+    log.error({ err: error }, what);
+  }
 }
 
 /** Milliseconds this account must still wait before trying from this address (0: it may try now). */
@@ -134,13 +187,6 @@ export async function recordStaffSignInFailure(username: string, address: string
   const failures = (await l.staffFailures.penalty(key)).consumedPoints;
   const seconds = waitAfterFailures(failures);
   if (seconds > 0) await l.staffWait.block(key, seconds);
-}
-
-/** Counts a try from the address as a failure; how long the address must wait instead of trying (0: go on). */
-export async function countAddressTry(address: string): Promise<number> {
-  const counted = await limiters().addressFailures.penalty(address);
-  // This try is in the count: the address waits when the tries before it are past the limit.
-  return counted.consumedPoints - 1 > ADDRESS_FAILURES ? counted.msBeforeNext : 0;
 }
 
 export async function clearStaffSignInFailures(username: string, address: string): Promise<void> {
