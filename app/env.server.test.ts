@@ -9,7 +9,16 @@ describe("parseEnv", () => {
   it("gives the documented defaults; the demo is off unless set (found: no DEMO variable meant the demo was on)", () => {
     expect(() => parseEnv({})).toThrow(/SESSION_SECRET: required when DEMO=off/);
     const env = parseEnv({ SESSION_SECRET: secret(1) });
-    expect(env).toMatchObject({ PORT: 3000, DATABASE_PATH: "./data/madoguchi.sqlite", DEMO: false, NODE_ENV: "development", COOKIE_SECURE: false });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATABASE_PATH: "./data/madoguchi.sqlite",
+      DEMO: false,
+      NODE_ENV: "development",
+      COOKIE_SECURE: false,
+      RETENTION_SCHEDULE: true,
+    });
+    // One of several app servers leaves the daily job to another (or to cron).
+    expect(parseEnv({ SESSION_SECRET: secret(1), RETENTION_SCHEDULE: "off" }).RETENTION_SCHEDULE).toBe(false);
   });
 
   it("makes cookies Secure in production unless told otherwise", () => {

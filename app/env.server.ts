@@ -58,6 +58,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   /** The longest such wait. */
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Whether this server runs the daily retention job itself; off on all but one of several app servers, or with cron. */
+  RETENTION_SCHEDULE: onOff.default(true),
   /** Open drafts untouched for this many days are deleted with their files (app/retention.server.ts). */
   RETENTION_DRAFT_DAYS: z.coerce.number().int().positive().default(30),
   /** Per address and 10 minutes (app/security/throttle.server.ts): new drafts, posts with files, resident sign-ins. */

@@ -49,7 +49,7 @@ async function main() {
   // E-mail notices left over from a stop, and retries of failed ones (ADR 0013).
   startNoticeDelivery();
   startPdfWorkers(import.meta.url);
-  scheduleRetention();
+  if (env.RETENTION_SCHEDULE) scheduleRetention();
 
   const app = express();
   app.disable("x-powered-by");

@@ -133,10 +133,15 @@ export type SubmitVisitResult = { ok: true } | { ok: false; problem: "notFound" 
 
 /**
  * One action submits every chosen procedure, each validated again against its own definition first (a clerk's draft
- * like a resident's). Each draft is submitted once (draft_id is unique), so a second click or a retry after a failure
- * half-way submits only what is left.
+ * like a resident's). All or none, under the write lock: a confirmation withdrawn or an answer changed through another
+ * app server meanwhile is seen before anything is sent. Each draft is submitted once (draft_id is unique), so a second
+ * click finds the visit submitted.
  */
 export function submitVisit(clerk: Clerk, visitId: string): SubmitVisitResult {
+  return getDb().transaction(() => submitConfirmedVisit(clerk, visitId));
+}
+
+function submitConfirmedVisit(clerk: Clerk, visitId: string): SubmitVisitResult {
   const v = clerkVisit(clerk, visitId);
   if (!v) return { ok: false, problem: "notFound" };
   if (v.submittedAt) return { ok: true };

@@ -4,7 +4,7 @@ import { validateStep, visibleSteps, type Answers } from "../form-engine/engine"
 import type { VisitProcedure } from "./visit-work.server";
 import { shownValues } from "../prefill/step.server";
 import { syncFormDefinitions } from "../procedures/store.server";
-import { useTestDatabase } from "../test/db";
+import { useTestDatabase, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
 import { chooseProcedures, clerkVisit, openVisitProcedure, recordInterview, visitProposals, visitProgress, visitWork } from "./visit-work.server";
 import { startVisit } from "./visits.server";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -216,4 +216,35 @@ describe("online to counter", () => {
       expect(openVisitProcedure(clerk, started.visitId, "kokuho-kanyu", "ja")!.draft.prefill.joinDate).toEqual({ value: "2026-11-18", source: "visit" });
     });
   });
+});
+
+describe("submitting a counter visit on several app servers", () => {
+  it("sends only what the resident confirmed: a correction asked through another server meanwhile stops it", async () => {
+    clock = new Date("2026-11-23T01:00:00Z");
+    const database = useTestDatabaseFile();
+    try {
+      await seedDemoData(database.db, clock);
+      syncFormDefinitions(undefined, () => {});
+      const started = startVisit(clerk, { kind: "mover", id: "mp-ito-kenichi" }, { identityCheck: "my_number_card", identityNote: null });
+      if (!started.ok) throw new Error("no visit");
+      const visitId = started.visitId;
+      recordInterview(clerk, visitId, { lifeEvent: "tennyu", employeeInsurance: "no" });
+      chooseProcedures(clerk, visitId, ["tennyu", "kokuho-kanyu"]);
+      saveAll(openVisitProcedure(clerk, visitId, "tennyu", "ja")!, { notifier: "self", householdType: "new", phone: "090-1234-5678" });
+      saveAll(openVisitProcedure(clerk, visitId, "kokuho-kanyu", "ja")!, { reason: "moveIn", incomeDeclared: "yes" });
+      expect(confirmVisit(clerk, visitId, { signature: "M 10 10 L 100 50 L 200 20" })).toEqual({ ok: true });
+      // The resident asked to change the phone: the clerk's other tab, on another server, withdraws the confirmation.
+      const { committed } = await writerElsewhere(
+        database.file,
+        `update counter_visits set confirmed_at = null, correction = '{"formId":"tennyu","field":"phone"}' where id = '${visitId}'`,
+      );
+      expect(writeLockHeld(database.file)).toBe(true);
+      // Before, the visit was read as confirmed before the lock and its procedures sent after it.
+      expect(submitVisit(clerk, visitId)).toEqual({ ok: false, problem: "notConfirmed" });
+      await committed;
+      expect(database.db.$client.prepare("select count(*) from submissions where counter_visit_id = ?").pluck().get(visitId)).toBe(0);
+    } finally {
+      database.remove();
+    }
+  }, 30_000);
 });

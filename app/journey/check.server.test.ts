@@ -4,7 +4,7 @@ import { drafts, submissions } from "../../db/schema";
 import { getDb } from "../db.server";
 import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
 import { createDraft, startCorrection } from "../submissions/drafts.server";
-import { useTestDatabase } from "../test/db";
+import { useTestDatabase, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
 import { addResident, juminhyoAnswers, submit as submitted } from "../test/submissions";
 import { submitFromCheck } from "./check.server";
 
@@ -70,4 +70,26 @@ describe("submitting from the check page", () => {
       status: "needs_correction",
     });
   });
+});
+
+describe("submitting from the check page on several app servers", () => {
+  it("checks the draft as it is sent: a save through another server meanwhile is checked, not sent unchecked", async () => {
+    const database = useTestDatabaseFile();
+    try {
+      syncFormDefinitions(undefined, () => {});
+      const draft = completeDraft();
+      // A second tab, served by another app server, is saving the first step again, emptied, as this one submits.
+      const { committed } = await writerElsewhere(
+        database.file,
+        `update drafts set answers = '{}', completed_steps = '[]', updated_at = ${Date.now()} where id = '${draft.id}'`,
+      );
+      expect(writeLockHeld(database.file)).toBe(true);
+      // Before, the draft was checked as read before the lock and sent as stored after it: an empty application.
+      expect(submit(draft.id)).toMatchObject({ kind: "goTo" });
+      await committed;
+      expect(database.db.$client.prepare("select count(*) from submissions").pluck().get()).toBe(0);
+    } finally {
+      database.remove();
+    }
+  }, 20_000);
 });

@@ -16,6 +16,7 @@ import { sourceMarks } from "../prefill/prefill-sources.server";
 import { getProfile, keepProfile, reusableAnswers } from "../residents/profile.server";
 import { DraftNotOpen, findDraftOfOwner, findSubmissionOfDraft, formOfDraft, submitDraft, type Draft, type Owner } from "../submissions/drafts.server";
 import { isRetired } from "../procedures/store.server";
+import { getDb } from "../db.server";
 import type { AnswersState, JourneyForm } from "./answers-store.server";
 import { journeyOf, type Actor, type Place } from "./journey";
 
@@ -138,6 +139,12 @@ const noticeEmail = z.string().max(254).email();
  * of a newer draft), after the declaration and a full validation against its own pinned definition.
  */
 export function submitFromCheck(owner: Owner, actor: Actor, input: SubmitRequest, lng: string): SubmitOutcome {
+  // Read, checked and sent under the write lock: a save through another app server meanwhile (a second tab) is either
+  // in what is checked or waits until the draft is sent, never sent unchecked.
+  return getDb().transaction(() => checkAndSubmit(owner, actor, input, lng));
+}
+
+function checkAndSubmit(owner: Owner, actor: Actor, input: SubmitRequest, lng: string): SubmitOutcome {
   const draft = findDraftOfOwner(owner, input.draftId);
   if (!draft) return { kind: "noDraft" };
   // A second submit (double click, back and resubmit, another tab) finds the first submission.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
-import { useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
+import { openDraftInsert, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
 import { startDraft } from "./start.server";
 
 const owner = { anonymousKeyHash: "browser-1" };
@@ -24,11 +24,7 @@ describe("starting a procedure", () => {
   it("makes one draft when another app server starts the same one at the same moment (a double click, two servers)", async () => {
     const form = getLiveForm("juminhyo")!;
     // The other server found no draft and is inserting one; this one looks while that insert is not yet committed.
-    const { committed } = await writerElsewhere(
-      database.file,
-      `insert into drafts (id, form_version_id, form_id, anonymous_key_hash, answers, completed_steps, status, created_at, updated_at)
-       values ('elsewhere', ${form.versionId}, 'juminhyo', '${owner.anonymousKeyHash}', '{}', '[]', 'open', 0, 0)`,
-    );
+    const { committed } = await writerElsewhere(database.file, openDraftInsert(form.versionId, "juminhyo", { anonymous_key_hash: owner.anonymousKeyHash }));
     expect(writeLockHeld(database.file)).toBe(true);
     // Before the look and the insert were one transaction, this one saw no draft in its snapshot and made a second.
     expect(startDraft("juminhyo", null, owner)).toMatchObject({ kind: "go" });

@@ -160,29 +160,79 @@ function startEditingNew() {
 }
 
 describe("procedure lifecycle on several app servers", () => {
-  it("publishes the working copy as stored when another administrator's save is being written meanwhile", async () => {
+  type FileDatabase = ReturnType<typeof useTestDatabaseFile>;
+  /**
+   * The procedure "pet-license" (published unless `draftOnly`), and another app server writing `statements` and
+   * holding the lock while this one does `act`; then what is stored is `check`ed.
+   */
+  async function whileAnotherServerWrites(options: {
+    draftOnly?: boolean;
+    statements: (database: FileDatabase) => string;
+    act: () => void;
+    check: (database: FileDatabase) => void;
+  }) {
     const database = useTestDatabaseFile();
     try {
       addStaff(admin.staffId, "管理 太郎");
       createProcedure({ formId: "pet-license", title: "犬の登録" }, admin, t0);
-      const stored = database.db.$client.prepare("select definition from form_drafts where form_id = 'pet-license'").pluck().get() as string;
-      const changed = JSON.stringify(titled("犬の登録（改）")(JSON.parse(stored))).replaceAll("'", "''");
-      // The other server is saving a change to the working copy as this one publishes it.
-      const { committed } = await writerElsewhere(
-        database.file,
-        `update form_drafts set definition = '${changed}', updated_at = ${later(1).getTime()} where form_id = 'pet-license'`,
-      );
+      if (!options.draftOnly) publishFormDraft("pet-license", admin, {}, t0);
+      const { committed } = await writerElsewhere(database.file, options.statements(database));
       expect(writeLockHeld(database.file)).toBe(true);
-      publishFormDraft("pet-license", admin, {}, later(1));
+      options.act();
       await committed;
-      // Before, the copy read before the save was published and the saved change was deleted with the working copy.
-      const published = database.db.$client
-        .prepare("select definition from form_versions where id = (select version_id from form_publications where form_id = 'pet-license')")
-        .pluck()
-        .get() as string;
-      expect(JSON.parse(published).title).toEqual({ ja: "犬の登録（改）" });
+      options.check(database);
     } finally {
       database.remove();
     }
-  }, 20_000);
+  }
+  const one = (database: FileDatabase, sql: string) => database.db.$client.prepare(sql).pluck().get();
+
+  it(
+    "publishes the working copy as stored when another administrator's save is being written meanwhile",
+    () =>
+      whileAnotherServerWrites({
+        draftOnly: true,
+        statements: (database) => {
+          const stored = one(database, "select definition from form_drafts where form_id = 'pet-license'") as string;
+          const changed = JSON.stringify(titled("犬の登録（改）")(JSON.parse(stored))).replaceAll("'", "''");
+          return `update form_drafts set definition = '${changed}', updated_at = ${later(1).getTime()} where form_id = 'pet-license'`;
+        },
+        act: () => publishFormDraft("pet-license", admin, {}, later(1)),
+        // Before, the copy read before the save was published and the saved change was deleted with the working copy.
+        check: (database) => {
+          const published = one(
+            database,
+            "select definition from form_versions where id = (select version_id from form_publications where form_id = 'pet-license')",
+          );
+          expect(JSON.parse(published as string).title).toEqual({ ja: "犬の登録（改）" });
+        },
+      }),
+    20_000,
+  );
+
+  it(
+    "opens the working copy another administrator is opening at the same moment instead of failing",
+    () =>
+      whileAnotherServerWrites({
+        statements: () =>
+          "insert into form_drafts (form_id, definition, origin, created_at, updated_at) select form_id, definition, 'builder', 0, 0 from form_versions where form_id = 'pet-license'",
+        // Before, both made a working copy and this one's insert failed on the key: a 500 for the administrator.
+        act: () => expect(startEditing("pet-license", admin, undefined, later(1))).toMatchObject({ formId: "pet-license" }),
+        check: (database) => expect(one(database, "select count(*) from form_drafts")).toBe(1),
+      }),
+    20_000,
+  );
+
+  it(
+    "retires once when two administrators retire at the same moment",
+    () =>
+      whileAnotherServerWrites({
+        statements: () =>
+          `insert into form_publications (form_id, version_id, effective_at, created_by, created_at) values ('pet-license', null, ${later(1).getTime()}, '${admin.staffId}', 0)`,
+        // Before, each saw the procedure live and wrote its own retirement (and audit entry).
+        act: () => expect(() => retireProcedure("pet-license", admin, {}, later(2))).toThrow(expect.objectContaining({ code: "alreadyRetired" })),
+        check: (database) => expect(one(database, "select count(*) from form_publications where version_id is null")).toBe(1),
+      }),
+    20_000,
+  );
 });

@@ -77,21 +77,23 @@ export function getFormDraft(formId: string) {
   return getDb().select().from(formDrafts).where(eq(formDrafts.formId, formId)).get();
 }
 
-/** Opens the working copy: the existing one, or a copy of a version (the live one unless another is named). */
+/**
+ * Opens the working copy: the existing one, or a copy of a version (the live one unless another is named). Looked for
+ * and made under the write lock, so two administrators opening it at once (on two app servers) share one.
+ */
 export function startEditing(formId: string, actor: AdminActor, fromVersionId?: number, at: Date = now()) {
-  const existing = getFormDraft(formId);
-  if (existing) return existing;
-  const db = getDb();
-  const from = fromVersionId ?? publicationInEffect(formId, at)?.versionId ?? latestVersionId(formId);
-  const version = from ? db.select().from(formVersions).where(eq(formVersions.id, from)).get() : undefined;
-  if (!version || version.formId !== formId) throw new LifecycleError("notFound");
-  db.transaction((tx) => {
+  return getDb().transaction((tx) => {
+    const existing = getFormDraft(formId);
+    if (existing) return existing;
+    const from = fromVersionId ?? publicationInEffect(formId, at, tx)?.versionId ?? latestVersionId(formId);
+    const version = from ? tx.select().from(formVersions).where(eq(formVersions.id, from)).get() : undefined;
+    if (!version || version.formId !== formId) throw new LifecycleError("notFound");
     tx.insert(formDrafts)
       .values({ formId, definition: version.definition, basedOn: version.id, origin: "builder", updatedAt: at, updatedBy: actor.staffId })
       .run();
     audit(tx, actor, "procedure.edit", formId, { fromVersion: version.revision }, at);
+    return getFormDraft(formId)!;
   });
-  return getFormDraft(formId)!;
 }
 
 function latestVersionId(formId: string): number | undefined {
@@ -191,12 +193,13 @@ export function publishVersion(formId: string, versionId: number, actor: AdminAc
 
 /** Retires the procedure now or at a time: no new applications; residents with a draft are told what to do. */
 export function retireProcedure(formId: string, actor: AdminActor, options: { effectiveAt?: Date } = {}, at: Date = now()) {
-  const live = publicationInEffect(formId, at);
-  if (!live) throw new LifecycleError("notFound");
-  if (live.versionId === null) throw new LifecycleError("alreadyRetired");
   const effectiveAt = options.effectiveAt ?? at;
   if (effectiveAt.getTime() < at.getTime() - 60_000) throw new LifecycleError("inPast");
+  // Checked under the write lock: two administrators retiring at once (two app servers) write one retirement.
   getDb().transaction((tx) => {
+    const live = publicationInEffect(formId, at, tx);
+    if (!live) throw new LifecycleError("notFound");
+    if (live.versionId === null) throw new LifecycleError("alreadyRetired");
     tx.insert(formPublications).values({ formId, versionId: null, effectiveAt, createdBy: actor.staffId }).run();
     audit(tx, actor, "procedure.retire", formId, { effectiveAt: effectiveAt.toISOString() }, at);
   });

@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { drafts } from "../../db/schema";
 import { getDb } from "../db.server";
 import { getLiveForm, syncFormDefinitions } from "../procedures/store.server";
-import { useTestDatabase } from "../test/db";
-import { createDraft, saveStep, saveWorkingValues } from "./drafts.server";
+import { openDraftInsert, useTestDatabase, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../test/db";
+import { juminhyoAnswers, submit } from "../test/submissions";
+import { createDraft, saveStep, saveWorkingValues, startCorrection } from "./drafts.server";
 
 const stored = (id: string) => getDb().select().from(drafts).where(eq(drafts.id, id)).get()!;
 
@@ -45,4 +46,25 @@ describe("saving a step", () => {
     const { answers, completedSteps } = stored(draft.id);
     expect({ answers, completedSteps }).toEqual({ answers: {}, completedSteps: [] });
   });
+});
+
+describe("starting a correction after a 補正依頼", () => {
+  it("makes one correction draft when another app server starts it at the same moment (a double click on 「修正する」)", async () => {
+    const database = useTestDatabaseFile();
+    try {
+      syncFormDefinitions(undefined, () => {});
+      const submission = submit("juminhyo", juminhyoAnswers("窓口", "花子", "マドグチ", "ハナコ"));
+      const form = getLiveForm("juminhyo")!;
+      // The other server found no correction draft and is inserting one; this one looks before that is committed.
+      const { committed } = await writerElsewhere(database.file, openDraftInsert(form.versionId, "juminhyo", { correction_of: submission.id }));
+      expect(writeLockHeld(database.file)).toBe(true);
+      startCorrection(submission);
+      await committed;
+      // Before, each made its own: the one left open later carried stale answers into a second 補正依頼.
+      const open = database.db.$client.prepare("select count(*) from drafts where correction_of = ? and status = 'open'").pluck().get(submission.id);
+      expect(open).toBe(1);
+    } finally {
+      database.remove();
+    }
+  }, 20_000);
 });

@@ -289,6 +289,11 @@ export function listOpenDrafts(owner: Owner): Draft[] {
  * steps done (the resident goes straight to the check page and changes what was asked). Started once; reused after.
  */
 export function startCorrection(submission: Submission): Draft {
+  // Looked for and made under the write lock: two starts at once (a double click, two app servers) make one.
+  return getDb().transaction(() => correctionDraftOf(submission));
+}
+
+function correctionDraftOf(submission: Submission): Draft {
   const db = getDb();
   const open = db
     .select()

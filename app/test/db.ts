@@ -70,3 +70,11 @@ export function writeLockHeld(file: string): boolean {
     probe.close();
   }
 }
+
+/** SQL another process runs to insert an empty open draft of a procedure's version, with the given owner columns. */
+export function openDraftInsert(formVersionId: number, formId: string, columns: { anonymous_key_hash?: string; correction_of?: string }): string {
+  const names = Object.keys(columns);
+  const values = Object.values(columns).map((v) => `'${v}'`);
+  return `insert into drafts (id, form_version_id, form_id, answers, completed_steps, status, created_at, updated_at${names.map((n) => `, ${n}`).join("")})
+          values ('elsewhere', ${formVersionId}, '${formId}', '{}', '[]', 'open', 0, 0${values.map((v) => `, ${v}`).join("")})`;
+}
