@@ -3,6 +3,7 @@
  * exporting a version, and the diff between two editions. Every problem names its line, path and question.
  */
 import { now } from "../../clock.server";
+import { getDb } from "../../db.server";
 import { localizeText, type LocalizedText } from "../../form-engine/localized";
 import { DEFINITION_FORM, readFormBody } from "../../security/form-body.server";
 import { MAX_DEFINITION_TEXT_LENGTH, parseDefinitionText, positionOfPath, type TextProblem } from "../../procedures/definition-text";
@@ -170,14 +171,19 @@ export function saveJsonText(formId: string, text: string, expected: string, act
   if ((json as { id?: unknown }).id !== formId) return { ok: false, problem: "idChanged", problems: [] };
   const at = now();
   try {
-    const working = getFormDraft(formId);
-    if (expected === NO_WORKING_COPY) {
-      if (working) return { ok: false, problem: "stale", problems: [] };
+    // Looked at and written under the write lock: a working copy another administrator opened a moment ago (another
+    // app server) makes this save stale, instead of this text being written over it.
+    const stale = getDb().transaction(() => {
+      if (expected !== NO_WORKING_COPY) {
+        saveFormDraft(formId, json, actor, { expectedUpdatedAt: Number(expected), action: "procedure.editJson" }, at);
+        return false;
+      }
+      if (getFormDraft(formId)) return true;
       startEditing(formId, actor, undefined, at);
       saveFormDraft(formId, json, actor, { action: "procedure.editJson" }, at);
-    } else {
-      saveFormDraft(formId, json, actor, { expectedUpdatedAt: Number(expected), action: "procedure.editJson" }, at);
-    }
+      return false;
+    });
+    if (stale) return { ok: false, problem: "stale", problems: [] };
   } catch (error) {
     if (error instanceof LifecycleError)
       return { ok: false, problem: error.code === "stale" || error.code === "noDraft" ? "stale" : "notObject", problems: [] };

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { useTestDatabase } from "../../test/db";
+import { useTestDatabase, useTestDatabaseFile, writeLockHeld, writerElsewhere } from "../../test/db";
 import { addStaff } from "../../test/submissions";
 import { submitFromCheck } from "../../journey/check.server";
 import { createProcedure, getFormDraft, newDefinition, publishFormDraft } from "../../procedures/lifecycle.server";
@@ -129,4 +129,43 @@ describe("definition text: import and the JSON view", () => {
       problem: "idChanged",
     });
   });
+});
+
+describe("the procedure page on several app servers", () => {
+  /** "pet" published; another administrator, on another app server, opening a working copy of it meanwhile. */
+  async function whileAnotherOpensAWorkingCopy(act: () => void) {
+    const database = useTestDatabaseFile();
+    try {
+      addStaff(admin.staffId, "管理 太郎");
+      createProcedure({ formId: "pet", title: "犬の登録" }, admin, t0);
+      publishFormDraft("pet", admin, {}, t0);
+      const { committed } = await writerElsewhere(
+        database.file,
+        `insert into form_drafts (form_id, definition, origin, created_at, updated_at)
+         select form_id, json_set(definition, '$.title', json('{"ja":"他の人の編集"}')), 'builder', 0, 1 from form_versions where form_id = 'pet'`,
+      );
+      expect(writeLockHeld(database.file)).toBe(true);
+      act();
+      await committed;
+      // The other administrator's working copy is as they made it.
+      expect((getFormDraft("pet")!.definition as { title: unknown }).title).toEqual({ ja: "他の人の編集" });
+    } finally {
+      database.remove();
+    }
+  }
+
+  it("「この版から編集」 says a working copy exists instead of continuing in one opened a moment ago", () =>
+    whileAnotherOpensAWorkingCopy(() => {
+      const versionId = getLiveForm("pet", t0)!.versionId;
+      // Before, the check saw no working copy and went on into the other administrator's.
+      expect(runProcedureCommand("pet", post({ intent: "editFrom", versionId: String(versionId) }), admin, t0)).toMatchObject({ ok: false });
+    }));
+
+  it("saving JSON shown without a working copy is refused as stale when one was opened meanwhile, not written over it", () =>
+    whileAnotherOpensAWorkingCopy(() => {
+      const page = jsonEditor("pet", "ja")!;
+      expect(page.fromVersion).toBe(1);
+      // Before, the check saw no working copy, then saved this text over the one the other administrator had opened.
+      expect(saveJsonText("pet", page.text, page.expected, admin)).toMatchObject({ ok: false, problem: "stale" });
+    }));
 });

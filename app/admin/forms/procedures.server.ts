@@ -266,11 +266,13 @@ export function runProcedureCommand(formId: string, command: ProcedureCommand | 
       case "publishVersion":
         publishVersion(formId, command.versionId, actor, {}, at);
         break;
-      case "editFrom":
-        // startEditing returns an existing working copy as it is: starting from another version must not hide it.
-        if (getFormDraft(formId)) return { ok: false, problems: [{ target, message: { key: "admin.forms.errors.workingCopyExists" } }], details: [] };
-        startEditing(formId, actor, command.versionId, at);
+      case "editFrom": {
+        // startEditing returns an existing working copy as it is: starting from another version must not hide it,
+        // nor one another administrator opened a moment ago (looked for and started under the write lock).
+        const started = getDb().transaction(() => !getFormDraft(formId) && Boolean(startEditing(formId, actor, command.versionId, at)));
+        if (!started) return { ok: false, problems: [{ target, message: { key: "admin.forms.errors.workingCopyExists" } }], details: [] };
         return { ok: true, done: command.intent, goTo: "edit" };
+      }
       case "cancel":
         cancelScheduled(formId, command.publicationId, actor, at);
         break;
