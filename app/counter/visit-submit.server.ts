@@ -4,6 +4,7 @@
  * action submits every procedure — each recording channel 窓口, the clerk, the confirmation and its time, the visit
  * (and through it the identity check). One PDF holds all the visit's 申請書.
  */
+import { createHash } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import { counterVisits, submissions } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { now } from "../clock.server";
 import { getDb } from "../db.server";
+import { canonicalJson } from "../form-engine/canonical-json";
 import { summarize, type SummarySection } from "../form-engine/summary";
 import { localizeText } from "../form-engine/localized";
 import { journeyOf } from "../journey/journey";
@@ -49,6 +51,7 @@ export function confirmationOf(clerk: Clerk, visitId: string, lng: string, t: TF
   return {
     visit: v,
     procedures,
+    shown: shownDigest(v, all),
     complete: complete(v, lng),
     confirmedAt: v.confirmedAt?.toISOString() ?? null,
     signature: v.signature,
@@ -57,14 +60,30 @@ export function confirmationOf(clerk: Clerk, visitId: string, lng: string, t: TF
   };
 }
 
-export type ConfirmResult = { ok: true } | { ok: false; problem: "notFound" | "incomplete" | "closed" | "badSignature" };
+/**
+ * What the confirmation page shows, as one digest: the chosen procedures and their answers. The page carries it, so a
+ * confirmation is of what the resident read; an answer changed after the page was drawn (the clerk's other tab, or
+ * another app server) makes it stale.
+ */
+function shownDigest(v: VisitRow, all = visitDrafts(v)): string {
+  const shown = v.chosenForms.map((formId) => [formId, all.get(formId)?.answers ?? null]);
+  return createHash("sha256").update(canonicalJson(shown)).digest("base64url");
+}
 
-/** The resident confirms every answer (with the signature drawn on screen, if any). */
-export function confirmVisit(clerk: Clerk, visitId: string, input: { signature: unknown }): ConfirmResult {
+export type ConfirmResult = { ok: true } | { ok: false; problem: "notFound" | "incomplete" | "closed" | "badSignature" | "changed" };
+
+/** The resident confirms every answer the page showed them (with the signature drawn on screen, if any). */
+export function confirmVisit(clerk: Clerk, visitId: string, input: { signature: unknown; shown?: unknown }): ConfirmResult {
+  // Compared and written under the write lock: a save through another app server lands before or after, not between.
+  return getDb().transaction(() => confirmShownVisit(clerk, visitId, input));
+}
+
+function confirmShownVisit(clerk: Clerk, visitId: string, input: { signature: unknown; shown?: unknown }): ConfirmResult {
   const v = clerkVisit(clerk, visitId);
   if (!v) return { ok: false, problem: "notFound" };
   if (v.status !== "open" || v.submittedAt) return { ok: false, problem: "closed" };
   if (!complete(v, "ja")) return { ok: false, problem: "incomplete" };
+  if (input.shown !== shownDigest(v)) return { ok: false, problem: "changed" };
   const raw = typeof input.signature === "string" ? input.signature.trim() : "";
   const signature = raw ? signatureSchema.safeParse(raw) : null;
   if (signature && !signature.success) return { ok: false, problem: "badSignature" };

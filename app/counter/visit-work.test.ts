@@ -30,6 +30,10 @@ vi.mock("../clock.server", () => ({ now: () => clock }));
 
 const clerk = { role: "staff" as const, id: "staff-counter1" };
 
+/** The resident confirms the page as it is drawn now (the page carries what it shows). */
+const confirmShown = (visitId: string, signature: string) =>
+  confirmVisit(clerk, visitId, { signature, shown: confirmationOf(clerk, visitId, "ja", testT("ja"))?.shown });
+
 /** The clerk saves every section as shown (what the city and the visit know), with what the resident said on top. */
 function saveAll(work: VisitProcedure, said: Answers) {
   let draft = work.ctx.draft;
@@ -112,7 +116,7 @@ describe("a counter visit's procedures", () => {
   it("the resident confirms (a correction withdraws it), then one action submits every procedure as 窓口 with the clerk; one PDF with the signature", async () => {
     recordInterview(clerk, visitId, { lifeEvent: "tennyu", employeeInsurance: "no" });
     chooseProcedures(clerk, visitId, ["tennyu", "kokuho-kanyu"]);
-    expect(confirmVisit(clerk, visitId, { signature: "" })).toEqual({ ok: false, problem: "incomplete" });
+    expect(confirmShown(visitId, "")).toEqual({ ok: false, problem: "incomplete" });
     saveAll(openVisitProcedure(clerk, visitId, "tennyu", "ja")!, { notifier: "self", householdType: "new", phone: "090-1234-5678" });
     saveAll(openVisitProcedure(clerk, visitId, "kokuho-kanyu", "ja")!, { reason: "moveIn", incomeDeclared: "yes" });
     expect(submitVisit(clerk, visitId)).toEqual({ ok: false, problem: "notConfirmed" });
@@ -133,8 +137,8 @@ describe("a counter visit's procedures", () => {
     expect(english.procedures.map((p) => p.title)).toEqual(["Moving-in notification (転入届)", expect.stringMatching(/^Joining National Health Insurance/)]);
     expect(english.procedures[0]!.sections[0]!.title).not.toMatch(/[ぁ-ん]/);
 
-    expect(confirmVisit(clerk, visitId, { signature: "<script>" })).toEqual({ ok: false, problem: "badSignature" });
-    expect(confirmVisit(clerk, visitId, { signature: "M 10 10 L 100 50 L 200 20" })).toEqual({ ok: true });
+    expect(confirmShown(visitId, "<script>")).toEqual({ ok: false, problem: "badSignature" });
+    expect(confirmShown(visitId, "M 10 10 L 100 50 L 200 20")).toEqual({ ok: true });
     expect(askCorrection(clerk, visitId, { formId: "tennyu", field: "nothing" })).toEqual({ ok: false, problem: "notFound" });
     expect(askCorrection(clerk, visitId, { formId: "tennyu", field: "phone" })).toEqual({ ok: true, formId: "tennyu", field: "phone" });
     expect(getDb().select().from(counterVisits).where(eq(counterVisits.id, visitId)).get()).toMatchObject({
@@ -142,7 +146,7 @@ describe("a counter visit's procedures", () => {
       correction: { formId: "tennyu", field: "phone" },
     });
     expect(submitVisit(clerk, visitId)).toEqual({ ok: false, problem: "notConfirmed" });
-    expect(confirmVisit(clerk, visitId, { signature: "M 10 10 L 100 50 L 200 20" })).toEqual({ ok: true });
+    expect(confirmShown(visitId, "M 10 10 L 100 50 L 200 20")).toEqual({ ok: true });
 
     expect(submitVisit(clerk, visitId)).toEqual({ ok: true });
     expect(submitVisit(clerk, visitId)).toEqual({ ok: true });
@@ -218,6 +222,26 @@ describe("online to counter", () => {
   });
 });
 
+describe("the resident's confirmation at the counter", () => {
+  it("confirms what the page showed: an answer changed after it was drawn (the clerk's other tab) makes it stale", async () => {
+    clock = new Date("2026-11-23T01:00:00Z");
+    await seedDemoData(useTestDatabase(), clock);
+    syncFormDefinitions(undefined, () => {});
+    const started = startVisit(clerk, { kind: "mover", id: "mp-ito-kenichi" }, { identityCheck: "my_number_card", identityNote: null });
+    if (!started.ok) throw new Error("no visit");
+    const visitId = started.visitId;
+    recordInterview(clerk, visitId, { lifeEvent: "tennyu", employeeInsurance: "no" });
+    chooseProcedures(clerk, visitId, ["tennyu"]);
+    saveAll(openVisitProcedure(clerk, visitId, "tennyu", "ja")!, { notifier: "self", householdType: "new", phone: "090-1234-5678" });
+    const shown = confirmationOf(clerk, visitId, "ja", testT("ja"))!.shown;
+    saveAll(openVisitProcedure(clerk, visitId, "tennyu", "ja")!, { notifier: "self", householdType: "new", phone: "090-9999-0000" });
+    // Before, the resident confirmed (and signed) a phone number they were never shown.
+    expect(confirmVisit(clerk, visitId, { signature: "", shown })).toEqual({ ok: false, problem: "changed" });
+    expect(confirmVisit(clerk, visitId, { signature: "" })).toEqual({ ok: false, problem: "changed" });
+    expect(confirmShown(visitId, "")).toEqual({ ok: true });
+  });
+});
+
 describe("submitting a counter visit on several app servers", () => {
   it("sends only what the resident confirmed: a correction asked through another server meanwhile stops it", async () => {
     clock = new Date("2026-11-23T01:00:00Z");
@@ -232,7 +256,7 @@ describe("submitting a counter visit on several app servers", () => {
       chooseProcedures(clerk, visitId, ["tennyu", "kokuho-kanyu"]);
       saveAll(openVisitProcedure(clerk, visitId, "tennyu", "ja")!, { notifier: "self", householdType: "new", phone: "090-1234-5678" });
       saveAll(openVisitProcedure(clerk, visitId, "kokuho-kanyu", "ja")!, { reason: "moveIn", incomeDeclared: "yes" });
-      expect(confirmVisit(clerk, visitId, { signature: "M 10 10 L 100 50 L 200 20" })).toEqual({ ok: true });
+      expect(confirmShown(visitId, "M 10 10 L 100 50 L 200 20")).toEqual({ ok: true });
       // The resident asked to change the phone: the clerk's other tab, on another server, withdraws the confirmation.
       const { committed } = await writerElsewhere(
         database.file,

@@ -61,6 +61,7 @@ async function view(request: Request, visitId: string, errors: SummaryError[] = 
     title: pageTitle(t, t("counter.confirm.title"), { error: errors.length > 0 }),
     visitId,
     procedures: found.procedures,
+    shown: found.shown,
     complete: found.complete,
     confirmedAtText: found.confirmedAt ? formatDateTime(found.confirmedAt, lng) : null,
     signed: Boolean(found.signature),
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/counter/visits/${visitId}/procedures/${result.formId}?fix=${encodeURIComponent(result.field)}#${result.field}-field`);
   }
   if (intent === "confirm") {
-    const result = confirmVisit(clerk, visitId, { signature: form.get("signature") });
+    const result = confirmVisit(clerk, visitId, { signature: form.get("signature"), shown: form.get("shown") });
     if (result.ok) throw redirect(`${here}#submit`);
     if (result.problem === "notFound") throw notFound();
     return data(await view(request, visitId, [{ target: "confirm", message: t(`counter.confirm.problem.${result.problem}`) }]), { status: 400 });
@@ -234,6 +235,7 @@ export default function CounterConfirm() {
         ) : page.complete ? (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="shown" value={page.shown} />
             <div lang={page.resident.lng}>
               <h2 id="confirm">{say("counter.confirm.confirmTitle")}</h2>
               <SignaturePad say={say} />
