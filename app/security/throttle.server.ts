@@ -113,12 +113,10 @@ const tryPrefix = (key: string) => `staff-try:${key}|`;
 
 function startTry(key: string) {
   const client = getDb().$client;
-  const row = `${tryPrefix(key)}${randomUUID()}`;
+  const prefix = tryPrefix(key);
+  const row = `${prefix}${randomUUID()}`;
   const elsewhere = client.transaction(() => {
-    const n = client
-      .prepare(`select count(*) from ${TABLE} where substr(key, 1, ?) = ? and expire > ?`)
-      .pluck()
-      .get(tryPrefix(key).length, tryPrefix(key), Date.now());
+    const n = client.prepare(`select count(*) from ${TABLE} where substr(key, 1, ?) = ? and expire > ?`).pluck().get(prefix.length, prefix, Date.now());
     client.prepare(`insert into ${TABLE} (key, points, expire) values (?, 1, ?)`).run(row, Date.now() + TRY_MS);
     return n as number;
   });
@@ -135,7 +133,7 @@ function startTry(key: string) {
  */
 export function countAddressTry(address: string): { waitMs: number; giveBack: () => void } {
   const client = getDb().$client;
-  const key = `staff-fail-address:${address}`;
+  const key = limiters().addressFailures.getKey(address);
   const now = Date.now();
   const { points, expire } = client
     .prepare(
